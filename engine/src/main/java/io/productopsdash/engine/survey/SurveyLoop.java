@@ -1,0 +1,177 @@
+package io.productopsdash.engine.survey;
+
+import io.productopsdash.data.AnswerRepository;
+import io.productopsdash.data.Database;
+import io.productopsdash.data.SamplingFrameRepository;
+import io.productopsdash.data.SurveyRepository;
+import io.productopsdash.models.Answer;
+import io.productopsdash.models.AnswerSubmission;
+import io.productopsdash.models.ConflictException;
+import io.productopsdash.models.Eligibility;
+import io.productopsdash.models.InvalidInputException;
+import io.productopsdash.models.Survey;
+import io.productopsdash.models.Texts;
+import io.productopsdash.models.WeekId;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * What the widget drives: eligibility, impressions, dismissals and answers. The widget may hold
+ * any version id of a survey; the loop always works on the series' newest version, which must be
+ * active. Each call is one transaction.
+ *
+ * <p>Cooldown: a user who answered or dismissed in week w' is not asked in weeks w' .. w' +
+ * cooldownWeeks (with the default 4, the next possible week is w' + 5).
+ */
+public final class SurveyLoop {
+  /** Outcome of posting an answer: the stored answer and whether this call created it. */
+  public record AnswerResult(Answer answer, boolean created) {}
+
+  private final Database db;
+  private final SurveySampler sampler;
+  private final Clock clock;
+  private final ZoneId zone;
+  private final SurveyRepository surveys = new SurveyRepository();
+  private final SamplingFrameRepository frame = new SamplingFrameRepository();
+  private final AnswerRepository answers = new AnswerRepository();
+
+  public SurveyLoop(Database db, SurveySampler sampler, Clock clock, ZoneId zone) {
+    this.db = db;
+    this.sampler = sampler;
+    this.clock = clock;
+    this.zone = zone;
+  }
+
+  public WeekId currentWeek() {
+    return WeekId.of(clock.instant(), zone);
+  }
+
+  /** Should {@code userId} see survey {@code surveyId} now? Records the user in the frame if so. */
+  public Eligibility eligibility(long surveyId, String userId) {
+    String user = Texts.required("userId", userId, AnswerSubmission.MAX_ID_LENGTH);
+    Instant now = clock.instant();
+    WeekId week = WeekId.of(now, zone);
+    // Read first: most page views are not sampled and need no write at all.
+    Eligibility verdict = db.read(c -> decide(c, surveyId, user, week));
+    if (verdict.eligible()) {
+      db.write(
+          c -> {
+            frame.recordSampled(c, verdict.survey().seriesId(), week, user, now);
+            return null;
+          });
+    }
+    return verdict;
+  }
+
+  private Eligibility decide(Connection c, long surveyId, String user, WeekId week) throws SQLException {
+    Survey survey = live(c, surveyId);
+    if (!sampler.isSampled(survey.seriesId(), week, user, survey.definition().sampleRate())) {
+      return new Eligibility(false, week, null, "not sampled this week");
+    }
+    Optional<WeekId> last = frame.lastResponseWeek(c, survey.seriesId(), user, week);
+    if (last.isPresent() && last.get().weeksUntil(week) <= survey.definition().cooldownWeeks()) {
+      String reason =
+          last.get().equals(week)
+              ? "already answered or dismissed this week"
+              : "in cooldown since " + last.get();
+      return new Eligibility(false, week, null, reason);
+    }
+    return new Eligibility(true, week, survey, null);
+  }
+
+  /** Records that the survey was shown to the user this week (idempotent per week). */
+  public WeekId recordImpression(long surveyId, String userId) {
+    return recordFrame(surveyId, userId, true);
+  }
+
+  /** Records that the user closed the survey without answering (starts the cooldown). */
+  public WeekId recordDismissal(long surveyId, String userId) {
+    return recordFrame(surveyId, userId, false);
+  }
+
+  private WeekId recordFrame(long surveyId, String userId, boolean impression) {
+    String user = Texts.required("userId", userId, AnswerSubmission.MAX_ID_LENGTH);
+    Instant now = clock.instant();
+    WeekId week = WeekId.of(now, zone);
+    return db.write(
+        c -> {
+          Survey survey = live(c, surveyId);
+          if (impression) {
+            frame.recordShown(c, survey.seriesId(), week, user, now);
+          } else {
+            frame.recordDismissed(c, survey.seriesId(), week, user, now);
+          }
+          return week;
+        });
+  }
+
+  /**
+   * Stores an answer. The same responseId again returns the stored answer unchanged ({@code
+   * created == false}), except that a comment may be added to an answer that had none; a
+   * different score or user under the same responseId is a conflict, not a silent overwrite.
+   */
+  public AnswerResult submitAnswer(long surveyId, AnswerSubmission submission) {
+    Instant now = clock.instant();
+    WeekId week = WeekId.of(now, zone);
+    return db.write(
+        c -> {
+          Optional<Answer> existing = answers.findByResponseId(c, submission.responseId());
+          if (existing.isPresent()) {
+            return repeat(c, surveyId, existing.get(), submission, now);
+          }
+          Survey survey = live(c, surveyId);
+          if (!survey.scale().contains(submission.score())) {
+            throw new InvalidInputException(
+                "score",
+                "must be an integer within " + survey.scale().min() + ".." + survey.scale().max()
+                    + ", got " + submission.score());
+          }
+          Answer stored =
+              answers.insert(
+                  c,
+                  submission.responseId(),
+                  survey.id(),
+                  submission.userId(),
+                  week,
+                  submission.score(),
+                  submission.comment(),
+                  submission.locale(),
+                  submission.url(),
+                  now);
+          frame.recordAnswered(c, survey.seriesId(), week, submission.userId(), now);
+          return new AnswerResult(stored, true);
+        });
+  }
+
+  private AnswerResult repeat(
+      Connection c, long surveyId, Answer existing, AnswerSubmission again, Instant now)
+      throws SQLException {
+    Survey asked = surveys.find(c, surveyId).orElseThrow(() -> SurveyService.unknown(surveyId));
+    Survey answered = surveys.find(c, existing.surveyId()).orElseThrow();
+    if (asked.seriesId() != answered.seriesId()
+        || !existing.userId().equals(again.userId())
+        || existing.score() != again.score()) {
+      throw new ConflictException(
+          "responseId " + again.responseId()
+              + " is already used by another answer (a different survey, user or score)");
+    }
+    if (existing.comment() == null && again.comment() != null) {
+      return new AnswerResult(answers.addComment(c, existing, again.comment(), now), false);
+    }
+    return new AnswerResult(existing, false);
+  }
+
+  /** The newest version of the series {@code surveyId} belongs to, which must be active. */
+  private Survey live(Connection c, long surveyId) throws SQLException {
+    Survey named = surveys.find(c, surveyId).orElseThrow(() -> SurveyService.unknown(surveyId));
+    Survey newest = surveys.findLatestInSeries(c, named.seriesId()).orElseThrow();
+    if (!newest.definition().active()) {
+      throw new ConflictException("Survey " + surveyId + " is not active");
+    }
+    return newest;
+  }
+}

@@ -1,0 +1,33 @@
+package io.productopsdash.server;
+
+import io.javalin.Javalin;
+import io.productopsdash.server.http.Cors;
+import io.productopsdash.server.http.ErrorMapping;
+import io.productopsdash.server.http.GsonJsonMapper;
+import io.productopsdash.server.http.ServerLimits;
+import io.productopsdash.server.http.SurveyApi;
+import io.productopsdash.server.http.WidgetApi;
+import io.productopsdash.server.http.WidgetScript;
+
+/** Builds the Javalin app; all configuration in one place. Tests start it on port 0. */
+public final class ServerApp {
+  private ServerApp() {}
+
+  /** An unstarted app over {@code deps}. */
+  public static Javalin create(ServerDeps deps) {
+    return Javalin.create(
+        config -> {
+          config.startup.showJavalinBanner = false;
+          config.jsonMapper(new GsonJsonMapper());
+          config.http.maxRequestSize = ServerLimits.MAX_BODY_BYTES;
+          config.router.ignoreTrailingSlashes = true;
+          new Cors(deps.allowedOrigins()).register(config.routes);
+          new SurveyApi(deps.surveys(), deps.scores(), deps.adminAuth(), deps.loop()::currentWeek)
+              .register(config.routes);
+          new WidgetApi(deps.loop()).register(config.routes);
+          new WidgetScript().register(config.routes);
+          config.routes.get("/", ctx -> ctx.redirect("/widget-demo"));
+          ErrorMapping.register(config.routes);
+        });
+  }
+}

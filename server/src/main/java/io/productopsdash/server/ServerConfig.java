@@ -1,0 +1,31 @@
+package io.productopsdash.server;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Settings of a serving process, resolved from options, environment and config file. The admin
+ * token is a secret: {@link #toString()} never shows it.
+ */
+public record ServerConfig(
+    int port, Path dataDir, String adminToken, ZoneId zone, List<String> allowedOrigins) {
+  public ServerConfig {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be within 0..65535, got " + port);
+    }
+    if (dataDir == null) {
+      throw new IllegalArgumentException("a data folder is required");
+    }
+    if (zone == null) {
+      throw new IllegalArgumentException("a time zone is required");
+    }
+    allowedOrigins = List.copyOf(allowedOrigins);
+  }
+
+  @Override
+  public String toString() {
+    return "ServerConfig[port=" + port + ", dataDir=" + dataDir + ", adminToken=" + (adminToken == null ? "none" : "***")
+        + ", zone=" + zone + ", allowedOrigins=" + allowedOrigins + "]";
+  }
+}

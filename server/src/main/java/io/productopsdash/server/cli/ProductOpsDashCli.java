@@ -1,0 +1,27 @@
+package io.productopsdash.server.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code productopsdash} launcher's entry point. */
+@Command(
+    name = "productopsdash",
+    mixinStandardHelpOptions = true,
+    version = "ProductOpsDash 0.1.0",
+    description = "Self-hosted feedback text-mining and survey engine for product teams.",
+    subcommands = {ServeCommand.class, DemoCommand.class})
+public final class ProductOpsDashCli implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    int code = new CommandLine(new ProductOpsDashCli()).execute(args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+}

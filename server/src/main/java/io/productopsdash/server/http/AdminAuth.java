@@ -1,0 +1,78 @@
+package io.productopsdash.server.http;
+
+import io.javalin.http.Context;
+import io.productopsdash.data.Database;
+import io.productopsdash.data.SettingsRepository;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Checks {@code Authorization: Bearer <admin token>}. Only the token's SHA-256 is kept (in the
+ * database), compared in constant time; the token itself is never stored or logged.
+ */
+public final class AdminAuth {
+  static final String TOKEN_HASH_KEY = "admin.token.sha256";
+
+  private final byte[] tokenHash;
+
+  public AdminAuth(byte[] tokenHash) {
+    this.tokenHash = tokenHash.clone();
+  }
+
+  /** The outcome of setting up admin auth: the check, and a token made now (else null). */
+  public record Setup(AdminAuth auth, String generatedToken) {}
+
+  /**
+   * Uses {@code configuredToken} when given (its hash replaces any stored one); else keeps the
+   * stored hash; else generates a token, stores its hash and returns it so it can be printed once.
+   */
+  public static Setup setUp(Database db, String configuredToken, SecureRandom random) {
+    SettingsRepository settings = new SettingsRepository();
+    if (configuredToken != null && !configuredToken.isBlank()) {
+      String hash = HexFormat.of().formatHex(sha256(configuredToken.strip()));
+      db.write(
+          c -> {
+            settings.put(c, TOKEN_HASH_KEY, hash);
+            return null;
+          });
+      return new Setup(new AdminAuth(HexFormat.of().parseHex(hash)), null);
+    }
+    String stored = db.read(c -> settings.get(c, TOKEN_HASH_KEY)).orElse(null);
+    if (stored != null) {
+      return new Setup(new AdminAuth(HexFormat.of().parseHex(stored)), null);
+    }
+    byte[] bytes = new byte[24];
+    random.nextBytes(bytes);
+    String token = "pod_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String hash = HexFormat.of().formatHex(sha256(token));
+    String inForce = db.write(c -> settings.putIfAbsent(c, TOKEN_HASH_KEY, hash));
+    return new Setup(new AdminAuth(HexFormat.of().parseHex(inForce)), inForce.equals(hash) ? token : null);
+  }
+
+  /** Throws {@link UnauthorizedException} unless the request carries the admin token. */
+  public void require(Context ctx) {
+    String header = ctx.header("Authorization");
+    if (header == null || header.isBlank()) {
+      throw new UnauthorizedException("Missing admin token: send 'Authorization: Bearer <token>'");
+    }
+    if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw new UnauthorizedException("The Authorization header must use the Bearer scheme");
+    }
+    byte[] given = sha256(header.substring(7).strip());
+    if (!MessageDigest.isEqual(given, tokenHash)) {
+      throw new UnauthorizedException("Wrong admin token");
+    }
+  }
+
+  static byte[] sha256(String text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

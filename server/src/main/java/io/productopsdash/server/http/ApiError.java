@@ -1,0 +1,15 @@
+package io.productopsdash.server.http;
+
+import java.util.Map;
+
+/**
+ * The one error body of the API: a short title, the HTTP status, a type URI naming the kind of
+ * problem, and details (for bad input: field name to the rule it broke).
+ */
+public record ApiError(String title, int status, String type, Map<String, String> details) {
+  static final String TYPE_BASE = "https://productopsdash.io/problems/";
+
+  public ApiError {
+    details = Map.copyOf(details);
+  }
+}

@@ -1,0 +1,79 @@
+package io.productopsdash.server.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.productopsdash.models.ConflictException;
+import io.productopsdash.models.InvalidInputException;
+import io.productopsdash.models.NotFoundException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps typed exceptions to {@link ApiError} bodies, once for the whole app. Unexpected exceptions
+ * become a 500 without a stack trace (that goes to the log only).
+ */
+public final class ErrorMapping {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+
+  private ErrorMapping() {}
+
+  public static void register(RoutesConfig routes) {
+    routes.exception(
+        InvalidInputException.class,
+        (e, ctx) -> send(ctx, 400, "Invalid input", "invalid-input", Map.of(e.field(), e.rule())));
+    routes.exception(
+        NotFoundException.class,
+        (e, ctx) -> send(ctx, 404, e.getMessage(), "not-found", Map.of()));
+    routes.exception(
+        ConflictException.class,
+        (e, ctx) -> send(ctx, 409, e.getMessage(), "conflict", Map.of()));
+    routes.exception(
+        UnauthorizedException.class,
+        (e, ctx) -> {
+          ctx.header("WWW-Authenticate", "Bearer");
+          send(ctx, 401, e.getMessage(), "unauthorized", Map.of());
+        });
+    routes.exception(
+        HttpResponseException.class,
+        (e, ctx) -> send(ctx, e.getStatus(), title(e), slug(e.getStatus()), Map.of()));
+    routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+          send(ctx, 500, "Internal server error", "internal", Map.of());
+        });
+    routes.error(
+        404,
+        ctx -> {
+          if (ctx.result() == null || ctx.result().isEmpty()) {
+            send(ctx, 404, "No such endpoint: " + ctx.method() + " " + ctx.path(), "not-found", Map.of());
+          }
+        });
+    routes.error(
+        405,
+        ctx -> send(ctx, 405, "Method " + ctx.method() + " is not allowed on " + ctx.path(), "method-not-allowed", Map.of()));
+  }
+
+  private static String title(HttpResponseException e) {
+    return switch (e.getStatus()) {
+      case 413 -> "Request body too large (the limit is " + ServerLimits.MAX_BODY_BYTES / 1024 + " KB)";
+      default -> e.getMessage();
+    };
+  }
+
+  private static String slug(int status) {
+    return switch (status) {
+      case 400 -> "invalid-input";
+      case 404 -> "not-found";
+      case 413 -> "body-too-large";
+      default -> "http-" + status;
+    };
+  }
+
+  /** Writes an error body with its status. */
+  public static void send(Context ctx, int status, String title, String slug, Map<String, String> details) {
+    ctx.status(status).json(new ApiError(title, status, ApiError.TYPE_BASE + slug, details));
+  }
+}

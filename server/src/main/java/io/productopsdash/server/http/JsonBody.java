@@ -1,0 +1,117 @@
+package io.productopsdash.server.http;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.stream.JsonReader;
+import io.javalin.http.Context;
+import io.productopsdash.models.InvalidInputException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.Set;
+
+/**
+ * A JSON object request body read field by field, so that every type error names its field
+ * ("score must be an integer, got 3.5") instead of surfacing as a mapper exception.
+ */
+public final class JsonBody {
+  private final JsonObject object;
+
+  private JsonBody(JsonObject object) {
+    this.object = object;
+  }
+
+  /** Parses the request body as one JSON object; malformed JSON is a 400 naming the problem. */
+  public static JsonBody of(Context ctx) {
+    String text = ctx.body();
+    if (text.isBlank()) {
+      throw new InvalidInputException("body", "is empty: a JSON object is required");
+    }
+    try {
+      JsonReader reader = new JsonReader(new StringReader(text));
+      reader.setStrictness(com.google.gson.Strictness.STRICT);
+      JsonElement root = JsonParser.parseReader(reader);
+      if (!root.isJsonObject()) {
+        throw new InvalidInputException("body", "must be a JSON object");
+      }
+      return new JsonBody(root.getAsJsonObject());
+    } catch (JsonParseException | IllegalStateException e) {
+      String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+      throw new InvalidInputException("body", "is not valid JSON: " + why);
+    }
+  }
+
+  /** Rejects fields outside {@code known}, so a typo like "pionts" is not silently ignored. */
+  public JsonBody onlyFields(Set<String> known) {
+    for (String key : object.keySet()) {
+      if (!known.contains(key)) {
+        throw new InvalidInputException(key, "is not a known field (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+      }
+    }
+    return this;
+  }
+
+  public boolean has(String field) {
+    return object.has(field) && !object.get(field).isJsonNull();
+  }
+
+  public String string(String field) {
+    if (!has(field)) {
+      return null;
+    }
+    JsonElement e = object.get(field);
+    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+      throw new InvalidInputException(field, "must be a string");
+    }
+    return e.getAsString();
+  }
+
+  public Integer integer(String field) {
+    if (!has(field)) {
+      return null;
+    }
+    BigDecimal value = number(field);
+    try {
+      return value.intValueExact();
+    } catch (ArithmeticException e) {
+      throw new InvalidInputException(field, "must be an integer, got " + value.toPlainString());
+    }
+  }
+
+  public int requiredInteger(String field) {
+    Integer value = integer(field);
+    if (value == null) {
+      throw new InvalidInputException(field, "is required");
+    }
+    return value;
+  }
+
+  public Double decimal(String field) {
+    return has(field) ? number(field).doubleValue() : null;
+  }
+
+  public Boolean bool(String field) {
+    if (!has(field)) {
+      return null;
+    }
+    JsonElement e = object.get(field);
+    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
+      throw new InvalidInputException(field, "must be true or false");
+    }
+    return e.getAsBoolean();
+  }
+
+  private BigDecimal number(String field) {
+    JsonElement e = object.get(field);
+    if (!e.isJsonPrimitive() || !((JsonPrimitive) e).isNumber()) {
+      throw new InvalidInputException(field, "must be a number, got " + abbreviate(e.toString()));
+    }
+    return e.getAsBigDecimal();
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+  }
+}
