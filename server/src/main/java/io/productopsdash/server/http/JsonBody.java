@@ -33,11 +33,14 @@ public final class JsonBody {
       JsonReader reader = new JsonReader(new StringReader(text));
       reader.setStrictness(com.google.gson.Strictness.STRICT);
       JsonElement root = JsonParser.parseReader(reader);
+      if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+        throw new InvalidInputException("body", "is not valid JSON: unexpected data after the object");
+      }
       if (!root.isJsonObject()) {
         throw new InvalidInputException("body", "must be a JSON object");
       }
       return new JsonBody(root.getAsJsonObject());
-    } catch (JsonParseException | IllegalStateException e) {
+    } catch (java.io.IOException | JsonParseException | IllegalStateException e) {
       String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
       throw new InvalidInputException("body", "is not valid JSON: " + why);
     }
@@ -108,7 +111,11 @@ public final class JsonBody {
     if (!e.isJsonPrimitive() || !((JsonPrimitive) e).isNumber()) {
       throw new InvalidInputException(field, "must be a number, got " + abbreviate(e.toString()));
     }
-    return e.getAsBigDecimal();
+    try {
+      return e.getAsBigDecimal();
+    } catch (NumberFormatException tooLarge) {
+      throw new InvalidInputException(field, "must be a number of reasonable size, got " + abbreviate(e.toString()));
+    }
   }
 
   private static String abbreviate(String s) {

@@ -10,12 +10,14 @@ import io.productopsdash.data.Database;
 import io.productopsdash.server.ServerApp;
 import io.productopsdash.server.ServerConfig;
 import io.productopsdash.server.Workspace;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -105,15 +107,32 @@ final class ApiTestServer implements AutoCloseable {
 
   /** Sends a request; {@code body} null means none; {@code headers} are name/value pairs. */
   Reply send(String method, String path, String body, String token, String... headers) {
+    return send(
+        method,
+        path,
+        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body),
+        body != null,
+        token,
+        headers);
+  }
+
+  /** POSTs {@code body} without a Content-Length (chunked transfer encoding), as a stream would. */
+  Reply postChunked(String path, String body) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return send(
+        "POST", path, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)), true, null);
+  }
+
+  private Reply send(
+      String method,
+      String path,
+      HttpRequest.BodyPublisher publisher,
+      boolean json,
+      String token,
+      String... headers) {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(30))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).method(method, publisher);
+    if (json) {
       b.header("Content-Type", "application/json");
     }
     if (token != null) {

@@ -78,6 +78,24 @@ class CorsApiIT {
     assertThat(answer.header(ACAO)).contains(APP);
   }
 
+  /** The widget must be able to read an error (say, 409 for a switched-off survey) cross-origin. */
+  @Test
+  void widgetErrorsToTheAllowedOriginCarryTheHeader() {
+    server.admin("PATCH", "/api/v1/surveys/" + surveyId, "{\"active\":false}");
+
+    Reply inactive =
+        server.send("GET", "/api/v1/surveys/" + surveyId + "/eligibility?userId=u", null, null, "Origin", APP);
+    assertThat(inactive.status()).isEqualTo(409);
+    assertThat(inactive.header(ACAO)).contains(APP);
+    Reply bad =
+        server.send("POST", "/api/v1/surveys/" + surveyId + "/answers", "{\"score\":5}", null, "Origin", APP);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.header(ACAO)).contains(APP);
+    Reply unknown = server.send("GET", "/api/v1/surveys/999/eligibility?userId=u", null, null, "Origin", APP);
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.header(ACAO)).contains(APP);
+  }
+
   @Test
   void otherOriginsGetNoCorsHeaders() {
     Reply get =

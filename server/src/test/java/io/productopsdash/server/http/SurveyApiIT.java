@@ -186,16 +186,30 @@ class SurveyApiIT {
   /**
    * JSON with trailing garbage after the object is malformed and must be refused like any other
    * malformed JSON.
-   *
-   * <p>BUG (main code): {@code JsonBody.of} parses with {@code JsonParser.parseReader(JsonReader)},
-   * which reads one value and does not check that the document ends there, so a body such as
-   * {@code {...} trailing} is accepted and the survey is created (201).
+   * (Regression: parseReader alone does not check that the document ends after the object.)
    */
   @Test
   void trailingGarbageAfterTheObjectIsMalformedJson() {
     Reply r = server.admin("POST", "/api/v1/surveys", VALID + " {\"points\":4}");
 
     assertError(r, 400, "body");
+    assertThat(server.surveyRows()).isZero();
+  }
+
+  /**
+   * A syntactically valid JSON number that Gson refuses to convert (exponent beyond its limit of
+   * 10,000) is bad input for that field, not a server error.
+   *
+   * (Regression: Gson's getAsBigDecimal throws NumberFormatException for such exponents.)
+   */
+  @Test
+  void numbersBeyondTheParsersLimitsAre400NamingTheField() {
+    assertError(
+        server.admin("POST", "/api/v1/surveys", "{\"name\":\"n\",\"question\":\"q\",\"sampleRate\":1e10001}"),
+        400, "sampleRate");
+    assertError(
+        server.admin("POST", "/api/v1/surveys", "{\"name\":\"n\",\"question\":\"q\",\"sampleRate\":0.5,\"points\":7e-10001}"),
+        400, "points");
     assertThat(server.surveyRows()).isZero();
   }
 

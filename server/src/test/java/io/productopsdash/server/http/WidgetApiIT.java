@@ -328,6 +328,27 @@ class WidgetApiIT {
         .as("%s: no answer in the frame", label).isEqualTo(frameBefore);
   }
 
+  /** A score such as {@code 1e10001} is valid JSON that Gson will not convert: 400 naming score. */
+  @Test
+  void scoreBeyondTheParsersLimitsIs400NamingScore() {
+    long id = server.createSurvey(1.0);
+
+    assertError(server.answer(id, "{\"responseId\":\"r\",\"userId\":\"u\",\"score\":1e10001}"), 400, "score");
+    assertError(server.answer(id, "{\"responseId\":\"r\",\"userId\":\"u\",\"score\":5e-10001}"), 400, "score");
+    assertThat(server.answerRows()).isZero();
+  }
+
+  /** Trailing data after the object is malformed JSON: 400, and nothing is written. */
+  @Test
+  void trailingDataAfterTheObjectIsMalformedJsonAndWritesNothing() {
+    long id = server.createSurvey(1.0);
+
+    Reply r = server.answer(id, "{\"responseId\":\"r\",\"userId\":\"u\",\"score\":5} {\"score\":1}");
+
+    assertError(r, 400, "body");
+    assertThat(server.answerRows()).isZero();
+  }
+
   @Test
   void scoreRulesSayWhatWasWrong() {
     long id = server.createSurvey(1.0);
@@ -363,6 +384,19 @@ class WidgetApiIT {
     assertThat(server.count("SELECT COUNT(*) FROM sampling_frame")).isZero();
     // The server still works afterwards.
     assertThat(server.answer(id, "{\"responseId\":\"small\",\"userId\":\"u\",\"score\":5}").status()).isEqualTo(201);
+  }
+
+  @Test
+  void chunkedBodyOver64KbIs413Too() {
+    long id = server.createSurvey(1.0);
+    String huge = "{\"responseId\":\"big\",\"userId\":\"u\",\"score\":5,\"comment\":\"" + "x".repeat(70 * 1024) + "\"}";
+
+    Reply r = server.postChunked("/api/v1/surveys/" + id + "/answers", huge);
+
+    assertError(r, 413, null);
+    assertThat(server.answerRows()).isZero();
+    Reply small = server.postChunked("/api/v1/surveys/" + id + "/answers", "{\"responseId\":\"s\",\"userId\":\"u\",\"score\":5}");
+    assertThat(small.status()).as("%s", small).isEqualTo(201);
   }
 
   // ---- inactive and unknown surveys ----
