@@ -40,6 +40,9 @@ public final class Workspace implements AutoCloseable {
     AdminAuth.Setup auth = AdminAuth.setUp(db, config.adminToken(), random);
     ServerDeps deps =
         new ServerDeps(
+            db,
+            clock,
+            config.zone(),
             new SurveyService(db, clock),
             new SurveyLoop(db, sampler, clock, config.zone()),
             new ScoreService(db),
