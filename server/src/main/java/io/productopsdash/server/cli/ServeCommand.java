@@ -19,7 +19,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ServerConfig config = options.resolve(System.getenv(), Path.of("data"));
+    ServerConfig config = options.resolve(System.getenv(), Path.of("productopsdash-data"));
     Workspace workspace = Workspace.open(config, Clock.systemUTC());
     run(config, workspace, System.out, null);
     return 0;

@@ -33,7 +33,7 @@ public final class ServeOptions {
   @Option(names = "--port", description = "HTTP port (default 7070; 0 picks a free one).")
   Integer port;
 
-  @Option(names = "--data", description = "Folder holding the SQLite file and the index (default ./data).")
+  @Option(names = "--data", description = "Folder holding the SQLite file and the index (default ./productopsdash-data).")
   Path data;
 
   @Option(

@@ -1,0 +1,77 @@
+package io.productopsdash.data.events;
+
+import io.productopsdash.models.Event;
+import io.productopsdash.models.EventType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Stores normalised events: {@code INSERT OR IGNORE} on the unique messageId (a duplicate is
+ * counted, not an error), links anonymous ids to users (identify with both ids, alias with
+ * previousId, and any event that carries both ids), and keeps each user's latest traits.
+ * Stateless; works on the caller's connection so a batch is one transaction.
+ */
+public final class EventStore {
+  /** How many of a batch were new and how many were duplicates of stored messageIds. */
+  public record StoreResult(long inserted, long duplicates) {}
+
+  public StoreResult insertAll(Connection c, List<Event> events) throws SQLException {
+    long inserted = 0;
+    try (PreparedStatement ins =
+            c.prepareStatement(
+                "INSERT OR IGNORE INTO events (message_id, type, name, user_id, anonymous_id, ts, received_at, path,"
+                    + " properties, traits, context) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+        PreparedStatement link =
+            c.prepareStatement(
+                "INSERT OR IGNORE INTO identities (anonymous_id, user_id, linked_at) VALUES (?,?,?)");
+        PreparedStatement traits =
+            c.prepareStatement(
+                "INSERT INTO user_traits (user_id, traits, updated_at) VALUES (?,?,?) ON CONFLICT(user_id) DO UPDATE"
+                    + " SET traits = excluded.traits, updated_at = excluded.updated_at"
+                    + " WHERE excluded.updated_at >= user_traits.updated_at")) {
+      for (Event e : events) {
+        ins.setString(1, e.messageId());
+        ins.setString(2, e.type().name().toLowerCase(java.util.Locale.ROOT));
+        ins.setString(3, e.name());
+        ins.setString(4, e.userId());
+        ins.setString(5, e.anonymousId());
+        ins.setLong(6, e.timestamp().toEpochMilli());
+        ins.setLong(7, e.receivedAt().toEpochMilli());
+        ins.setString(8, e.path());
+        ins.setString(9, e.properties());
+        ins.setString(10, e.traits());
+        ins.setString(11, e.context());
+        int n = ins.executeUpdate();
+        if (n == 0) {
+          continue;
+        }
+        inserted++;
+        if (e.userId() != null && e.anonymousId() != null) {
+          addLink(link, e.anonymousId(), e.userId(), e);
+        }
+        if (e.type() == EventType.ALIAS && e.previousId() != null && e.userId() != null) {
+          addLink(link, e.previousId(), e.userId(), e);
+        }
+        if (e.type() == EventType.IDENTIFY && e.userId() != null && e.traits() != null) {
+          traits.setString(1, e.userId());
+          traits.setString(2, e.traits());
+          traits.setLong(3, e.timestamp().toEpochMilli());
+          traits.executeUpdate();
+        }
+      }
+    }
+    return new StoreResult(inserted, events.size() - inserted);
+  }
+
+  private static void addLink(PreparedStatement link, String anonymousId, String userId, Event e) throws SQLException {
+    if (anonymousId.equals(userId)) {
+      return;
+    }
+    link.setString(1, anonymousId);
+    link.setString(2, userId);
+    link.setLong(3, e.timestamp().toEpochMilli());
+    link.executeUpdate();
+  }
+}

@@ -1,0 +1,79 @@
+package io.productopsdash.data.events;
+
+import com.google.gson.JsonObject;
+import io.productopsdash.models.Event;
+import io.productopsdash.models.EventType;
+import io.productopsdash.models.InvalidInputException;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Segment spec JSON (one call of {@code track}, {@code identify}, {@code page}, {@code screen},
+ * {@code group} or {@code alias}) to an {@link Event}. Used for Segment JSON-lines files and the
+ * Segment HTTP API. When the sender's {@code sentAt} is given (live HTTP), the timestamp is
+ * corrected for the device's clock skew as Segment does: {@code receivedAt - (sentAt -
+ * timestamp)}.
+ */
+public final class SegmentNormalizer {
+  private SegmentNormalizer() {}
+
+  /**
+   * Normalises one call; {@code impliedType} is used when the object has no {@code type} (the
+   * single-call endpoints such as {@code /v1/track}).
+   */
+  public static Event normalize(JsonObject o, EventType impliedType, Instant receivedAt, boolean correctSkew) {
+    JsonFields.checkSize(o);
+    EventType type = impliedType;
+    String typeText = JsonFields.string(o, "type");
+    if (typeText != null) {
+      type = EventType.parse(typeText);
+      if (type == null) {
+        throw new EventRejectedException(SkipReason.UNKNOWN_TYPE, "type '" + JsonFields.abbreviate(typeText) + "' is not a Segment call type");
+      }
+    }
+    if (type == null) {
+      throw new EventRejectedException(SkipReason.UNKNOWN_TYPE, "type is missing");
+    }
+    String userId = JsonFields.string(o, "userId");
+    String anonymousId = JsonFields.string(o, "anonymousId");
+    if (userId == null && anonymousId == null) {
+      throw new EventRejectedException(SkipReason.MISSING_USER, "neither userId nor anonymousId is set");
+    }
+    String name = type == EventType.TRACK ? JsonFields.string(o, "event") : JsonFields.string(o, "name");
+    if (type == EventType.TRACK && name == null) {
+      throw new EventRejectedException(SkipReason.MISSING_EVENT_NAME, "a track call needs 'event'");
+    }
+    Instant timestamp = JsonFields.instant(o, "timestamp");
+    if (timestamp == null) {
+      timestamp = JsonFields.instant(o, "originalTimestamp");
+    }
+    Instant sentAt = JsonFields.instant(o, "sentAt");
+    if (timestamp == null) {
+      timestamp = sentAt != null && correctSkew ? receivedAt : null;
+    } else if (correctSkew && sentAt != null) {
+      timestamp = receivedAt.minus(Duration.between(timestamp, sentAt));
+    }
+    if (timestamp == null) {
+      throw new EventRejectedException(SkipReason.BAD_TIMESTAMP, "timestamp is missing");
+    }
+    String properties = JsonFields.object(o, "properties");
+    String traits = JsonFields.object(o, "traits");
+    String context = JsonFields.object(o, "context");
+    JsonObject props = JsonFields.child(o, "properties");
+    String path = JsonFields.lenientString(props, "path");
+    if (path == null) {
+      path = JsonFields.lenientString(JsonFields.child(JsonFields.child(o, "context"), "page"), "path");
+    }
+    String messageId = JsonFields.string(o, "messageId");
+    if (messageId == null) {
+      messageId = JsonFields.derivedId("seg-", o.toString());
+    }
+    try {
+      return new Event(
+          messageId, type, name, userId, anonymousId, JsonFields.string(o, "previousId"), timestamp, receivedAt,
+          path, properties, traits, context);
+    } catch (InvalidInputException e) {
+      throw new EventRejectedException(SkipReason.BAD_FIELD, e.getMessage());
+    }
+  }
+}
