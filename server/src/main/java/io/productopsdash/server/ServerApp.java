@@ -1,13 +1,20 @@
 package io.productopsdash.server;
 
 import io.javalin.Javalin;
+import io.productopsdash.data.events.EventIngestion;
+import io.productopsdash.engine.rollup.RollupService;
 import io.productopsdash.server.http.Cors;
 import io.productopsdash.server.http.ErrorMapping;
 import io.productopsdash.server.http.GsonJsonMapper;
+import io.productopsdash.server.http.IngestionApi;
+import io.productopsdash.server.http.MetricsApi;
 import io.productopsdash.server.http.ServerLimits;
+import io.productopsdash.server.http.SourcesApi;
 import io.productopsdash.server.http.SurveyApi;
 import io.productopsdash.server.http.WidgetApi;
 import io.productopsdash.server.http.WidgetScript;
+import io.productopsdash.server.http.WriteKeyAuth;
+import java.security.SecureRandom;
 
 /** Builds the Javalin app; all configuration in one place. Tests start it on port 0. */
 public final class ServerApp {
@@ -25,6 +32,11 @@ public final class ServerApp {
           new SurveyApi(deps.surveys(), deps.scores(), deps.adminAuth(), deps.loop()::currentWeek)
               .register(config.routes);
           new WidgetApi(deps.loop()).register(config.routes);
+          WriteKeyAuth writeKeys = new WriteKeyAuth(deps.database(), new SecureRandom());
+          new SourcesApi(deps.database(), deps.adminAuth(), writeKeys, deps.clock()).register(config.routes);
+          new IngestionApi(new EventIngestion(deps.database()), writeKeys, deps.clock()).register(config.routes);
+          new MetricsApi(new RollupService(deps.database(), deps.zone()), deps.adminAuth(), deps.clock())
+              .register(config.routes);
           new WidgetScript().register(config.routes);
           config.routes.get("/", ctx -> ctx.redirect("/widget-demo"));
           ErrorMapping.register(config.routes);

@@ -17,6 +17,11 @@ public final class ImportCounters {
     read++;
   }
 
+  /** Counts {@code n} inputs read at once (a batch of lines). */
+  public synchronized void countRead(long n) {
+    read += n;
+  }
+
   public synchronized void countStored(long imported, long duplicate) {
     this.imported += imported;
     this.duplicate += duplicate;
@@ -24,6 +29,13 @@ public final class ImportCounters {
 
   public synchronized void countSkipped(SkipReason reason) {
     skipped.merge(reason, 1L, Long::sum);
+  }
+
+  /** Counts {@code n} inputs skipped for {@code reason}. */
+  public synchronized void countSkipped(SkipReason reason, long n) {
+    if (n > 0) {
+      skipped.merge(reason, n, Long::sum);
+    }
   }
 
   public synchronized long read() {

@@ -16,6 +16,8 @@ public final class JsonFields {
   /** Events over this many bytes (UTF-8 JSON) are refused, as Segment and PostHog document. */
   public static final int MAX_EVENT_BYTES = 32 * 1024;
 
+  private static final java.util.regex.Pattern EPOCH_MILLIS = java.util.regex.Pattern.compile("\\d{10,13}");
+
   private JsonFields() {}
 
   /** A string field, or null; numbers are accepted as their text (ids are often numeric). */
@@ -73,7 +75,7 @@ public final class JsonFields {
     JsonPrimitive p = e.getAsJsonPrimitive();
     String text = p.getAsString().strip();
     try {
-      if (p.isNumber() || text.matches("\\d{10,13}")) {
+      if (p.isNumber() || EPOCH_MILLIS.matcher(text).matches()) {
         return Instant.ofEpochMilli(Long.parseLong(text.contains(".") ? text.substring(0, text.indexOf('.')) : text));
       }
       return parseIsoInstant(text);
@@ -85,12 +87,28 @@ public final class JsonFields {
   /** ISO-8601 with an offset or Z; also the space-separated form some exports use. */
   public static Instant parseIsoInstant(String text) {
     String t = text.strip().replace(' ', 'T');
-    try {
-      return OffsetDateTime.parse(t).toInstant();
-    } catch (DateTimeParseException e) {
-      // Amplitude exports write "2026-03-02 10:00:00.123000" in UTC without an offset.
-      return java.time.LocalDateTime.parse(t).toInstant(java.time.ZoneOffset.UTC);
+    Instant fast = IsoInstants.parse(t);
+    if (fast != null) {
+      return fast;
     }
+    if (hasOffset(t)) {
+      return OffsetDateTime.parse(t).toInstant();
+    }
+    // Amplitude exports write "2026-03-02 10:00:00.123000" in UTC without an offset.
+    return java.time.LocalDateTime.parse(t).toInstant(java.time.ZoneOffset.UTC);
+  }
+
+  /** Whether an ISO date-time text ends with Z or a +hh:mm/-hh:mm offset (after the date part). */
+  private static boolean hasOffset(String t) {
+    if (t.isEmpty()) {
+      return false;
+    }
+    char last = t.charAt(t.length() - 1);
+    if (last == 'Z' || last == 'z') {
+      return true;
+    }
+    int time = t.indexOf('T');
+    return time > 0 && (t.indexOf('+', time) > 0 || t.indexOf('-', time) > 0);
   }
 
   /** A stable id for sources without one: the SHA-256 of the given parts. */
@@ -107,12 +125,32 @@ public final class JsonFields {
     }
   }
 
+  /** Refuses an event whose source text (a line of a file) is {@code bytes} long, over {@link #MAX_EVENT_BYTES}. */
+  public static void checkSize(long bytes) {
+    if (bytes > MAX_EVENT_BYTES) {
+      throw new EventRejectedException(SkipReason.TOO_LARGE, "event is " + bytes + " bytes; the limit is " + MAX_EVENT_BYTES);
+    }
+  }
+
   /** Refuses events whose JSON is over {@link #MAX_EVENT_BYTES}. */
   public static void checkSize(JsonObject o) {
     int bytes = o.toString().getBytes(StandardCharsets.UTF_8).length;
     if (bytes > MAX_EVENT_BYTES) {
       throw new EventRejectedException(SkipReason.TOO_LARGE, "event is " + bytes + " bytes; the limit is " + MAX_EVENT_BYTES);
     }
+  }
+
+  /** Sets {@code o.object.field = value} (creating the nested object), unless value is null. */
+  static void putIn(JsonObject o, String object, String field, String value) {
+    if (value == null) {
+      return;
+    }
+    JsonObject child = child(o, object);
+    if (child == null) {
+      child = new JsonObject();
+      o.add(object, child);
+    }
+    child.addProperty(field, value);
   }
 
   static String abbreviate(String s) {

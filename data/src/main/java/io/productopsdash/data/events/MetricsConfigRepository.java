@@ -19,7 +19,8 @@ public final class MetricsConfigRepository {
   static final String KEY = "metrics.config";
   private static final Gson GSON =
       new GsonBuilder()
-          .registerTypeAdapter(
+          // ZoneId's runtime classes (ZoneRegion, ZoneOffset) are JDK internals: a hierarchy adapter.
+          .registerTypeHierarchyAdapter(
               ZoneId.class,
               new TypeAdapter<ZoneId>() {
                 @Override

@@ -23,6 +23,29 @@ public final class SegmentNormalizer {
    */
   public static Event normalize(JsonObject o, EventType impliedType, Instant receivedAt, boolean correctSkew) {
     JsonFields.checkSize(o);
+    return normalizeSized(o, impliedType, receivedAt, correctSkew);
+  }
+
+  /**
+   * As {@link #normalize} for a caller that has already checked the event's size (a file
+   * importer knows each line's length without serialising the object again).
+   */
+  public static Event normalizeSized(JsonObject o, EventType impliedType, Instant receivedAt, boolean correctSkew) {
+    return normalize(o, impliedType, receivedAt, correctSkew, null);
+  }
+
+  /**
+   * A call received over HTTP at {@code receivedAt}: its time is corrected for clock skew with its
+   * own {@code sentAt}, else the batch's {@code batchSentAt} (may be null); a call without any
+   * time happened when it was received.
+   */
+  public static Event normalizeLive(JsonObject o, EventType impliedType, Instant receivedAt, Instant batchSentAt) {
+    JsonFields.checkSize(o);
+    return normalize(o, impliedType, receivedAt, true, batchSentAt);
+  }
+
+  private static Event normalize(
+      JsonObject o, EventType impliedType, Instant receivedAt, boolean correctSkew, Instant batchSentAt) {
     EventType type = impliedType;
     String typeText = JsonFields.string(o, "type");
     if (typeText != null) {
@@ -48,8 +71,11 @@ public final class SegmentNormalizer {
       timestamp = JsonFields.instant(o, "originalTimestamp");
     }
     Instant sentAt = JsonFields.instant(o, "sentAt");
+    if (sentAt == null) {
+      sentAt = batchSentAt;
+    }
     if (timestamp == null) {
-      timestamp = sentAt != null && correctSkew ? receivedAt : null;
+      timestamp = correctSkew ? receivedAt : null;
     } else if (correctSkew && sentAt != null) {
       timestamp = receivedAt.minus(Duration.between(timestamp, sentAt));
     }
@@ -66,7 +92,7 @@ public final class SegmentNormalizer {
     }
     String messageId = JsonFields.string(o, "messageId");
     if (messageId == null) {
-      messageId = JsonFields.derivedId("seg-", o.toString());
+      messageId = JsonFields.derivedId("seg-", withoutTransport(o).toString());
     }
     try {
       return new Event(
@@ -75,5 +101,22 @@ public final class SegmentNormalizer {
     } catch (InvalidInputException e) {
       throw new EventRejectedException(SkipReason.BAD_FIELD, e.getMessage());
     }
+  }
+
+  /**
+   * The call without what changes from one delivery to the next (sentAt, the write key), so that
+   * a derived messageId is the same when a client retries.
+   */
+  private static JsonObject withoutTransport(JsonObject o) {
+    if (!o.has("sentAt") && !o.has("writeKey") && !o.has("receivedAt")) {
+      return o;
+    }
+    JsonObject copy = new JsonObject();
+    o.entrySet().forEach(e -> {
+      if (!e.getKey().equals("sentAt") && !e.getKey().equals("writeKey") && !e.getKey().equals("receivedAt")) {
+        copy.add(e.getKey(), e.getValue());
+      }
+    });
+    return copy;
   }
 }

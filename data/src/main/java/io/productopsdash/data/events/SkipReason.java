@@ -2,6 +2,7 @@ package io.productopsdash.data.events;
 
 /** Why an input line or event was not stored; each has its own counter. */
 public enum SkipReason {
+  EMPTY_LINE("a blank line"),
   MALFORMED_JSON("not valid JSON"),
   NOT_AN_OBJECT("not a JSON object"),
   UNKNOWN_TYPE("type is not one of track, identify, page, screen, group, alias"),

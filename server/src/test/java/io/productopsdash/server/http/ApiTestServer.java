@@ -116,6 +116,16 @@ final class ApiTestServer implements AutoCloseable {
         headers);
   }
 
+  /** {@code http://localhost:<port>}, for clients outside this class (the real Node clients). */
+  String baseUrl() {
+    return base;
+  }
+
+  /** POSTs raw bytes (a gzip body, say) with {@code headers} as name/value pairs. */
+  Reply postBytes(String path, byte[] body, String... headers) {
+    return send("POST", path, HttpRequest.BodyPublishers.ofByteArray(body), true, null, headers);
+  }
+
   /** POSTs {@code body} without a Content-Length (chunked transfer encoding), as a stream would. */
   Reply postChunked(String path, String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,242 @@
+package io.productopsdash.engine.cluster;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Themes of short texts from their sentence embeddings, with the number of themes chosen
+ * automatically. Immutable result of {@link #fit}.
+ *
+ * <p>The method ("leiden2" in the research spike that chose it):
+ *
+ * <ol>
+ *   <li>exact 5-NN cosine graph of the L2-normalised vectors ({@link Knn}), symmetrised, each edge
+ *       weighted by the Jaccard index of the two neighbourhoods ({@link
+ *       WeightedGraph#sharedNeighbours});
+ *   <li>{@link Leiden} communities maximising modularity with resolution 1, seeded: the number of
+ *       communities follows from the neighbourhood size, with no k given;
+ *   <li>communities smaller than {@code ceil(n / 200)} are dissolved into the nearest remaining
+ *       centroid (the graph leaves a tail of tiny communities that are not themes); optionally
+ *       also those smaller than a fraction of the median community ({@link
+ *       ClusteringOptions#fragmentFraction()}, off by default);
+ *   <li>kNN smoothing: each vector becomes the unit-length sum of itself and its 3 nearest
+ *       neighbours;
+ *   <li>100 Lloyd iterations on the smoothed vectors from the centroids of step 3.
+ * </ol>
+ *
+ * <p>Measured with all-MiniLM-L6-v2 vectors (NMI / ARI / Hungarian accuracy, percent): Banking77
+ * test (3,080 texts, 77 intents) k = 62-63, 81.7-81.8 / 53.9-54.2 / 64.6-65.0 over seeds 1-3;
+ * StackOverflow20 (20,000 titles, 20 tags) k = 29-33, 68.2-68.8 / 63.1-64.3 / 69-71. With a fixed k
+ * ({@link ClusteringOptions#fixedK()}) the themes are k-means++ with restarts on the raw vectors, the
+ * usual baseline: Banking77 with k = 77, 79.2 / 50.4 / 62.5 (mean of seeds 1-3).
+ *
+ * <p>Themes are numbered by decreasing size (ties: smallest member index first). With {@link
+ * ClusteringOptions#subThemes()}, the members of each theme are clustered again with the same
+ * method (graph, dissolving, smoothing, Lloyd) on their own kNN graph, with communities under
+ * {@code max(subThemeMinSize, subThemeMinFraction * size)} dissolved; themes under {@code 2 *
+ * subThemeMinSize} members keep one sub-theme. Measured on Banking77 test: 10 themes (k given)
+ * with sub-themes give 72 groups scoring 75.0 / 40.9 / 53.3 against the 77 intents (the 10 themes
+ * alone: 53.9 / 13.1 / 12.8); the automatic 63 themes split into about 5 sub-themes each.
+ */
+public final class ThemeClustering {
+  /** Lloyd iterations at most for fixed-k k-means. */
+  static final int FIXED_K_MAX_ITERATIONS = 300;
+
+  private final int[] assignments;
+  private final int k;
+  private final float[][] centroids;
+  private final int[] sizes;
+  private final int graphCommunities;
+  private final int dissolvedBelow;
+  private final List<ThemeClustering> subThemes;
+
+  private ThemeClustering(
+      int[] assignments,
+      int k,
+      float[][] centroids,
+      int graphCommunities,
+      int dissolvedBelow,
+      List<ThemeClustering> subThemes) {
+    this.assignments = assignments;
+    this.k = k;
+    this.centroids = centroids;
+    this.graphCommunities = graphCommunities;
+    this.dissolvedBelow = dissolvedBelow;
+    this.subThemes = subThemes;
+    this.sizes = new int[k];
+    for (int a : assignments) {
+      sizes[a]++;
+    }
+  }
+
+  /**
+   * Clusters the rows of {@code vectors} (any length; they are normalised to unit length first).
+   *
+   * @throws IllegalArgumentException for an empty or ragged matrix, a non-finite value, or a fixed k
+   *     larger than the number of rows
+   */
+  public static ThemeClustering fit(float[][] vectors, ClusteringOptions options) {
+    int n = Vectors.checkMatrix(vectors);
+    if (options.fixedK() != null && options.fixedK() > n) {
+      throw new IllegalArgumentException("Invalid number of clusters: " + options.fixedK() + " (for " + n + " vectors)");
+    }
+    float[][] x = Vectors.normalisedCopy(vectors);
+    int[] labels;
+    int communities;
+    int minSize = 0;
+    if (n == 1) {
+      labels = new int[1];
+      communities = 1;
+    } else if (options.fixedK() != null) {
+      labels =
+          KMeans.fit(x, options.fixedK(), options.restarts(), FIXED_K_MAX_ITERATIONS, options.seed(), options.threads())
+              .assignments();
+      communities = 0;
+    } else {
+      int kk = Math.min(n - 1, Math.max(options.neighbours(), options.smoothingNeighbours()));
+      Knn knn = Knn.fit(x, kk, options.threads());
+      WeightedGraph graph = WeightedGraph.sharedNeighbours(knn, Math.min(kk, options.neighbours()));
+      Leiden leiden = Leiden.fit(graph, options.resolution(), options.seed());
+      communities = leiden.count();
+      float[][] xs =
+          options.smoothingNeighbours() > 0
+              ? Refinement.smooth(x, knn, Math.min(kk, options.smoothingNeighbours()))
+              : x;
+      int[] communitiesOf = leiden.communities();
+      minSize = Math.max(1, (int) Math.ceil(options.minClusterFraction() * n - 1e-9));
+      minSize = Refinement.fragmentSize(communitiesOf, minSize, options.fragmentFraction());
+      labels = Refinement.dissolveSmall(xs, communitiesOf, minSize);
+      int kept = Arrays.stream(labels).max().getAsInt() + 1;
+      if (options.lloydIterations() > 0 && kept > 1) {
+        float[][] start = Refinement.centroids(xs, labels, kept);
+        labels = KMeans.lloyd(xs, start, options.lloydIterations(), options.threads()).assignments();
+      }
+    }
+    int k = Refinement.bySize(labels);
+    float[][] centroids = Refinement.centroids(x, labels, k);
+    for (float[] c : centroids) {
+      Vectors.normalise(c);
+    }
+    List<ThemeClustering> subs = options.subThemes() ? subThemes(vectors, labels, k, options) : List.of();
+    return new ThemeClustering(labels, k, centroids, communities, minSize, subs);
+  }
+
+  private static List<ThemeClustering> subThemes(float[][] vectors, int[] labels, int k, ClusteringOptions options) {
+    List<ThemeClustering> out = new ArrayList<>(k);
+    for (int t = 0; t < k; t++) {
+      int[] members = members(labels, t);
+      int m = members.length;
+      float[][] rows = new float[m][];
+      for (int r = 0; r < m; r++) {
+        rows[r] = vectors[members[r]];
+      }
+      if (m < 2 * options.subThemeMinSize()) {
+        float[][] x = Vectors.normalisedCopy(rows);
+        float[][] c = Refinement.centroids(x, new int[m], 1);
+        Vectors.normalise(c[0]);
+        out.add(new ThemeClustering(new int[m], 1, c, 1, 0, List.of()));
+        continue;
+      }
+      double fraction = Math.max(options.subThemeMinFraction(), options.subThemeMinSize() / (double) m);
+      ClusteringOptions sub = options.withFixedK(null).withSubThemes(false).withMinClusterFraction(fraction);
+      out.add(fit(rows, sub));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private static int[] members(int[] labels, int theme) {
+    int count = 0;
+    for (int l : labels) {
+      if (l == theme) {
+        count++;
+      }
+    }
+    int[] out = new int[count];
+    int p = 0;
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] == theme) {
+        out[p++] = i;
+      }
+    }
+    return out;
+  }
+
+  /** Theme of every row, 0..k-1, theme 0 the largest (a copy). */
+  public int[] assignments() {
+    return assignments.clone();
+  }
+
+  /** Number of themes. */
+  public int k() {
+    return k;
+  }
+
+  /** Unit-length mean of each theme's (normalised) input vectors, row t for theme t (a copy). */
+  public float[][] centroids() {
+    float[][] out = new float[k][];
+    for (int t = 0; t < k; t++) {
+      out[t] = centroids[t].clone();
+    }
+    return out;
+  }
+
+  /** Members per theme (a copy). */
+  public int[] sizes() {
+    return sizes.clone();
+  }
+
+  /** Row indices of a theme's members, increasing. */
+  public int[] members(int theme) {
+    if (theme < 0 || theme >= k) {
+      throw new IndexOutOfBoundsException("Invalid theme: " + theme + " (k = " + k + ")");
+    }
+    return members(assignments, theme);
+  }
+
+  /**
+   * Communities the graph step found before small ones were dissolved; 0 when k was fixed. A
+   * diagnostic: the gap to {@link #k()} is the tail of tiny communities.
+   */
+  public int graphCommunities() {
+    return graphCommunities;
+  }
+
+  /**
+   * Graph communities with fewer members than this were dissolved into the nearest theme; 0 when
+   * k was fixed.
+   */
+  public int dissolvedBelow() {
+    return dissolvedBelow;
+  }
+
+  /** Whether sub-themes were computed. */
+  public boolean hasSubThemes() {
+    return !subThemes.isEmpty();
+  }
+
+  /**
+   * Element t clusters the members of theme t ({@link #members(int)}, in that order) into
+   * sub-themes; empty unless {@link ClusteringOptions#subThemes()}.
+   */
+  public List<ThemeClustering> subThemes() {
+    return subThemes;
+  }
+
+  /** Sub-theme of every row within its theme; all 0 when sub-themes were not computed. */
+  public int[] subAssignments() {
+    int[] out = new int[assignments.length];
+    if (subThemes.isEmpty()) {
+      return out;
+    }
+    for (int t = 0; t < k; t++) {
+      int[] members = members(assignments, t);
+      int[] sub = subThemes.get(t).assignments;
+      for (int r = 0; r < members.length; r++) {
+        out[members[r]] = sub[r];
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,133 @@
+package io.productopsdash.engine.request;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Detects answers that ask for something ("please add …", "I wish …", "would be great if …",
+ * "the app needs a dark mode", "why can't I …") with transparent English rules: no model, no
+ * network, the same answer for the same text on every run.
+ *
+ * <p>The answer is cut into sentences; in each, every rule of {@link RequestRules} is matched and
+ * kept or suppressed (a request for a fix, "I wish I had never bought it"). The kept cues of a
+ * sentence combine as a noisy-or over their kinds, each kind counted once at its strongest
+ * weight: {@code confidence = 1 - Π(1 - weight)}. The answer's confidence is that of its best
+ * sentence; it is a request when the confidence reaches the threshold. One strong cue (a wish, a
+ * polite ask) is enough; weak ones (a capability noun, a bare "please") need company.
+ *
+ * <p>Instances are immutable and safe to share between threads.
+ */
+public final class FeatureRequestDetector {
+  /** Texts longer than this are cut: requests come early and regexes must stay bounded. */
+  static final int MAX_CHARS = 20_000;
+
+  private static final int MAX_SENTENCE = 1_000;
+
+  /**
+   * Detector options.
+   *
+   * @param threshold the confidence from which an answer counts as a request, in (0, 1]
+   */
+  public record Options(double threshold) {
+    public Options {
+      if (!(threshold > 0.0 && threshold <= 1.0)) {
+        throw new IllegalArgumentException("Invalid threshold: " + threshold);
+      }
+    }
+
+    /** The default: 0.5, reached by one strong cue or two weak ones of different kinds. */
+    public static Options defaults() {
+      return new Options(0.5);
+    }
+  }
+
+  private static final FeatureRequestDetector STANDARD =
+      new FeatureRequestDetector(Options.defaults());
+
+  private final Options options;
+
+  private FeatureRequestDetector(Options options) {
+    this.options = options;
+  }
+
+  /** The detector with default options. */
+  public static FeatureRequestDetector standard() {
+    return STANDARD;
+  }
+
+  /** A detector with the given options. */
+  public static FeatureRequestDetector of(Options options) {
+    return new FeatureRequestDetector(Objects.requireNonNull(options, "options"));
+  }
+
+  public Options options() {
+    return options;
+  }
+
+  /** Whether {@code text} asks for something, with the confidence and the cues that decided. */
+  public RequestDetection detect(String text) {
+    Objects.requireNonNull(text, "text");
+    String bounded = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+    List<String> sentences = chunks(RequestText.sentences(bounded));
+    List<RequestCue> cues = new ArrayList<>();
+    double best = 0.0;
+    String bestSentence = "";
+    for (int i = 0; i < sentences.size(); i++) {
+      String sentence = sentences.get(i);
+      List<RequestRules.Match> matches = RequestRules.match(sentence);
+      matches.sort(
+          (a, b) ->
+              a.start() != b.start()
+                  ? Integer.compare(a.start(), b.start())
+                  : a.rule().id().compareTo(b.rule().id()));
+      Map<CueKind, Double> strongest = new EnumMap<>(CueKind.class);
+      for (RequestRules.Match m : matches) {
+        cues.add(
+            new RequestCue(
+                m.rule().kind(),
+                m.rule().id(),
+                sentence.substring(m.start(), m.end()).strip(),
+                i,
+                m.suppressedBy()));
+        if (m.suppressedBy().isEmpty()) {
+          strongest.merge(m.rule().kind(), m.rule().weight(), Math::max);
+        }
+      }
+      double miss = 1.0;
+      for (double w : strongest.values()) {
+        miss *= 1.0 - w;
+      }
+      double confidence = 1.0 - miss;
+      if (confidence > best) {
+        best = confidence;
+        bestSentence = sentence;
+      }
+    }
+    double confidence = Math.min(1.0, Math.max(0.0, best));
+    return new RequestDetection(
+        confidence >= options.threshold(), confidence, bestSentence, cues);
+  }
+
+  /** Sentences longer than {@link #MAX_SENTENCE} are cut at spaces into smaller pieces. */
+  private static List<String> chunks(List<String> sentences) {
+    List<String> out = new ArrayList<>(sentences.size());
+    for (String s : sentences) {
+      String rest = s;
+      while (rest.length() > MAX_SENTENCE) {
+        int cut = rest.lastIndexOf(' ', MAX_SENTENCE);
+        if (cut <= 0) {
+          cut = MAX_SENTENCE;
+        }
+        out.add(rest.substring(0, cut).strip());
+        rest = rest.substring(cut).strip();
+      }
+      if (!rest.isEmpty()) {
+        out.add(rest);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,170 @@
+package io.productopsdash.engine.rollup;
+
+import io.productopsdash.data.events.EventColumns;
+import io.productopsdash.models.MetricsConfig;
+import io.productopsdash.models.WeekId;
+import io.productopsdash.models.rollup.OnboardingCohort;
+import io.productopsdash.models.rollup.OnboardingReport;
+import io.productopsdash.models.rollup.SupportTickets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Onboarding per signup-week cohort, as of an evaluation instant {@code asOf} (events after it do
+ * not exist for this rollup). Signup as in {@link AcquisitionRollup}; the cohort is the ISO week
+ * of the signup. For each cohort user:
+ *
+ * <ul>
+ *   <li>first transaction: the first (by timestamp, then rowid) track event named in {@code
+ *       firstTransactionEvents} at or after the signup's timestamp; <b>converted</b> when it came
+ *       within {@code conversionWindowDays} × 24 h of the signup (inclusive);
+ *   <li>for converted users: hours to first transaction; <b>steps</b>, the activity events with a
+ *       timestamp strictly between signup and first transaction; <b>sessions</b> ({@link
+ *       Sessionizer}) holding any event from signup to first transaction, both included;
+ *       <b>days</b>, calendar days in the zone from the signup's date to the first transaction's
+ *       (0 = same day). Each is summarised with mean, median, p75 and p90 ({@link Percentiles});
+ *   <li><b>support tickets</b>: {@code supportTicketEvent} events from signup to first transaction
+ *       (both included) for converted users; from signup to {@code min(signup + window, asOf)}
+ *       for the others; reported as tickets per cohort user and the share with at least one;
+ *   <li>not converted: a <b>silent give-up</b> when {@code asOf} minus the user's last activity
+ *       event is 30 days or more, else <b>in progress</b>; those whose first transaction came
+ *       after the window are also counted, informatively, as {@code convertedAfterWindow}.
+ * </ul>
+ */
+public final class OnboardingRollup {
+  /** Silence that makes a not-converted user a give-up: 30 days. */
+  public static final long SILENCE_MILLIS = 30 * 86_400_000L;
+  private static final double HOUR = 3_600_000.0;
+
+  private OnboardingRollup() {}
+
+  public static OnboardingReport of(EventLog log, MetricsConfig config, WeekId from, WeekId to, Instant asOf) {
+    long asOfMillis = asOf.toEpochMilli();
+    LocalDays days = LocalDays.of(config.zone(), log.minTs(), Math.max(log.maxTs(), log.minTs()));
+    Sessions sessions = Sessionizer.of(log, asOfMillis);
+    long firstWeek = LocalDays.weekIndex(from);
+    int weeks = (int) (LocalDays.weekIndex(to) - firstWeek + 1);
+    Cohort[] cohorts = new Cohort[weeks];
+    for (int w = 0; w < weeks; w++) {
+      cohorts[w] = new Cohort();
+    }
+    boolean[] transaction = flags(log, config.firstTransactionEvents());
+    int support = config.supportTicketEvent() == null ? -1 : log.stringId(config.supportTicketEvent());
+    long window = config.conversionWindowDays() * 86_400_000L;
+    int[] signup = Signups.first(log, config, asOfMillis);
+    for (int u = 0; u < signup.length; u++) {
+      int s = signup[u];
+      if (s < 0) {
+        continue;
+      }
+      long w = days.weekIndex(log.ts(s)) - firstWeek;
+      if (w < 0 || w >= weeks) {
+        continue;
+      }
+      Cohort c = cohorts[(int) w];
+      c.users++;
+      long signupTs = log.ts(s);
+      int end = sessions.eventEnd(u);
+      int from0 = s;
+      while (from0 > log.start(u) && log.ts(from0 - 1) == signupTs) {
+        from0--;
+      }
+      int tx = -1;
+      for (int i = from0; i < end; i++) {
+        if (log.type(i) == EventColumns.TRACK && log.name(i) >= 0 && transaction[log.name(i)]) {
+          tx = i;
+          break;
+        }
+      }
+      boolean converted = tx >= 0 && log.ts(tx) - signupTs <= window;
+      long ticketsUntil = converted ? log.ts(tx) : Math.min(signupTs + window, asOfMillis);
+      int tickets = 0;
+      int steps = 0;
+      for (int i = from0; i < end && log.ts(i) <= ticketsUntil; i++) {
+        if (support >= 0 && log.name(i) == support && log.type(i) == EventColumns.TRACK) {
+          tickets++;
+        }
+        if (converted && log.ts(i) > signupTs && log.ts(i) < log.ts(tx)) {
+          steps++;
+        }
+      }
+      c.tickets += tickets;
+      c.usersWithTickets += tickets > 0 ? 1 : 0;
+      if (converted) {
+        long txTs = log.ts(tx);
+        c.add((txTs - signupTs) / HOUR, steps, sessions.sessionOf(u, tx) - sessions.sessionOf(u, s) + 1,
+            days.epochDay(txTs) - days.epochDay(signupTs));
+      } else {
+        if (tx >= 0) {
+          c.convertedAfterWindow++;
+        }
+        if (asOfMillis - log.ts(end - 1) >= SILENCE_MILLIS) {
+          c.silent++;
+        } else {
+          c.inProgress++;
+        }
+      }
+    }
+    List<OnboardingCohort> out = new ArrayList<>();
+    for (int w = 0; w < weeks; w++) {
+      out.add(cohorts[w].result(LocalDays.week(firstWeek + w)));
+    }
+    return new OnboardingReport(from, to, asOf, config.conversionWindowDays(), out);
+  }
+
+  /** Per string id: whether it is one of {@code names}. */
+  static boolean[] flags(EventLog log, List<String> names) {
+    boolean[] out = new boolean[log.stringCount()];
+    for (String n : names) {
+      int id = log.stringId(n);
+      if (id >= 0) {
+        out[id] = true;
+      }
+    }
+    return out;
+  }
+
+  /** Accumulates one cohort. */
+  private static final class Cohort {
+    long users;
+    long silent;
+    long inProgress;
+    long convertedAfterWindow;
+    long tickets;
+    long usersWithTickets;
+    int converted;
+    double[] hours = new double[16];
+    double[] steps = new double[16];
+    double[] sessions = new double[16];
+    double[] days = new double[16];
+
+    void add(double h, int stepCount, int sessionCount, long dayCount) {
+      if (converted == hours.length) {
+        hours = Arrays.copyOf(hours, converted * 2);
+        steps = Arrays.copyOf(steps, converted * 2);
+        sessions = Arrays.copyOf(sessions, converted * 2);
+        days = Arrays.copyOf(days, converted * 2);
+      }
+      hours[converted] = h;
+      steps[converted] = stepCount;
+      sessions[converted] = sessionCount;
+      days[converted] = dayCount;
+      converted++;
+    }
+
+    OnboardingCohort result(WeekId week) {
+      Double rate = users == 0 ? null : (double) converted / users;
+      SupportTickets support =
+          new SupportTickets(
+              tickets, usersWithTickets, users == 0 ? null : (double) tickets / users,
+              users == 0 ? null : (double) usersWithTickets / users);
+      return new OnboardingCohort(
+          week, users, converted, rate,
+          Percentiles.distribution(hours, converted), Percentiles.distribution(steps, converted),
+          Percentiles.distribution(sessions, converted), Percentiles.distribution(days, converted),
+          support, silent, inProgress, convertedAfterWindow);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package io.productopsdash.engine.rollup;
+
+import io.productopsdash.data.Database;
+import io.productopsdash.data.events.EventScan;
+import io.productopsdash.data.events.MetricsConfigRepository;
+import io.productopsdash.models.InvalidInputException;
+import io.productopsdash.models.MetricsConfig;
+import io.productopsdash.models.WeekId;
+import io.productopsdash.models.rollup.AcquisitionReport;
+import io.productopsdash.models.rollup.OnboardingReport;
+import io.productopsdash.models.rollup.UsageReport;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The one place the rollup numbers come from, for the API and the command line: reads the
+ * metrics configuration in force (the example wallet app's in {@code defaultZone} until one is
+ * saved), loads the event store into an {@link EventLog} and runs a rollup over it. The log is
+ * kept and reused until the store changes (a new event, identity link or trait row), so the
+ * three rollups of one dashboard read the store once; at most one load runs at a time.
+ */
+public final class RollupService {
+  /** Longest range of weeks one request may ask for. */
+  public static final int MAX_WEEKS = 260;
+  /** Weeks shown when no start is given. */
+  public static final int DEFAULT_WEEKS = 12;
+
+  private final Database db;
+  private final ZoneId defaultZone;
+  private final MetricsConfigRepository configs = new MetricsConfigRepository();
+  private final Object loadLock = new Object();
+  private Cached cached;
+
+  private record Cached(String stamp, EventLog log) {}
+
+  /** A validated range of ISO weeks, both ends included. */
+  public record WeekRange(WeekId from, WeekId to) {}
+
+  public RollupService(Database db, ZoneId defaultZone) {
+    this.db = db;
+    this.defaultZone = defaultZone;
+  }
+
+  /** The configuration in force: the saved one, else {@link MetricsConfig#walletExample}. */
+  public MetricsConfig config() {
+    return db.read(configs::find).orElseGet(() -> MetricsConfig.walletExample(defaultZone));
+  }
+
+  /** Saves {@code config} (already validated by its constructor) and returns it. */
+  public MetricsConfig saveConfig(MetricsConfig config) {
+    db.write(
+        c -> {
+          configs.save(c, config);
+          return null;
+        });
+    return config;
+  }
+
+  /**
+   * Parses a week range: {@code to} defaults to the week of {@code asOf} in the configured zone,
+   * {@code from} to {@value #DEFAULT_WEEKS} weeks ending at {@code to}. Errors name the field.
+   */
+  public WeekRange range(String fromText, String toText, Instant asOf, MetricsConfig config) {
+    WeekId to = toText == null ? WeekId.of(asOf, config.zone()) : WeekId.parse(toText, "to");
+    WeekId from = fromText == null ? to.plusWeeks(-(DEFAULT_WEEKS - 1)) : WeekId.parse(fromText, "from");
+    if (from.compareTo(to) > 0) {
+      throw new InvalidInputException("from", "must not be after to (" + from + " > " + to + ")");
+    }
+    if (from.weeksUntil(to) >= MAX_WEEKS) {
+      throw new InvalidInputException("from", "the range may span at most " + MAX_WEEKS + " weeks");
+    }
+    return new WeekRange(from, to);
+  }
+
+  public AcquisitionReport acquisition(MetricsConfig config, WeekRange range, Instant asOf) {
+    return AcquisitionRollup.of(log(config), config, range.from(), range.to(), asOf);
+  }
+
+  public OnboardingReport onboarding(MetricsConfig config, WeekRange range, Instant asOf) {
+    return OnboardingRollup.of(log(config), config, range.from(), range.to(), asOf);
+  }
+
+  public UsageReport usage(MetricsConfig config, WeekRange range, Instant asOf) {
+    if (config.featureAreas().size() > UsageRollup.MAX_AREAS) {
+      throw new InvalidInputException("featureAreas", "at most " + UsageRollup.MAX_AREAS + " areas are supported");
+    }
+    return UsageRollup.of(log(config), config, range.from(), range.to(), asOf);
+  }
+
+  /** The event log for {@code config}, loaded now or reused when the store has not changed. */
+  public EventLog log(MetricsConfig config) {
+    String stamp = db.read(RollupService::stamp) + "|" + config.signupEvent();
+    synchronized (loadLock) {
+      if (cached != null && cached.stamp().equals(stamp)) {
+        return cached.log();
+      }
+      cached = null;
+      EventLog log = EventLog.of(EventScan.load(db, List.of(config.signupEvent())));
+      cached = new Cached(stamp, log);
+      return log;
+    }
+  }
+
+  /** What the log depends on; it changes with every stored event, identity link or traits update. */
+  private static String stamp(java.sql.Connection c) throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT (SELECT COALESCE(MAX(id), 0) FROM events), (SELECT COUNT(*) FROM identities),"
+                    + " (SELECT COUNT(*) FROM user_traits), (SELECT COALESCE(MAX(updated_at), 0) FROM user_traits)")) {
+      rs.next();
+      return rs.getLong(1) + ":" + rs.getLong(2) + ":" + rs.getLong(3) + ":" + rs.getLong(4);
+    }
+  }
+}

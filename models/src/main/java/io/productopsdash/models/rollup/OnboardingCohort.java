@@ -1,0 +1,50 @@
+package io.productopsdash.models.rollup;
+
+import io.productopsdash.models.WeekId;
+
+/**
+ * Onboarding of the users who signed up in one ISO week. {@code converted} made a first
+ * transaction within the conversion window; the distributions are over them: hours from signup to
+ * first transaction, steps (activity events strictly between the two), sessions (those holding
+ * any event from signup to first transaction) and calendar days (0 = the same day). Of the rest,
+ * {@code silentGiveUps} had no event for 30 days up to the evaluation instant and {@code
+ * inProgress} are the others, so {@code converted + silentGiveUps + inProgress == users}. {@code
+ * convertedAfterWindow} (informative) counts the not-converted whose first transaction came after
+ * the window. {@code conversionRate} is a fraction (null for an empty cohort).
+ */
+public record OnboardingCohort(
+    WeekId week,
+    long users,
+    long converted,
+    Double conversionRate,
+    Distribution hoursToFirstTransaction,
+    Distribution steps,
+    Distribution sessions,
+    Distribution days,
+    SupportTickets supportTickets,
+    long silentGiveUps,
+    long inProgress,
+    long convertedAfterWindow) {
+  public OnboardingCohort {
+    Checks.required("week", week);
+    Checks.count("users", users);
+    Checks.count("converted", converted);
+    Checks.share("conversionRate", conversionRate);
+    Checks.required("hoursToFirstTransaction", hoursToFirstTransaction);
+    Checks.required("steps", steps);
+    Checks.required("sessions", sessions);
+    Checks.required("days", days);
+    Checks.required("supportTickets", supportTickets);
+    Checks.count("silentGiveUps", silentGiveUps);
+    Checks.count("inProgress", inProgress);
+    Checks.count("convertedAfterWindow", convertedAfterWindow);
+    if (converted + silentGiveUps + inProgress != users) {
+      throw new IllegalArgumentException(
+          "converted + silentGiveUps + inProgress must equal users in " + week + ": " + converted + " + "
+              + silentGiveUps + " + " + inProgress + " != " + users);
+    }
+    if (convertedAfterWindow > users - converted) {
+      throw new IllegalArgumentException("convertedAfterWindow exceeds the not-converted users in " + week);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package io.productopsdash.server.cli;
+
+import io.productopsdash.data.Database;
+import io.productopsdash.engine.rollup.RollupService;
+import io.productopsdash.models.InvalidInputException;
+import io.productopsdash.models.MetricsConfig;
+import io.productopsdash.models.rollup.AcquisitionReport;
+import io.productopsdash.models.rollup.OnboardingReport;
+import io.productopsdash.models.rollup.UsageReport;
+import io.productopsdash.server.http.GsonJsonMapper;
+import io.productopsdash.server.http.MetricsApi;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code productopsdash rollup acquisition|onboarding|usage}: one weekly rollup of the data
+ * folder's events, as an aligned table or ({@code --json}) exactly the JSON the API returns.
+ */
+@Command(
+    name = "rollup",
+    mixinStandardHelpOptions = true,
+    description = "Print a weekly rollup of the stored events: acquisition, onboarding or usage.")
+public final class RollupCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "ROLLUP", description = "acquisition, onboarding or usage")
+  String rollup;
+
+  @Mixin DataDirOptions dataDir;
+
+  @Option(names = "--from", paramLabel = "WEEK", description = "First ISO week, e.g. 2026-W01 (default: 12 weeks ending at --to).")
+  String from;
+
+  @Option(names = "--to", paramLabel = "WEEK", description = "Last ISO week (default: the week of --as-of).")
+  String to;
+
+  @Option(names = "--as-of", paramLabel = "INSTANT", description = "Evaluation instant, e.g. 2026-03-02T00:00:00Z (default: now).")
+  String asOf;
+
+  @Option(
+      names = "--zone",
+      description = "Zone of the default metrics configuration, used only while none is saved (default: $PRODUCTOPSDASH_ZONE or UTC).")
+  String zone;
+
+  @Option(names = "--json", description = "Print the API's JSON instead of a table.")
+  boolean json;
+
+  Clock clock = Clock.systemUTC();
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    String kind = rollup.strip().toLowerCase(Locale.ROOT);
+    if (!kind.equals("acquisition") && !kind.equals("onboarding") && !kind.equals("usage")) {
+      err.println("ROLLUP must be acquisition, onboarding or usage, got '" + rollup + "'");
+      return 2;
+    }
+    Path dir = dataDir.resolve(System.getenv(), Path.of("productopsdash-data"));
+    if (!Files.isRegularFile(dir.resolve(Database.FILE_NAME))) {
+      err.println("No ProductOpsDash database in " + dir.toAbsolutePath() + " (use --data DIR)");
+      return 2;
+    }
+    ZoneId defaultZone;
+    try {
+      String z = zone != null ? zone : System.getenv().getOrDefault("PRODUCTOPSDASH_ZONE", "UTC");
+      defaultZone = ZoneId.of(z.isBlank() ? "UTC" : z.strip());
+    } catch (DateTimeException e) {
+      err.println("--zone must be a time zone id such as Europe/Berlin or UTC, got '" + zone + "'");
+      return 2;
+    }
+    try (Database db = Database.open(dir)) {
+      RollupService service = new RollupService(db, defaultZone);
+      Instant at = asOf == null ? clock.instant() : MetricsApi.instant(asOf, "as-of");
+      MetricsConfig config = service.config();
+      RollupService.WeekRange range = service.range(from, to, at, config);
+      Object report =
+          switch (kind) {
+            case "acquisition" -> service.acquisition(config, range, at);
+            case "onboarding" -> service.onboarding(config, range, at);
+            default -> service.usage(config, range, at);
+          };
+      if (json) {
+        out.println(GsonJsonMapper.GSON.toJson(report));
+      } else {
+        out.print(
+            report instanceof AcquisitionReport a
+                ? RollupTables.acquisition(a)
+                : report instanceof OnboardingReport o ? RollupTables.onboarding(o) : RollupTables.usage((UsageReport) report));
+      }
+      out.flush();
+      return 0;
+    } catch (InvalidInputException e) {
+      err.println("Invalid " + e.field() + ": " + e.rule());
+      return 2;
+    }
+  }
+}

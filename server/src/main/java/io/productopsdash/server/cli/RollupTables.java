@@ -1,0 +1,128 @@
+package io.productopsdash.server.cli;
+
+import io.productopsdash.models.rollup.AcquisitionReport;
+import io.productopsdash.models.rollup.AcquisitionWeek;
+import io.productopsdash.models.rollup.AreaDepth;
+import io.productopsdash.models.rollup.Distribution;
+import io.productopsdash.models.rollup.FeatureUsage;
+import io.productopsdash.models.rollup.KeyCount;
+import io.productopsdash.models.rollup.OnboardingCohort;
+import io.productopsdash.models.rollup.OnboardingReport;
+import io.productopsdash.models.rollup.UsageReport;
+import io.productopsdash.models.rollup.UsageWeek;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The rollup reports as aligned text tables for a terminal; missing values show as {@code -}. */
+final class RollupTables {
+  private RollupTables() {}
+
+  static String acquisition(AcquisitionReport r) {
+    StringBuilder out = new StringBuilder("Signups per ISO week, " + r.from() + " to " + r.to() + ", as of " + r.asOf() + "\n\n");
+    List<String[]> weeks = new ArrayList<>();
+    weeks.add(new String[] {"week", "signups"});
+    List<String[]> sources = new ArrayList<>();
+    sources.add(new String[] {"week", "source", "users"});
+    List<String[]> segments = new ArrayList<>();
+    segments.add(new String[] {"week", "segment", "users"});
+    for (AcquisitionWeek w : r.weeks()) {
+      weeks.add(new String[] {w.week().toString(), Long.toString(w.signups())});
+      for (KeyCount k : w.bySource()) {
+        sources.add(new String[] {w.week().toString(), k.key(), Long.toString(k.users())});
+      }
+      for (KeyCount k : w.bySegment()) {
+        segments.add(new String[] {w.week().toString(), k.key(), Long.toString(k.users())});
+      }
+    }
+    out.append(table(weeks, "lr")).append("\nBy source\n").append(table(sources, "llr"));
+    out.append("\nBy segment\n").append(table(segments, "llr"));
+    return out.toString();
+  }
+
+  static String onboarding(OnboardingReport r) {
+    StringBuilder out =
+        new StringBuilder(
+            "Onboarding per signup-week cohort, " + r.from() + " to " + r.to() + ", as of " + r.asOf()
+                + " (conversion window " + r.conversionWindowDays() + " days; medians, p75/p90 of hours)\n\n");
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {
+      "cohort", "users", "converted", "conv %", "hours med", "p75", "p90", "steps med", "sessions med", "days med",
+      "tickets/user", "with ticket %", "silent", "in progress", "after window"
+    });
+    for (OnboardingCohort c : r.cohorts()) {
+      rows.add(new String[] {
+        c.week().toString(), Long.toString(c.users()), Long.toString(c.converted()), percent(c.conversionRate()),
+        num(c.hoursToFirstTransaction().median()), num(c.hoursToFirstTransaction().p75()),
+        num(c.hoursToFirstTransaction().p90()), num(c.steps().median()), num(c.sessions().median()),
+        num(c.days().median()), num(c.supportTickets().meanPerUser()), percent(c.supportTickets().shareWithAny()),
+        Long.toString(c.silentGiveUps()), Long.toString(c.inProgress()), Long.toString(c.convertedAfterWindow())
+      });
+    }
+    return out.append(table(rows, "lrrrrrrrrrrrrrr")).toString();
+  }
+
+  static String usage(UsageReport r) {
+    StringBuilder out = new StringBuilder("Usage per ISO week, " + r.from() + " to " + r.to() + ", as of " + r.asOf() + "\n");
+    for (UsageWeek w : r.weeks()) {
+      Distribution s = w.sessionsPerUser();
+      Distribution t = w.sessionSecondsPerUser();
+      out.append('\n').append(w.week()).append(": ").append(w.activeUsers()).append(" active users, ")
+          .append(w.sessions()).append(" sessions, ").append(w.events()).append(" events; per user: sessions median ")
+          .append(num(s.median())).append(" mean ").append(num(s.mean())).append(", session time median ")
+          .append(num(t.median())).append(" s mean ").append(num(t.mean())).append(" s\n");
+      if (!w.features().isEmpty()) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"kind", "feature/page", "events", "users", "sessions", "session time s"});
+        for (FeatureUsage f : w.features()) {
+          rows.add(new String[] {
+            f.kind(), f.key(), Long.toString(f.events()), Long.toString(f.users()), Long.toString(f.sessions()),
+            num(f.sessionSeconds())
+          });
+        }
+        out.append(table(rows, "llrrrr"));
+      }
+      if (!w.areas().isEmpty()) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"area", "users", "% active", "events/user", "days/user", "1", "2-5", "6+"});
+        for (AreaDepth a : w.areas()) {
+          rows.add(new String[] {
+            a.area(), Long.toString(a.users()), percent(a.shareOfActiveUsers()), num(a.eventsPerUser()),
+            num(a.activeDaysPerUser()), Long.toString(a.depth1()), Long.toString(a.depth2to5()),
+            Long.toString(a.depth6plus())
+          });
+        }
+        out.append(table(rows, "lrrrrrrr"));
+      }
+    }
+    return out.toString();
+  }
+
+  private static String num(Double v) {
+    return v == null ? "-" : String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  private static String percent(Double fraction) {
+    return fraction == null ? "-" : String.format(Locale.ROOT, "%.1f", fraction * 100);
+  }
+
+  /** Aligns {@code rows} (the first is the header); {@code align} has 'l' or 'r' per column. */
+  static String table(List<String[]> rows, String align) {
+    int[] widths = new int[align.length()];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.length; i++) {
+        String pad = " ".repeat(widths[i] - row[i].length());
+        line.append(i == 0 ? "" : "  ").append(align.charAt(i) == 'r' ? pad + row[i] : row[i] + pad);
+      }
+      out.append(line.toString().stripTrailing()).append('\n');
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,91 @@
+package io.productopsdash.server.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.productopsdash.engine.rollup.MetricsConfigJson;
+import io.productopsdash.engine.rollup.RollupService;
+import io.productopsdash.engine.rollup.RollupService.WeekRange;
+import io.productopsdash.models.InvalidInputException;
+import io.productopsdash.models.MetricsConfig;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Admin endpoints of the weekly product rollups and of the configuration that gives events their
+ * meaning:
+ *
+ * <ul>
+ *   <li>{@code GET /api/v1/metrics/{acquisition,onboarding,usage}?from=YYYY-Www&to=YYYY-Www&asOf=ISO-instant}:
+ *       the report records of {@code io.productopsdash.models.rollup} as JSON; {@code to} defaults
+ *       to the week of {@code asOf}, {@code from} to twelve weeks ending at {@code to}, {@code asOf}
+ *       to now;
+ *   <li>{@code GET /api/v1/config/metrics}: the configuration in force (the example wallet app's
+ *       until one is saved); {@code PUT} replaces it, validated field by field.
+ * </ul>
+ */
+public final class MetricsApi {
+  private final RollupService rollups;
+  private final AdminAuth auth;
+  private final Clock clock;
+
+  public MetricsApi(RollupService rollups, AdminAuth auth, Clock clock) {
+    this.rollups = rollups;
+    this.auth = auth;
+    this.clock = clock;
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.get("/api/v1/metrics/acquisition", this::acquisition);
+    routes.get("/api/v1/metrics/onboarding", this::onboarding);
+    routes.get("/api/v1/metrics/usage", this::usage);
+    routes.get("/api/v1/config/metrics", this::getConfig);
+    routes.put("/api/v1/config/metrics", this::putConfig);
+  }
+
+  private void acquisition(Context ctx) {
+    Query q = query(ctx);
+    ctx.json(rollups.acquisition(q.config(), q.range(), q.asOf()));
+  }
+
+  private void onboarding(Context ctx) {
+    Query q = query(ctx);
+    ctx.json(rollups.onboarding(q.config(), q.range(), q.asOf()));
+  }
+
+  private void usage(Context ctx) {
+    Query q = query(ctx);
+    ctx.json(rollups.usage(q.config(), q.range(), q.asOf()));
+  }
+
+  private void getConfig(Context ctx) {
+    auth.require(ctx);
+    ctx.contentType("application/json").result(MetricsConfigJson.write(rollups.config()));
+  }
+
+  private void putConfig(Context ctx) {
+    auth.require(ctx);
+    MetricsConfig saved = rollups.saveConfig(MetricsConfigJson.read(ctx.body()));
+    ctx.contentType("application/json").result(MetricsConfigJson.write(saved));
+  }
+
+  private record Query(MetricsConfig config, WeekRange range, Instant asOf) {}
+
+  private Query query(Context ctx) {
+    auth.require(ctx);
+    Instant asOf = ctx.queryParam("asOf") == null ? clock.instant() : instant(ctx.queryParam("asOf"), "asOf");
+    MetricsConfig config = rollups.config();
+    return new Query(config, rollups.range(ctx.queryParam("from"), ctx.queryParam("to"), asOf, config), asOf);
+  }
+
+  /** An ISO-8601 instant with {@code Z} or an offset, e.g. {@code 2026-03-02T10:00:00Z}. */
+  public static Instant instant(String text, String field) {
+    try {
+      return OffsetDateTime.parse(text.strip()).toInstant();
+    } catch (DateTimeParseException e) {
+      String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
+      throw new InvalidInputException(field, "must be an ISO-8601 instant like 2026-03-02T10:00:00Z, got '" + shown + "'");
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package io.productopsdash.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real Node clients, unchanged (only their host points here): {@code @segment/analytics-node},
+ * {@code posthog-node} (gzip bodies by default) and {@code @amplitude/analytics-node} (reads
+ * {@code code} from the reply). Each sends a known set of calls with a write key; every event
+ * must land exactly once, and the anonymous ids must be linked to the users. Needs Node 20+ and
+ * {@code npm ci --prefix server/src/test/node}; skips itself, saying so, without them.
+ */
+class RealClientsIT {
+  static final Path FIXTURE = Path.of("src/test/node");
+  static final List<String> PACKAGES = List.of("@segment/analytics-node", "posthog-node", "@amplitude/analytics-node");
+
+  @TempDir Path dir;
+  ApiTestServer server;
+  String key;
+
+  /** Why the real clients cannot run here, or null when they can. */
+  static String missing;
+
+  @BeforeAll
+  static void findNodeAndTheClients() {
+    if (nodeVersion() == null) {
+      missing = "Skipped: `node` (20+) is not on the PATH; install Node 20, then run `npm ci --prefix server/src/test/node`";
+    } else {
+      for (String p : PACKAGES) {
+        if (!Files.isDirectory(FIXTURE.resolve("node_modules").resolve(p))) {
+          missing = "Skipped: " + p + " is not installed; run `npm ci --prefix server/src/test/node` from the repository root";
+          break;
+        }
+      }
+    }
+    if (missing != null) {
+      System.err.println("RealClientsIT: " + missing);
+    }
+  }
+
+  private static String nodeVersion() {
+    try {
+      Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : null;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  @BeforeEach
+  void start() {
+    assumeTrue(missing == null, missing);
+    server = ApiTestServer.start(dir);
+    key = SourcesApiIT.createSource(server, "node clients");
+  }
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  /** Runs {@code send-<client>.mjs} against the server; returns its summary line, failing on a non-zero exit. */
+  private String send(String client, String run) throws IOException, InterruptedException {
+    String host = server.baseUrl().replace("localhost", "127.0.0.1");
+    Process p =
+        new ProcessBuilder("node", "send-" + client + ".mjs", host, key, run)
+            .directory(FIXTURE.toFile())
+            .redirectErrorStream(true)
+            .start();
+    boolean finished = p.waitFor(90, TimeUnit.SECONDS);
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!finished) {
+      p.destroyForcibly();
+    }
+    assertThat(finished).as("%s finished in time: %s", client, output).isTrue();
+    assertThat(p.exitValue()).as("%s exit code; output: %s", client, output).isZero();
+    return output;
+  }
+
+  private String rows(String sql, String... params) {
+    return server.text("SELECT group_concat(r, ';') FROM (" + sql + ")", (Object[]) params);
+  }
+
+  @Test
+  void segmentAnalyticsNode() throws Exception {
+    send("segment", "s1");
+    assertThat(rows("SELECT type || ':' || coalesce(name, '') || ':' || coalesce(user_id, '') || ':' || coalesce(anonymous_id, '') || ':' || coalesce(path, '') AS r"
+            + " FROM events WHERE coalesce(user_id, anonymous_id) LIKE 'seg-%-s1' ORDER BY type, name"))
+        .isEqualTo(
+            "alias::seg-user-s1::;identify::seg-user-s1:seg-anon-s1:;page:Swap::seg-anon-s1:/swap;"
+                + "track:Deposit Completed:seg-user-s1::;track:Wallet Opened::seg-anon-s1:");
+    assertThat(server.count("SELECT COUNT(*) FROM events")).isEqualTo(5);
+    assertThat(server.count("SELECT COUNT(DISTINCT message_id) FROM events")).isEqualTo(5);
+    assertThat(rows("SELECT anonymous_id || '>' || user_id AS r FROM identities ORDER BY anonymous_id")).isEqualTo("seg-anon-s1>seg-user-s1;seg-old-s1>seg-user-s1");
+    assertThat(server.text("SELECT traits FROM user_traits WHERE user_id = 'seg-user-s1'")).contains("\"plan\":\"pro\"");
+  }
+
+  @Test
+  void posthogNodeWithItsDefaultGzip() throws Exception {
+    send("posthog", "p1");
+    assertThat(rows("SELECT type || ':' || coalesce(name, '') || ':' || coalesce(user_id, '') || ':' || coalesce(anonymous_id, '') || ':' || coalesce(path, '') AS r"
+            + " FROM events ORDER BY type, name"))
+        .isEqualTo(
+            "alias::ph-user-p1::;identify::ph-user-p1:ph-anon-p1:;page::ph-anon-p1::/swap;"
+                + "track:Deposit Completed:ph-user-p1::;track:Wallet Opened:ph-anon-p1::");
+    assertThat(rows("SELECT anonymous_id || '>' || user_id AS r FROM identities ORDER BY anonymous_id")).isEqualTo("ph-anon-p1>ph-user-p1;ph-old-p1>ph-user-p1");
+    assertThat(server.text("SELECT traits FROM user_traits WHERE user_id = 'ph-user-p1'")).isEqualTo("{\"plan\":\"pro\"}");
+    assertThat(server.count("SELECT COUNT(*) FROM events WHERE properties LIKE ?", "%" + key + "%")).isZero();
+  }
+
+  @Test
+  void amplitudeAnalyticsNodeReadsOurCode() throws Exception {
+    send("amplitude", "a1");
+    assertThat(rows("SELECT type || ':' || coalesce(name, '') || ':' || coalesce(user_id, '') || ':' || coalesce(anonymous_id, '') || ':' || coalesce(path, '') AS r"
+            + " FROM events ORDER BY type, name"))
+        .isEqualTo(
+            "identify::amp-user-a1:amp-device-a1:;page:::amp-device-a1:/swap;"
+                + "track:Deposit Completed:amp-user-a1:amp-device-a1:;track:Wallet Opened::amp-device-a1:");
+    assertThat(rows("SELECT anonymous_id || '>' || user_id AS r FROM identities")).isEqualTo("amp-device-a1>amp-user-a1");
+    assertThat(server.text("SELECT traits FROM user_traits WHERE user_id = 'amp-user-a1'")).isEqualTo("{\"plan\":\"pro\"}");
+  }
+
+  @Test
+  void aRevokedKeyIsRefusedToTheRealClientToo() throws Exception {
+    long id = server.admin("GET", "/api/v1/sources", null).json().getAsJsonArray("sources").get(0).getAsJsonObject().get("id").getAsLong();
+    assertThat(server.admin("DELETE", "/api/v1/sources/" + id, null).status()).isEqualTo(200);
+    String host = server.baseUrl().replace("localhost", "127.0.0.1");
+    Process p = new ProcessBuilder("node", "send-segment.mjs", host, key, "r1").directory(FIXTURE.toFile()).redirectErrorStream(true).start();
+    assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.exitValue()).as(output).isEqualTo(1);
+    assertThat(output).contains("401");
+    assertThat(server.count("SELECT COUNT(*) FROM events")).isZero();
+  }
+}
