@@ -12,6 +12,7 @@ import io.productopsdash.models.InvalidInputException;
 import io.productopsdash.models.Survey;
 import io.productopsdash.models.Texts;
 import io.productopsdash.models.WeekId;
+import io.productopsdash.engine.text.redact.Redactor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -26,6 +27,11 @@ import java.util.Optional;
  *
  * <p>Cooldown: a user who answered or dismissed in week w' is not asked in weeks w' .. w' +
  * cooldownWeeks (with the default 4, the next possible week is w' + 5).
+ *
+ * <p>Comments are redacted before they are stored: secrets (seed phrases, private keys, crypto
+ * addresses, card numbers, IBANs) and contact data (emails, phones) never reach the database.
+ * Person names need CoreNLP NER, which is too slow for this path; the enrichment stage removes
+ * them before a comment is indexed, clustered or mailed.
  */
 public final class SurveyLoop {
   /** Outcome of posting an answer: the stored answer and whether this call created it. */
@@ -38,6 +44,7 @@ public final class SurveyLoop {
   private final SurveyRepository surveys = new SurveyRepository();
   private final SamplingFrameRepository frame = new SamplingFrameRepository();
   private final AnswerRepository answers = new AnswerRepository();
+  private final Redactor redactor = Redactor.regexOnly();
 
   public SurveyLoop(Database db, SurveySampler sampler, Clock clock, ZoneId zone) {
     this.db = db;
@@ -114,7 +121,8 @@ public final class SurveyLoop {
    * created == false}), except that a comment may be added to an answer that had none; a
    * different score or user under the same responseId is a conflict, not a silent overwrite.
    */
-  public AnswerResult submitAnswer(long surveyId, AnswerSubmission submission) {
+  public AnswerResult submitAnswer(long surveyId, AnswerSubmission raw) {
+    AnswerSubmission submission = redacted(raw);
     Instant now = clock.instant();
     WeekId week = WeekId.of(now, zone);
     return db.write(
@@ -145,6 +153,14 @@ public final class SurveyLoop {
           frame.recordAnswered(c, survey.seriesId(), week, submission.userId(), now);
           return new AnswerResult(stored, true);
         });
+  }
+
+  private AnswerSubmission redacted(AnswerSubmission s) {
+    if (s.comment() == null) {
+      return s;
+    }
+    return new AnswerSubmission(
+        s.responseId(), s.userId(), s.score(), redactor.redact(s.comment()).text(), s.locale(), s.url());
   }
 
   private AnswerResult repeat(

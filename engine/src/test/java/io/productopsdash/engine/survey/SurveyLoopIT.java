@@ -122,6 +122,34 @@ class SurveyLoopIT {
   }
 
   @Test
+  void secretsInCommentsAreRedactedBeforeTheyAreStored() {
+    Survey s = surveys.create(draft(1.0, 4));
+    String seed =
+        "abandon ability able about above absent absorb abstract absurd abuse access accident";
+    SurveyLoop.AnswerResult r =
+        loop.submitAnswer(
+            s.id(),
+            new AnswerSubmission("r-secret", "ivy", 2, "My phrase is " + seed + ". Contact ivy@example.com", null, null));
+    assertThat(r.answer().comment()).isEqualTo("My phrase is [seed phrase]. Contact [email]");
+    String stored =
+        db.read(
+            c -> {
+              try (var st = c.createStatement(); var rs = st.executeQuery("SELECT comment FROM answers")) {
+                rs.next();
+                return rs.getString(1);
+              }
+            });
+    assertThat(stored).doesNotContain("abandon", "ivy@example.com").isEqualTo(r.answer().comment());
+    // The same responseId again with the same (unredacted) text is the same answer, not a conflict.
+    assertThat(
+            loop.submitAnswer(
+                    s.id(),
+                    new AnswerSubmission("r-secret", "ivy", 2, "My phrase is " + seed + ". Contact ivy@example.com", null, null))
+                .created())
+        .isFalse();
+  }
+
+  @Test
   void scoreOutsideTheScaleIsRejectedAndNothingIsWritten() {
     Survey s = surveys.create(draft(1.0, 4));
     assertThatThrownBy(() -> loop.submitAnswer(s.id(), new AnswerSubmission("r1", "erin", 8, null, null, null)))
