@@ -22,7 +22,8 @@ final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
   /** In order; file {@code migrations/V00n__name.sql} beside this class. */
-  static final List<String> SCRIPTS = List.of("V001__surveys_answers.sql", "V002__events.sql");
+  static final List<String> SCRIPTS =
+      List.of("V001__surveys_answers.sql", "V002__events.sql", "V003__enrichment.sql", "V004__themes.sql");
 
   private Migrations() {}
 

@@ -1,0 +1,1 @@
+-- Text enrichment of answers (CoreNLP lemmas, noun phrases, sentiment), cached per answer.

@@ -1,0 +1,1 @@
+-- Sentence embeddings, weekly themes and their tracking, feature requests.
