@@ -13,46 +13,56 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The data folder of a command that works on the database without serving it ({@code import}):
- * resolved as {@link ServeOptions} does, from {@code --data}, else {@code PRODUCTOPSDASH_DATA},
- * else the {@code data} key of the config file ({@code --config}, {@code PRODUCTOPSDASH_CONFIG},
- * or {@code productopsdash.properties} in the default folder), else the default.
+ * Where a command finds its data folder and config file; shared by every command (serving ones
+ * get it through {@link ServeOptions}). The data folder is {@code --data}, else {@code
+ * PRODUCTOPSDASH_DATA}, else the {@code data} key of the config file, else the command's default.
+ * The config file is {@code --config}, else {@code PRODUCTOPSDASH_CONFIG}, else {@code
+ * productopsdash.properties} in the data folder when there is one.
  */
 public final class DataDirOptions {
+  static final String CONFIG_FILE_NAME = "productopsdash.properties";
+
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
-  @Option(names = "--data", description = "Folder holding the SQLite file (default ./productopsdash-data).")
+  @Option(names = "--data", description = "Folder holding the SQLite file and the index (default ./productopsdash-data).")
   Path data;
 
-  @Option(names = "--config", description = "A properties file whose 'data' key names the folder.")
+  @Option(names = "--config", description = "A properties file with the settings (keys as the long option names).")
   Path config;
 
+  /** The data folder. */
   Path resolve(Map<String, String> env, Path defaultData) {
     if (data != null) {
       return data;
     }
-    if (env.get("PRODUCTOPSDASH_DATA") != null && !env.get("PRODUCTOPSDASH_DATA").isBlank()) {
-      return Path.of(env.get("PRODUCTOPSDASH_DATA"));
+    String fromEnv = env.get("PRODUCTOPSDASH_DATA");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return Path.of(fromEnv.strip());
     }
-    Path configPath =
-        config != null ? config : env.containsKey("PRODUCTOPSDASH_CONFIG") ? Path.of(env.get("PRODUCTOPSDASH_CONFIG")) : null;
-    if (configPath == null) {
-      Path inDefault = defaultData.resolve(ServeOptions.CONFIG_FILE_NAME);
-      configPath = Files.isRegularFile(inDefault) ? inDefault : null;
+    String fromFile = config(env, defaultData).getProperty("data");
+    return fromFile != null && !fromFile.isBlank() ? Path.of(fromFile.strip()) : defaultData;
+  }
+
+  /** The settings of the config file that applies to {@code dataDir} (empty when there is none). */
+  Properties config(Map<String, String> env, Path dataDir) {
+    Path path = config;
+    if (path == null && env.get("PRODUCTOPSDASH_CONFIG") != null && !env.get("PRODUCTOPSDASH_CONFIG").isBlank()) {
+      path = Path.of(env.get("PRODUCTOPSDASH_CONFIG").strip());
     }
-    if (configPath != null) {
-      Properties p = new Properties();
-      try (Reader r = Files.newBufferedReader(configPath, StandardCharsets.UTF_8)) {
-        p.load(r);
-      } catch (IOException e) {
-        throw new ParameterException(spec.commandLine(), "cannot read the config file " + configPath + ": " + e.getMessage());
-      }
-      String fromFile = p.getProperty("data");
-      if (fromFile != null && !fromFile.isBlank()) {
-        return Path.of(fromFile.strip());
-      }
+    if (path == null) {
+      Path inData = dataDir.resolve(CONFIG_FILE_NAME);
+      path = Files.isRegularFile(inData) ? inData : null;
     }
-    return defaultData;
+    Properties p = new Properties();
+    if (path == null) {
+      return p;
+    }
+    try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      p.load(r);
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(), "cannot read the config file " + path + ": " + e.getMessage());
+    }
+    return p;
   }
 }

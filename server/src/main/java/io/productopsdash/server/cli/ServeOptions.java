@@ -1,10 +1,6 @@
 package io.productopsdash.server.cli;
 
 import io.productopsdash.server.ServerConfig;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -12,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -19,22 +16,19 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Options of every command that serves. Each resolves from the option, else the environment
- * variable ({@code PRODUCTOPSDASH_PORT}, {@code _DATA}, {@code _ADMIN_TOKEN}, {@code _ZONE},
- * {@code _ALLOWED_ORIGINS}), else the config file ({@code --config}, {@code
- * PRODUCTOPSDASH_CONFIG}, or {@code productopsdash.properties} in the data folder; keys {@code
- * port}, {@code data}, {@code admin-token}, {@code zone}, {@code allowed-origins}), else the default.
+ * variable ({@code PRODUCTOPSDASH_PORT}, {@code _ADMIN_TOKEN}, {@code _ZONE}, {@code
+ * _ALLOWED_ORIGINS}), else the config file (keys {@code port}, {@code admin-token}, {@code zone},
+ * {@code allowed-origins}), else the default. The data folder and config file come from {@link
+ * DataDirOptions}.
  */
 public final class ServeOptions {
-  static final String CONFIG_FILE_NAME = "productopsdash.properties";
-
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
+  @Mixin DataDirOptions location;
+
   @Option(names = "--port", description = "HTTP port (default 7070; 0 picks a free one).")
   Integer port;
-
-  @Option(names = "--data", description = "Folder holding the SQLite file and the index (default ./productopsdash-data).")
-  Path data;
 
   @Option(
       names = "--admin-token",
@@ -49,22 +43,10 @@ public final class ServeOptions {
       description = "Comma-separated origins whose pages may embed the widget, or * for any.")
   String allowedOrigins;
 
-  @Option(names = "--config", description = "A properties file with the same settings.")
-  Path config;
-
   /** Resolves every setting; {@code defaultData} is the data folder when none is configured. */
   ServerConfig resolve(Map<String, String> env, Path defaultData) {
-    Path configPath = config != null ? config : env.containsKey("PRODUCTOPSDASH_CONFIG") ? Path.of(env.get("PRODUCTOPSDASH_CONFIG")) : null;
-    Path dataDir = data != null ? data : env.containsKey("PRODUCTOPSDASH_DATA") ? Path.of(env.get("PRODUCTOPSDASH_DATA")) : null;
-    if (configPath == null) {
-      Path inData = (dataDir != null ? dataDir : defaultData).resolve(CONFIG_FILE_NAME);
-      configPath = Files.isRegularFile(inData) ? inData : null;
-    }
-    Properties file = load(configPath);
-    if (dataDir == null) {
-      String fromFile = file.getProperty("data");
-      dataDir = fromFile != null ? Path.of(fromFile) : defaultData;
-    }
+    Path dataDir = location.resolve(env, defaultData);
+    Properties file = location.config(env, dataDir);
     String portText = pick(port == null ? null : port.toString(), env, "PRODUCTOPSDASH_PORT", file, "port", "7070");
     String token = pick(adminToken, env, "PRODUCTOPSDASH_ADMIN_TOKEN", file, "admin-token", null);
     String zoneText = pick(zone, env, "PRODUCTOPSDASH_ZONE", file, "zone", "UTC");
@@ -98,18 +80,7 @@ public final class ServeOptions {
     return file.getProperty(key, fallback);
   }
 
-  private Properties load(Path path) {
-    Properties p = new Properties();
-    if (path == null) {
-      return p;
-    }
-    try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      p.load(r);
-    } catch (IOException e) {
-      throw bad("cannot read the config file " + path + ": " + e.getMessage());
-    }
-    return p;
-  }
+
 
   private ParameterException bad(String message) {
     return new ParameterException(spec.commandLine(), message);
