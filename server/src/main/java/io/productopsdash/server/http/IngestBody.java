@@ -29,15 +29,26 @@ final class IngestBody {
     this.bytes = bytes;
   }
 
+  /**
+   * Bodies up to this size are read to the end even when refused, so the client has finished
+   * sending and reads the 413 instead of a reset connection; larger ones are cut off.
+   */
+  static final long MAX_SWALLOW_BYTES = 4L * 1024 * 1024;
+
   /** Reads the body; over {@code limit} bytes (before or after decompression) is a 413. */
   static IngestBody read(Context ctx, int limit) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > limit) {
+      swallow(ctx, declared);
       throw tooLarge(limit, "the body is " + declared + " bytes");
     }
     byte[] raw;
     try (InputStream in = ctx.bodyInputStream()) {
-      raw = readAtMost(in, limit, "the body");
+      raw = in.readNBytes(limit + 1);
+      if (raw.length > limit) {
+        drain(in, MAX_SWALLOW_BYTES);
+        throw tooLarge(limit, "the body is over " + limit + " bytes");
+      }
     } catch (IOException e) {
       throw IngestionException.malformed("the body could not be read: " + e.getMessage());
     }
@@ -51,6 +62,26 @@ final class IngestBody {
       }
     }
     return new IngestBody(raw);
+  }
+
+  private static void swallow(Context ctx, long declared) {
+    if (declared > MAX_SWALLOW_BYTES) {
+      return;
+    }
+    try (InputStream in = ctx.req().getInputStream()) {
+      drain(in, declared);
+    } catch (IOException e) {
+      // The client went away: nothing to answer.
+    }
+  }
+
+  private static void drain(InputStream in, long max) throws IOException {
+    byte[] buffer = new byte[8192];
+    long total = 0;
+    int n;
+    while (total < max && (n = in.read(buffer)) > 0) {
+      total += n;
+    }
   }
 
   private static boolean gzipped(Context ctx, byte[] raw) {
