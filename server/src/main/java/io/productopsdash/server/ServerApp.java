@@ -3,6 +3,7 @@ package io.productopsdash.server;
 import io.javalin.Javalin;
 import io.productopsdash.data.events.EventIngestion;
 import io.productopsdash.engine.rollup.RollupService;
+import io.productopsdash.server.http.ApiDocs;
 import io.productopsdash.server.http.Cors;
 import io.productopsdash.server.http.ErrorMapping;
 import io.productopsdash.server.http.GsonJsonMapper;
@@ -38,6 +39,7 @@ public final class ServerApp {
           new MetricsApi(new RollupService(deps.database(), deps.zone()), deps.adminAuth(), deps.clock())
               .register(config.routes);
           new WidgetScript().register(config.routes);
+          new ApiDocs().register(config.routes);
           config.routes.get("/", ctx -> ctx.redirect("/widget-demo"));
           ErrorMapping.register(config.routes);
         });
