@@ -125,6 +125,67 @@ public final class AnswerRepository {
     return out;
   }
 
+  /**
+   * Answers with a non-blank comment to any version of survey series {@code seriesId} in {@code
+   * week}, by id.
+   */
+  public List<Answer> listCommentedInSeries(Connection c, long seriesId, WeekId week) throws SQLException {
+    return list(
+        c,
+        "SELECT " + COLUMNS + " FROM answers WHERE week = ? AND survey_id IN (SELECT id FROM surveys WHERE series_id = ?)"
+            + " AND comment IS NOT NULL AND TRIM(comment) <> '' ORDER BY id",
+        ps -> {
+          ps.setString(1, week.toString());
+          ps.setLong(2, seriesId);
+        });
+  }
+
+  /** The answers assigned to theme {@code themeId} in {@code week}, by id. */
+  public List<Answer> listInTheme(Connection c, long themeId, WeekId week) throws SQLException {
+    return list(
+        c,
+        "SELECT " + COLUMNS + " FROM answers WHERE id IN (SELECT answer_id FROM answer_themes WHERE theme_id = ? AND week = ?)"
+            + " ORDER BY id",
+        ps -> {
+          ps.setLong(1, themeId);
+          ps.setString(2, week.toString());
+        });
+  }
+
+  /** The answers with the given ids that exist, by id. */
+  public List<Answer> listByIds(Connection c, java.util.Collection<Long> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<Long> list = List.copyOf(ids);
+    String marks = String.join(",", java.util.Collections.nCopies(list.size(), "?"));
+    return list(
+        c,
+        "SELECT " + COLUMNS + " FROM answers WHERE id IN (" + marks + ") ORDER BY id",
+        ps -> {
+          for (int i = 0; i < list.size(); i++) {
+            ps.setLong(i + 1, list.get(i));
+          }
+        });
+  }
+
+  private interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  private static List<Answer> list(Connection c, String sql, Binder binder) throws SQLException {
+    List<Answer> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      binder.bind(ps);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(map(rs));
+        }
+      }
+    }
+    return out;
+  }
+
   private static Answer map(ResultSet rs) throws SQLException {
     return new Answer(
         rs.getLong("id"),

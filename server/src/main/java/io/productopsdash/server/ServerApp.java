@@ -12,6 +12,7 @@ import io.productopsdash.server.http.MetricsApi;
 import io.productopsdash.server.http.ServerLimits;
 import io.productopsdash.server.http.SourcesApi;
 import io.productopsdash.server.http.SurveyApi;
+import io.productopsdash.server.http.ThemesApi;
 import io.productopsdash.server.http.WidgetApi;
 import io.productopsdash.server.http.WidgetScript;
 import io.productopsdash.server.http.WriteKeyAuth;
@@ -38,6 +39,7 @@ public final class ServerApp {
           new IngestionApi(new EventIngestion(deps.database()), writeKeys, deps.clock()).register(config.routes);
           new MetricsApi(new RollupService(deps.database(), deps.zone()), deps.adminAuth(), deps.clock())
               .register(config.routes);
+          new ThemesApi(deps.database(), deps.surveys(), deps.adminAuth(), deps.clock(), deps.loop()::currentWeek).register(config.routes);
           new WidgetScript().register(config.routes);
           new ApiDocs().register(config.routes);
           config.routes.get("/", ctx -> ctx.redirect("/widget-demo"));

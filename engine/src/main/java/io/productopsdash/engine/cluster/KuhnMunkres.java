@@ -5,15 +5,16 @@ import java.util.Arrays;
 /**
  * Minimum-cost assignment on a rectangular cost matrix (Kuhn-Munkres, the O(r^2 c) version with
  * potentials and shortest augmenting paths): every row of the smaller side gets a distinct column.
+ * Public for theme tracking across weeks ({@code engine.theme.ThemeTracker}).
  */
-final class KuhnMunkres {
+public final class KuhnMunkres {
   private KuhnMunkres() {}
 
   /**
    * Returns, for each row, the assigned column, or -1 (only when there are more rows than
    * columns). The sum of the chosen costs is minimal.
    */
-  static int[] minCost(double[][] cost) {
+  public static int[] minCost(double[][] cost) {
     int rows = cost.length;
     int cols = rows == 0 ? 0 : cost[0].length;
     if (rows == 0 || cols == 0) {

@@ -1,0 +1,475 @@
+package io.productopsdash.engine.theme;
+
+import io.productopsdash.data.AnswerRepository;
+import io.productopsdash.data.Database;
+import io.productopsdash.data.FeatureRequestRepository;
+import io.productopsdash.data.SurveyRepository;
+import io.productopsdash.data.ThemeRepository;
+import io.productopsdash.engine.cluster.ClassTfIdfLabeler;
+import io.productopsdash.engine.cluster.ClusteringOptions;
+import io.productopsdash.engine.cluster.ThemeClustering;
+import io.productopsdash.engine.cluster.ThemeLabeler;
+import io.productopsdash.engine.request.FeatureRequestDetector;
+import io.productopsdash.engine.request.RequestDetection;
+import io.productopsdash.engine.request.RequestPhrase;
+import io.productopsdash.engine.score.ScoreStatistics;
+import io.productopsdash.models.Answer;
+import io.productopsdash.models.Interval;
+import io.productopsdash.models.NotFoundException;
+import io.productopsdash.models.WeekId;
+import io.productopsdash.models.theme.ThemeWeek;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One week of themes for one survey series: the week's commented answers are embedded (only those
+ * without a stored vector of the same model), clustered with a fixed seed, labelled through a
+ * {@link ThemeLabeler}, summarised (size, keywords, quotes, mean score with its t interval),
+ * tracked against the latest earlier week with stored themes ({@link ThemeTracker}), and checked
+ * for feature requests; everything is stored in one transaction that replaces an earlier run of
+ * the same week.
+ *
+ * <p>Quotes are chosen by maximal marginal relevance (Carbonell and Goldstein, 1998): repeatedly
+ * the member maximising {@code λ·cos(x, centroid) − (1−λ)·max cos(x, chosen)}, so they are central
+ * and not near-duplicates of each other; ties go to the smaller answer id.
+ *
+ * <p>Feature requests: each comment goes through {@link FeatureRequestDetector}; a detected answer
+ * joins the existing request of its series whose centroid (mean vector of its answers from other
+ * weeks) is most similar, when that similarity reaches {@link Options#requestSimilarity()};
+ * the rest are grouped, in answer id order, by leader clustering with the same threshold (each
+ * answer joins the most similar new group whose running centroid reaches it, or starts one). A new
+ * request is labelled with its most frequent {@link RequestPhrase} (ties: the earliest answer),
+ * else by the labeller.
+ */
+public final class WeeklyThemeRun {
+  /** Told what the run is doing: a stage name, work done and total in that stage. */
+  @FunctionalInterface
+  public interface Progress {
+    /** Ignores progress. */
+    Progress NONE = (stage, done, total) -> {};
+
+    void update(String stage, int done, int total);
+  }
+
+  /**
+   * Settings of a run.
+   *
+   * @param clustering clustering settings; the seed in them is what makes a run repeatable
+   * @param tracking matching to the previous week
+   * @param quotes representative quotes per theme (3)
+   * @param lambda relevance weight of maximal marginal relevance, in [0, 1] (0.7)
+   * @param keywords keywords stored per theme (8)
+   * @param requestSimilarity cosine similarity joining an answer to a request, in (-1, 1] (0.6)
+   */
+  public record Options(
+      ClusteringOptions clustering,
+      ThemeTracker.Options tracking,
+      int quotes,
+      double lambda,
+      int keywords,
+      double requestSimilarity) {
+    /** Validates every setting, naming the bad value. */
+    public Options {
+      Objects.requireNonNull(clustering, "clustering");
+      Objects.requireNonNull(tracking, "tracking");
+      if (quotes < 1) {
+        throw new IllegalArgumentException("Invalid number of quotes: " + quotes);
+      }
+      if (!(lambda >= 0 && lambda <= 1)) {
+        throw new IllegalArgumentException("Invalid MMR lambda: " + lambda + " (0 to 1)");
+      }
+      if (keywords < 1) {
+        throw new IllegalArgumentException("Invalid number of keywords: " + keywords);
+      }
+      if (!(requestSimilarity > -1 && requestSimilarity <= 1)) {
+        throw new IllegalArgumentException("Invalid request similarity: " + requestSimilarity + " (-1 to 1)");
+      }
+    }
+
+    /** Default clustering (seed 1), default tracking, 3 quotes, λ 0.7, 8 keywords, requests at 0.6. */
+    public static Options defaults() {
+      return new Options(ClusteringOptions.defaults(), ThemeTracker.Options.defaults(), 3, 0.7, 8, 0.6);
+    }
+  }
+
+  /**
+   * What a run stored.
+   *
+   * @param themes the week's themes, largest first, ties by id
+   * @param vanished ids of the previous week's themes with no match
+   * @param answers commented answers clustered
+   * @param embedded answers whose vector was computed in this run (the others were stored)
+   * @param requestAnswers answers detected as feature requests
+   * @param newRequests feature requests created
+   */
+  public record Result(
+      long seriesId,
+      WeekId week,
+      List<ThemeWeek> themes,
+      List<Long> vanished,
+      int answers,
+      int embedded,
+      int requestAnswers,
+      int newRequests) {
+    /** Copies the lists. */
+    public Result {
+      themes = List.copyOf(themes);
+      vanished = List.copyOf(vanished);
+    }
+  }
+
+  private static final AnswerRepository ANSWERS = new AnswerRepository();
+  private static final SurveyRepository SURVEYS = new SurveyRepository();
+  private static final ThemeRepository THEMES = new ThemeRepository();
+  private static final FeatureRequestRepository REQUESTS = new FeatureRequestRepository();
+
+  private WeeklyThemeRun() {}
+
+  /** A run with {@link ClassTfIdfLabeler}, the MiniLM embedder on 2 threads and default options. */
+  public static Result run(Database db, long seriesId, WeekId week, Clock clock) {
+    return run(
+        db,
+        seriesId,
+        week,
+        TextEmbedder.miniLm(2),
+        ClassTfIdfLabeler.of(ClassTfIdfLabeler.DEFAULT_TERMS),
+        Options.defaults(),
+        clock,
+        Progress.NONE);
+  }
+
+  /**
+   * Runs one week of series {@code seriesId}.
+   *
+   * @throws NotFoundException when the series does not exist
+   */
+  public static Result run(
+      Database db,
+      long seriesId,
+      WeekId week,
+      TextEmbedder embedder,
+      ThemeLabeler labeler,
+      Options options,
+      Clock clock,
+      Progress progress) {
+    Objects.requireNonNull(week, "week");
+    Loaded in = db.read(c -> {
+      if (SURVEYS.find(c, seriesId).filter(s -> s.seriesId() == seriesId).isEmpty()) {
+        throw new NotFoundException("No survey with id " + seriesId);
+      }
+      List<Answer> answers = ANSWERS.listCommentedInSeries(c, seriesId, week);
+      List<Long> ids = answers.stream().map(Answer::id).toList();
+      Map<Long, float[]> stored = THEMES.embeddings(c, ids, embedder.model());
+      Optional<WeekId> previousWeek = THEMES.previousWeek(c, seriesId, week);
+      List<ThemeWeek> previous = previousWeek.isPresent() ? THEMES.weekThemes(c, seriesId, previousWeek.get()) : List.of();
+      Set<Long> thisWeek = new HashSet<>(ids);
+      Map<Long, List<Long>> requestAnswers = new LinkedHashMap<>();
+      REQUESTS.answerIdsByRequest(c, seriesId).forEach((request, members) -> {
+        List<Long> others = members.stream().filter(a -> !thisWeek.contains(a)).toList();
+        if (!others.isEmpty()) {
+          requestAnswers.put(request, others);
+        }
+      });
+      Set<Long> requestMembers = new HashSet<>();
+      requestAnswers.values().forEach(requestMembers::addAll);
+      Map<Long, float[]> requestVectors = THEMES.embeddings(c, requestMembers, embedder.model());
+      return new Loaded(answers, stored, previous, requestAnswers, requestVectors);
+    });
+    int n = in.answers.size();
+
+    // Embed only what has no stored vector.
+    List<Integer> missing = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (!in.stored.containsKey(in.answers.get(i).id())) {
+        missing.add(i);
+      }
+    }
+    progress.update("embed", 0, missing.size());
+    float[][] vectors = new float[n][];
+    Map<Long, float[]> fresh = new LinkedHashMap<>();
+    if (!missing.isEmpty()) {
+      float[][] computed = embedder.embed(missing.stream().map(i -> in.answers.get(i).comment()).toList());
+      for (int m = 0; m < missing.size(); m++) {
+        fresh.put(in.answers.get(missing.get(m)).id(), computed[m]);
+      }
+    }
+    progress.update("embed", missing.size(), missing.size());
+    for (int i = 0; i < n; i++) {
+      long id = in.answers.get(i).id();
+      float[] v = in.stored.containsKey(id) ? in.stored.get(id) : fresh.get(id);
+      vectors[i] = unit(v);
+    }
+
+    // Cluster, label, summarise.
+    progress.update("cluster", 0, n);
+    List<Draft> drafts = new ArrayList<>();
+    int[] assignments = new int[n];
+    int[] subAssignments = null;
+    if (n > 0) {
+      ThemeClustering clustering = ThemeClustering.fit(vectors, options.clustering());
+      assignments = clustering.assignments();
+      subAssignments = clustering.hasSubThemes() ? clustering.subAssignments() : null;
+      List<String> texts = in.answers.stream().map(Answer::comment).toList();
+      int k = clustering.k();
+      List<String> labels = labeler.labels(texts, assignments, k);
+      List<List<String>> keywords =
+          ClassTfIdfLabeler.of(ClassTfIdfLabeler.DEFAULT_TERMS).keywords(texts, assignments, k, options.keywords());
+      for (int t = 0; t < k; t++) {
+        int[] members = clustering.members(t);
+        float[] centroid = centroid(vectors, members);
+        drafts.add(new Draft(t, members, centroid, labels.get(t), keywords.get(t), quotes(vectors, members, centroid, options, in.answers)));
+      }
+    }
+    progress.update("cluster", n, n);
+
+    List<ThemeTracker.PreviousTheme> previous = new ArrayList<>();
+    for (ThemeWeek p : in.previous) {
+      previous.add(new ThemeTracker.PreviousTheme(p.themeId(), p.centroid(), p.size(), p.answersTotal()));
+    }
+    List<ThemeTracker.Cluster> clusters = new ArrayList<>();
+    for (Draft d : drafts) {
+      clusters.add(new ThemeTracker.Cluster(d.centroid, d.members.length, n));
+    }
+    ThemeTracker tracking = ThemeTracker.track(previous, clusters, options.tracking());
+
+    // Feature requests.
+    progress.update("requests", 0, n);
+    FeatureRequestDetector detector = FeatureRequestDetector.standard();
+    List<Integer> detected = new ArrayList<>();
+    Map<Integer, String> phrases = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      RequestDetection detection = detector.detect(in.answers.get(i).comment());
+      if (detection.request()) {
+        detected.add(i);
+        RequestPhrase.of(detection).ifPresent(p -> phrases.put(detected.get(detected.size() - 1), p));
+      }
+    }
+    Map<Integer, Long> toExisting = new HashMap<>();
+    List<Group> groups = new ArrayList<>();
+    Map<Long, float[]> existingCentroids = new LinkedHashMap<>();
+    in.requestAnswers.forEach((request, members) -> {
+      List<float[]> vs = members.stream().map(in.requestVectors::get).filter(Objects::nonNull).map(WeeklyThemeRun::unit).toList();
+      if (!vs.isEmpty()) {
+        existingCentroids.put(request, unit(sum(vs)));
+      }
+    });
+    for (int i : detected) {
+      long best = -1;
+      double bestSim = Double.NEGATIVE_INFINITY;
+      for (Map.Entry<Long, float[]> e : existingCentroids.entrySet()) {
+        double s = ThemeTracker.cosine(vectors[i], e.getValue());
+        if (s > bestSim) {
+          bestSim = s;
+          best = e.getKey();
+        }
+      }
+      if (best >= 0 && bestSim >= options.requestSimilarity()) {
+        toExisting.put(i, best);
+        continue;
+      }
+      Group join = null;
+      double joinSim = Double.NEGATIVE_INFINITY;
+      for (Group g : groups) {
+        double s = ThemeTracker.cosine(vectors[i], g.sum);
+        if (s > joinSim) {
+          joinSim = s;
+          join = g;
+        }
+      }
+      if (join == null || joinSim < options.requestSimilarity()) {
+        join = new Group(vectors[0].length);
+        groups.add(join);
+      }
+      join.add(i, vectors[i]);
+    }
+    List<String> groupLabels = new ArrayList<>();
+    for (Group g : groups) {
+      groupLabels.add(requestLabel(g, phrases, in.answers, labeler));
+    }
+    progress.update("requests", n, n);
+
+    // Store in one transaction, replacing an earlier run of the week.
+    progress.update("store", 0, 1);
+    Instant now = clock.instant();
+    final int[] assigned = assignments;
+    final int[] subs = subAssignments;
+    List<ThemeWeek> stored = db.write(c -> {
+      THEMES.deleteWeek(c, seriesId, week);
+      REQUESTS.unassignWeek(c, seriesId, week);
+      for (Map.Entry<Long, float[]> e : fresh.entrySet()) {
+        THEMES.saveEmbedding(c, e.getKey(), embedder.model(), e.getValue());
+      }
+      List<ThemeWeek> out = new ArrayList<>();
+      long[] themeIds = new long[drafts.size()];
+      for (ThemeTracker.Tracked t : tracking.clusters()) {
+        Draft d = drafts.get(t.cluster());
+        long id = t.matched() ? t.themeId() : THEMES.insertTheme(c, seriesId, week, d.label, now);
+        themeIds[t.cluster()] = id;
+        ThemeWeek tw = summary(id, week, d, n, in.answers, t);
+        THEMES.insertThemeWeek(c, tw);
+        out.add(tw);
+      }
+      for (int i = 0; i < n; i++) {
+        THEMES.assign(c, in.answers.get(i).id(), week, themeIds[assigned[i]], subs == null ? null : subs[i]);
+      }
+      for (Map.Entry<Integer, Long> e : toExisting.entrySet()) {
+        REQUESTS.assign(c, in.answers.get(e.getKey()).id(), e.getValue());
+      }
+      for (int g = 0; g < groups.size(); g++) {
+        long request = REQUESTS.insert(c, seriesId, groupLabels.get(g), now);
+        for (int i : groups.get(g).members) {
+          REQUESTS.assign(c, in.answers.get(i).id(), request);
+        }
+      }
+      return out;
+    });
+    progress.update("store", 1, 1);
+    List<ThemeWeek> sorted = new ArrayList<>(stored);
+    sorted.sort(Comparator.comparingInt(ThemeWeek::size).reversed().thenComparingLong(ThemeWeek::themeId));
+    return new Result(seriesId, week, sorted, tracking.vanished(), n, fresh.size(), detected.size(), groups.size());
+  }
+
+  private static ThemeWeek summary(long id, WeekId week, Draft d, int total, List<Answer> answers, ThemeTracker.Tracked t) {
+    int size = d.members.length;
+    double mean = 0;
+    for (int m : d.members) {
+      mean += answers.get(m).score();
+    }
+    mean /= size;
+    double ss = 0;
+    for (int m : d.members) {
+      double dev = answers.get(m).score() - mean;
+      ss += dev * dev;
+    }
+    Interval interval = size < 2 ? null : ScoreStatistics.meanInterval(mean, Math.sqrt(ss / (size - 1)), size);
+    return new ThemeWeek(
+        id, week, size, total, d.label, d.keywords, d.quotes, mean, interval, null, t.trend(), t.pValue(), d.centroid);
+  }
+
+  /** Maximal marginal relevance over cosine to the centroid; ties to the smaller answer id. */
+  static List<Long> quotes(float[][] vectors, int[] members, float[] centroid, Options options, List<Answer> answers) {
+    List<Integer> chosen = new ArrayList<>();
+    boolean[] taken = new boolean[members.length];
+    int want = Math.min(options.quotes(), members.length);
+    while (chosen.size() < want) {
+      int best = -1;
+      double bestScore = Double.NEGATIVE_INFINITY;
+      for (int r = 0; r < members.length; r++) {
+        if (taken[r]) {
+          continue;
+        }
+        float[] x = vectors[members[r]];
+        double redundancy = 0;
+        boolean first = true;
+        for (int s : chosen) {
+          double sim = ThemeTracker.cosine(x, vectors[s]);
+          redundancy = first ? sim : Math.max(redundancy, sim);
+          first = false;
+        }
+        double score = options.lambda() * ThemeTracker.cosine(x, centroid) - (1 - options.lambda()) * redundancy;
+        if (score > bestScore
+            || (score == bestScore && answers.get(members[r]).id() < answers.get(members[best]).id())) {
+          bestScore = score;
+          best = r;
+        }
+      }
+      taken[best] = true;
+      chosen.add(members[best]);
+    }
+    return chosen.stream().map(i -> answers.get(i).id()).toList();
+  }
+
+  private static String requestLabel(Group g, Map<Integer, String> phrases, List<Answer> answers, ThemeLabeler labeler) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (int i : g.members) {
+      String p = phrases.get(i);
+      if (p != null) {
+        counts.merge(p, 1, Integer::sum);
+      }
+    }
+    String best = null;
+    int bestCount = 0;
+    for (Map.Entry<String, Integer> e : counts.entrySet()) {
+      if (e.getValue() > bestCount) {
+        best = e.getKey();
+        bestCount = e.getValue();
+      }
+    }
+    if (best != null) {
+      return best;
+    }
+    List<String> texts = g.members.stream().map(i -> answers.get(i).comment()).toList();
+    return labeler.labels(texts, new int[texts.size()], 1).get(0);
+  }
+
+  private static float[] centroid(float[][] vectors, int[] members) {
+    float[] s = new float[vectors[0].length];
+    for (int m : members) {
+      for (int d = 0; d < s.length; d++) {
+        s[d] += vectors[m][d];
+      }
+    }
+    return unit(s);
+  }
+
+  private static float[] sum(List<float[]> vs) {
+    float[] s = new float[vs.get(0).length];
+    for (float[] v : vs) {
+      for (int d = 0; d < s.length; d++) {
+        s[d] += v[d];
+      }
+    }
+    return s;
+  }
+
+  private static float[] unit(float[] v) {
+    double norm = 0;
+    for (float x : v) {
+      norm += (double) x * x;
+    }
+    float[] out = v.clone();
+    if (norm > 0) {
+      double inv = 1 / Math.sqrt(norm);
+      for (int d = 0; d < out.length; d++) {
+        out[d] = (float) (out[d] * inv);
+      }
+    }
+    return out;
+  }
+
+  private record Loaded(
+      List<Answer> answers,
+      Map<Long, float[]> stored,
+      List<ThemeWeek> previous,
+      Map<Long, List<Long>> requestAnswers,
+      Map<Long, float[]> requestVectors) {}
+
+  private record Draft(int theme, int[] members, float[] centroid, String label, List<String> keywords, List<Long> quotes) {}
+
+  /** A new request being grouped: its members and the running (unnormalised) sum of their vectors. */
+  private static final class Group {
+    final List<Integer> members = new ArrayList<>();
+    final float[] sum;
+
+    Group(int dimension) {
+      sum = new float[dimension];
+    }
+
+    void add(int i, float[] v) {
+      members.add(i);
+      for (int d = 0; d < sum.length; d++) {
+        sum[d] += v[d];
+      }
+    }
+  }
+}

@@ -1,0 +1,240 @@
+package io.productopsdash.server.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.productopsdash.data.AnswerRepository;
+import io.productopsdash.data.Database;
+import io.productopsdash.data.FeatureRequestRepository;
+import io.productopsdash.data.ThemeRepository;
+import io.productopsdash.engine.survey.SurveyService;
+import io.productopsdash.engine.theme.ThemePipeline;
+import io.productopsdash.engine.theme.WeeklyThemeRun;
+import io.productopsdash.models.Answer;
+import io.productopsdash.models.Interval;
+import io.productopsdash.models.InvalidInputException;
+import io.productopsdash.models.NotFoundException;
+import io.productopsdash.models.Survey;
+import io.productopsdash.models.WeekId;
+import io.productopsdash.models.theme.FeatureRequest;
+import io.productopsdash.models.theme.RequestStatus;
+import io.productopsdash.models.theme.ThemeWeek;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Admin endpoints for weekly themes and feature requests: list a week's themes, one theme with its
+ * answers, run a week's themes now, list feature requests and set their status. The work is in
+ * {@link WeeklyThemeRun}; this class only reads parameters and shapes replies.
+ */
+public final class ThemesApi {
+  private final Database db;
+  private final SurveyService surveys;
+  private final AdminAuth auth;
+  private final Clock clock;
+  private final Supplier<WeekId> currentWeek;
+  private final ThemeRepository themes = new ThemeRepository();
+  private final AnswerRepository answers = new AnswerRepository();
+  private final FeatureRequestRepository requests = new FeatureRequestRepository();
+
+  public ThemesApi(Database db, SurveyService surveys, AdminAuth auth, Clock clock, Supplier<WeekId> currentWeek) {
+    this.db = db;
+    this.surveys = surveys;
+    this.auth = auth;
+    this.clock = clock;
+    this.currentWeek = currentWeek;
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.get("/api/v1/themes", this::list);
+    routes.post("/api/v1/themes/run", this::run);
+    routes.get("/api/v1/themes/{id}", this::get);
+    routes.get("/api/v1/feature-requests", this::listRequests);
+    routes.patch("/api/v1/feature-requests/{id}", this::setStatus);
+  }
+
+  /** An answer quoted for a theme. */
+  record QuoteView(long answerId, String text) {}
+
+  /** A theme in one week. */
+  record ThemeView(
+      long id,
+      WeekId week,
+      String label,
+      List<String> keywords,
+      int size,
+      int answersTotal,
+      double share,
+      double meanScore,
+      Interval meanInterval,
+      String trend,
+      Double pValue,
+      List<QuoteView> quotes) {}
+
+  /** An answer of a theme. */
+  record AnswerView(long id, int score, String comment, WeekId week) {}
+
+  /** A feature request with its counts. */
+  record RequestView(
+      long id,
+      long seriesId,
+      String label,
+      String status,
+      int requesters,
+      int answers,
+      Map<String, Integer> weekly,
+      Instant createdAt,
+      Instant updatedAt) {
+    static RequestView of(FeatureRequest r) {
+      Map<String, Integer> weekly = new LinkedHashMap<>();
+      r.weekly().forEach((w, n) -> weekly.put(w.toString(), n));
+      return new RequestView(
+          r.id(), r.seriesId(), r.label(), r.status().wire(), r.requesters(), r.answers(), weekly, r.createdAt(), r.updatedAt());
+    }
+  }
+
+  private void list(Context ctx) {
+    auth.require(ctx);
+    Survey survey = survey(ctx);
+    Optional<WeekId> week = week(ctx);
+    WeekId w = week.isPresent() ? week.get() : db.read(c -> themes.latestWeek(c, survey.seriesId())).orElse(null);
+    List<ThemeWeek> found = w == null ? List.of() : db.read(c -> themes.weekThemes(c, survey.seriesId(), w));
+    Map<String, Object> reply = new LinkedHashMap<>();
+    reply.put("surveyId", survey.id());
+    reply.put("seriesId", survey.seriesId());
+    reply.put("week", w);
+    reply.put("themes", views(found));
+    ctx.json(reply);
+  }
+
+  private void run(Context ctx) {
+    auth.require(ctx);
+    Survey survey = survey(ctx);
+    WeekId week = week(ctx).orElseGet(currentWeek);
+    WeeklyThemeRun.Result result = ThemePipeline.run(db, survey.seriesId(), week, clock, WeeklyThemeRun.Progress.NONE);
+    Map<String, Object> reply = new LinkedHashMap<>();
+    reply.put("surveyId", survey.id());
+    reply.put("seriesId", survey.seriesId());
+    reply.put("week", week);
+    reply.put("answers", result.answers());
+    reply.put("embedded", result.embedded());
+    reply.put("vanished", result.vanished());
+    reply.put("requestAnswers", result.requestAnswers());
+    reply.put("newRequests", result.newRequests());
+    reply.put("themes", views(result.themes()));
+    ctx.json(reply);
+  }
+
+  private void get(Context ctx) {
+    auth.require(ctx);
+    long id = id(ctx);
+    Optional<WeekId> asked = week(ctx);
+    WeekId week =
+        asked.isPresent()
+            ? asked.get()
+            : db.read(c -> themes.latestWeekOf(c, id)).orElseThrow(() -> new NotFoundException("No theme " + id));
+    ThemeWeek theme =
+        db.read(c -> themes.find(c, id, week))
+            .orElseThrow(() -> new NotFoundException("No theme " + id + " in week " + week));
+    List<AnswerView> members =
+        db.read(c -> answers.listInTheme(c, id, week)).stream()
+            .map(a -> new AnswerView(a.id(), a.score(), a.comment(), a.week()))
+            .toList();
+    Map<String, Object> reply = new LinkedHashMap<>();
+    reply.put("theme", views(List.of(theme)).get(0));
+    reply.put("answers", members);
+    ctx.json(reply);
+  }
+
+  private void listRequests(Context ctx) {
+    auth.require(ctx);
+    Long seriesId = ctx.queryParam("surveyId") == null ? null : survey(ctx).seriesId();
+    ctx.json(Map.of("featureRequests", db.read(c -> requests.list(c, seriesId)).stream().map(RequestView::of).toList()));
+  }
+
+  private void setStatus(Context ctx) {
+    auth.require(ctx);
+    long id = id(ctx);
+    JsonBody body = JsonBody.of(ctx).onlyFields(Set.of("status"));
+    RequestStatus status = RequestStatus.parse(body.string("status"), "status");
+    FeatureRequest updated =
+        db.write(
+            c -> {
+              if (!requests.updateStatus(c, id, status, clock.instant())) {
+                throw new NotFoundException("No feature request " + id);
+              }
+              return requests.find(c, id).orElseThrow();
+            });
+    ctx.json(RequestView.of(updated));
+  }
+
+  private List<ThemeView> views(List<ThemeWeek> list) {
+    List<Long> quoted = new ArrayList<>();
+    list.forEach(t -> quoted.addAll(t.quotes()));
+    Map<Long, String> texts = new LinkedHashMap<>();
+    for (Answer a : db.read(c -> answers.listByIds(c, quoted))) {
+      texts.put(a.id(), a.comment());
+    }
+    return list.stream()
+        .map(
+            t ->
+                new ThemeView(
+                    t.themeId(),
+                    t.week(),
+                    t.label(),
+                    t.keywords(),
+                    t.size(),
+                    t.answersTotal(),
+                    t.share(),
+                    t.meanScore(),
+                    t.meanInterval(),
+                    t.trend().name(),
+                    t.pValue(),
+                    t.quotes().stream().map(q -> new QuoteView(q, texts.get(q))).toList()))
+        .toList();
+  }
+
+  private Survey survey(Context ctx) {
+    String raw = ctx.queryParam("surveyId");
+    if (raw == null) {
+      throw new InvalidInputException("surveyId", "is required");
+    }
+    try {
+      long id = Long.parseLong(raw);
+      if (id <= 0) {
+        throw new NumberFormatException();
+      }
+      return surveys.get(id);
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException("surveyId", "must be a positive integer survey id, got '" + abbreviate(raw) + "'");
+    }
+  }
+
+  private static Optional<WeekId> week(Context ctx) {
+    String raw = ctx.queryParam("week");
+    return raw == null ? Optional.empty() : Optional.of(WeekId.parse(raw, "week"));
+  }
+
+  private static long id(Context ctx) {
+    String raw = ctx.pathParam("id");
+    try {
+      long id = Long.parseLong(raw);
+      if (id <= 0) {
+        throw new NumberFormatException();
+      }
+      return id;
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException("id", "must be a positive integer, got '" + abbreviate(raw) + "'");
+    }
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+  }
+}

@@ -1,0 +1,244 @@
+package io.productopsdash.server.http;
+
+import static io.productopsdash.server.http.ApiTestServer.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.productopsdash.server.http.ApiTestServer.Reply;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Weekly themes and feature requests over HTTP: run two weeks, read them back, set a status. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ThemesApiIT {
+  private static final List<String> LOGIN =
+      List.of(
+          "I cannot log in, the login page keeps failing",
+          "Login fails every morning with an error",
+          "The password reset email never arrives so I cannot sign in",
+          "Sign in is broken, it says my password is wrong",
+          "Logging in takes forever and then times out, Anna Schmidt from support could not help",
+          "I get logged out all the time and have to log in again",
+          "Two-factor login code never works",
+          "Can't sign in on my phone, login just spins",
+          "Login keeps rejecting my correct password",
+          "The sign-in screen crashes when I enter my password",
+          "Login error again today, I could not access my account",
+          "Password login stopped working after the update",
+          "I was locked out of my account, sign in failed three times",
+          "Login page shows an error and won't let me in",
+          "Signing in is so unreliable, it fails half the time",
+          "Still cannot log in with my password",
+          "The login form rejects my credentials");
+  private static final List<String> PRICING =
+      List.of(
+          "The subscription is far too expensive",
+          "Prices went up again, it costs too much",
+          "Too pricey for what it offers, lower the price",
+          "The monthly fee is way too high",
+          "Expensive plan, I pay too much every month",
+          "The premium price is not worth the money",
+          "Cost is too high compared to competitors",
+          "I will cancel because the subscription price is too expensive",
+          "Pricing is outrageous for a small team",
+          "The annual plan costs way too much money",
+          "It is too expensive, the price doubled",
+          "Paying this much per month is too expensive for me",
+          "The new pricing is too high for us",
+          "Way too expensive subscription fee",
+          "The price of the pro plan is much too high",
+          "Monthly cost is too expensive for students");
+  private static final List<String> DARK_MODE =
+      List.of(
+          "Please add a dark mode",
+          "I wish there was a dark mode for night use",
+          "Please add a dark theme, the white screen hurts my eyes",
+          "Would be great if you added dark mode",
+          "Dark mode please, the bright background is too bright at night",
+          "Please add a dark mode option",
+          "I would love a dark theme",
+          "Can you please add dark mode");
+
+  @TempDir static Path dir;
+  private ApiTestServer server;
+  private long surveyId;
+
+  @BeforeAll
+  void start() throws SQLException {
+    server = ApiTestServer.start(dir);
+    surveyId = server.createSurvey(1.0);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + server.dbFile().toAbsolutePath());
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO answers (response_id, survey_id, user_id, week, score, comment, created_at, updated_at)"
+                    + " VALUES (?,?,?,?,?,?,'2026-03-02T09:00:00Z','2026-03-02T09:00:00Z')")) {
+      List<Object[]> rows = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        rows.add(new Object[] {"w1-l" + i, "ul" + i, "2026-W10", 2 + i % 2, LOGIN.get(i)});
+        rows.add(new Object[] {"w1-p" + i, "up" + i, "2026-W10", 4 + i % 2, PRICING.get(i)});
+      }
+      for (int i = 0; i < 8; i++) {
+        if (i < 7) {
+          rows.add(new Object[] {"w2-l" + i, "vl" + i, "2026-W11", 2 + i % 2, LOGIN.get(10 + i)});
+        }
+        if (i < 6) {
+          rows.add(new Object[] {"w2-p" + i, "vp" + i, "2026-W11", 4 + i % 2, PRICING.get(10 + i)});
+        }
+        rows.add(new Object[] {"w2-d" + i, "vd" + Math.min(i, 6), "2026-W11", 6 + i % 2, DARK_MODE.get(i)});
+      }
+      for (Object[] r : rows) {
+        ps.setString(1, (String) r[0]);
+        ps.setLong(2, surveyId);
+        ps.setString(3, (String) r[1]);
+        ps.setString(4, (String) r[2]);
+        ps.setInt(5, (Integer) r[3]);
+        ps.setString(6, (String) r[4]);
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  /** The run enriches first: a person name in a stored comment is gone before clustering. */
+  @Test
+  @Order(99)
+  void namesAreRedactedFromStoredCommentsByTheRun() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + server.dbFile().toAbsolutePath());
+        PreparedStatement ps = c.prepareStatement("SELECT comment FROM answers WHERE response_id = 'w1-l4'")) {
+      var rs = ps.executeQuery();
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).contains("[name]").doesNotContain("Anna", "Schmidt");
+    }
+    String themes = ok(server.admin("GET", "/api/v1/themes?surveyId=" + surveyId + "&week=2026-W10", null)).body();
+    assertThat(themes).doesNotContain("Anna Schmidt");
+  }
+
+  @AfterAll
+  void stop() {
+    server.close();
+  }
+
+  private Reply ok(Reply r) {
+    assertThat(r.status()).as("%s", r).isEqualTo(200);
+    return r;
+  }
+
+  @Test
+  @Order(1)
+  void runsTwoWeeksAndTracksTheThemes() {
+    JsonObject w1 = ok(server.admin("POST", "/api/v1/themes/run?surveyId=" + surveyId + "&week=2026-W10", null)).json();
+    assertThat(w1.get("answers").getAsInt()).isEqualTo(20);
+    assertThat(w1.getAsJsonArray("themes")).hasSize(2);
+    JsonObject w2 = ok(server.admin("POST", "/api/v1/themes/run?surveyId=" + surveyId + "&week=2026-W11", null)).json();
+    assertThat(w2.get("answers").getAsInt()).isEqualTo(21);
+    assertThat(w2.get("embedded").getAsInt()).isEqualTo(21);
+    JsonArray themes = w2.getAsJsonArray("themes");
+    assertThat(themes).hasSize(3);
+    List<String> trends = new ArrayList<>();
+    for (JsonElement e : themes) {
+      trends.add(e.getAsJsonObject().get("trend").getAsString());
+    }
+    assertThat(trends).containsExactlyInAnyOrder("NEW", "STABLE", "STABLE");
+  }
+
+  @Test
+  @Order(2)
+  void listsAWeeksThemesWithQuotesAndOneThemeWithItsAnswers() {
+    JsonObject list = ok(server.admin("GET", "/api/v1/themes?surveyId=" + surveyId + "&week=2026-W11", null)).json();
+    assertThat(list.get("week").getAsString()).isEqualTo("2026-W11");
+    JsonObject dark = null;
+    for (JsonElement e : list.getAsJsonArray("themes")) {
+      if (e.getAsJsonObject().get("trend").getAsString().equals("NEW")) {
+        dark = e.getAsJsonObject();
+      }
+    }
+    assertThat(dark).isNotNull();
+    assertThat(dark.get("size").getAsInt()).isEqualTo(8);
+    assertThat(dark.get("share").getAsDouble()).isEqualTo(8.0 / 21);
+    assertThat(dark.get("meanScore").getAsDouble()).isEqualTo(6.5);
+    assertThat(dark.getAsJsonObject("meanInterval").get("low").getAsDouble()).isLessThan(6.5);
+    assertThat(dark.get("label").getAsString()).contains("dark");
+    JsonArray quotes = dark.getAsJsonArray("quotes");
+    assertThat(quotes).hasSize(3);
+    for (JsonElement q : quotes) {
+      assertThat(DARK_MODE).contains(q.getAsJsonObject().get("text").getAsString());
+    }
+    // Without a week: the latest one.
+    JsonObject latest = ok(server.admin("GET", "/api/v1/themes?surveyId=" + surveyId, null)).json();
+    assertThat(latest.get("week").getAsString()).isEqualTo("2026-W11");
+
+    long id = dark.get("id").getAsLong();
+    JsonObject one = ok(server.admin("GET", "/api/v1/themes/" + id + "?week=2026-W11", null)).json();
+    assertThat(one.getAsJsonObject("theme").get("id").getAsLong()).isEqualTo(id);
+    JsonArray answers = one.getAsJsonArray("answers");
+    assertThat(answers).hasSize(8);
+    for (JsonElement a : answers) {
+      assertThat(DARK_MODE).contains(a.getAsJsonObject().get("comment").getAsString());
+      assertThat(a.getAsJsonObject().get("week").getAsString()).isEqualTo("2026-W11");
+    }
+    assertThat(ok(server.admin("GET", "/api/v1/themes/" + id, null)).json().getAsJsonArray("answers")).hasSize(8);
+    assertError(server.admin("GET", "/api/v1/themes/" + id + "?week=2026-W10", null), 404, null);
+  }
+
+  @Test
+  @Order(3)
+  void listsFeatureRequestsAndSetsTheirStatus() {
+    JsonArray requests =
+        ok(server.admin("GET", "/api/v1/feature-requests?surveyId=" + surveyId, null)).json().getAsJsonArray("featureRequests");
+    JsonObject dark = null;
+    for (JsonElement e : requests) {
+      if (e.getAsJsonObject().get("label").getAsString().contains("dark")) {
+        dark = e.getAsJsonObject();
+        break;
+      }
+    }
+    assertThat(dark).as("%s", requests).isNotNull();
+    assertThat(dark.get("status").getAsString()).isEqualTo("new");
+    int answers = dark.get("answers").getAsInt();
+    assertThat(answers).isGreaterThanOrEqualTo(6);
+    assertThat(dark.get("requesters").getAsInt()).isEqualTo(answers - 1);
+    assertThat(dark.getAsJsonObject("weekly").get("2026-W11").getAsInt()).isEqualTo(answers);
+    assertThat(ok(server.admin("GET", "/api/v1/feature-requests", null)).json().getAsJsonArray("featureRequests"))
+        .hasSize(requests.size());
+
+    long id = dark.get("id").getAsLong();
+    JsonObject planned = ok(server.admin("PATCH", "/api/v1/feature-requests/" + id, "{\"status\":\"planned\"}")).json();
+    assertThat(planned.get("status").getAsString()).isEqualTo("planned");
+    assertThat(server.text("SELECT status FROM feature_requests WHERE id = ?", id)).isEqualTo("planned");
+    assertThat(assertError(server.admin("PATCH", "/api/v1/feature-requests/" + id, "{\"status\":\"done\"}"), 400, "status"))
+        .contains("shipped");
+    assertError(server.admin("PATCH", "/api/v1/feature-requests/" + id, "{}"), 400, "status");
+    assertError(server.admin("PATCH", "/api/v1/feature-requests/9999", "{\"status\":\"planned\"}"), 404, null);
+  }
+
+  @Test
+  @Order(4)
+  void adminTokenAndValidParametersAreRequired() {
+    assertError(server.send("GET", "/api/v1/themes?surveyId=" + surveyId, null, null), 401, null);
+    assertError(server.send("POST", "/api/v1/themes/run?surveyId=" + surveyId, null, "wrong"), 401, null);
+    assertError(server.send("GET", "/api/v1/feature-requests", null, null), 401, null);
+    assertError(server.send("PATCH", "/api/v1/feature-requests/1", "{\"status\":\"new\"}", null), 401, null);
+    assertError(server.admin("GET", "/api/v1/themes", null), 400, "surveyId");
+    assertError(server.admin("GET", "/api/v1/themes?surveyId=abc", null), 400, "surveyId");
+    assertError(server.admin("GET", "/api/v1/themes?surveyId=999", null), 404, null);
+    assertError(server.admin("GET", "/api/v1/themes?surveyId=" + surveyId + "&week=W11", null), 400, "week");
+    assertError(server.admin("POST", "/api/v1/themes/run?surveyId=" + surveyId + "&week=2026-W99", null), 400, "week");
+    assertError(server.admin("GET", "/api/v1/themes/x", null), 400, "id");
+    assertError(server.admin("GET", "/api/v1/themes/9999", null), 404, null);
+  }
+}
