@@ -1,5 +1,7 @@
 package io.productopsdash.engine.cluster;
 
+import io.productopsdash.engine.parallel.Parallel;
+
 import java.util.Arrays;
 import java.util.Random;
 

@@ -1,5 +1,7 @@
 package io.productopsdash.engine.embed;
 
+import io.productopsdash.engine.parallel.Parallel;
+
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
@@ -18,10 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -154,7 +152,7 @@ public final class SentenceEmbedder {
     long[][][] windows = new long[n][][];
     int chunk = 256;
     int chunks = (n + chunk - 1) / chunk;
-    runParallel(workers, chunks, c -> {
+    Parallel.forEach(workers, chunks, c -> {
       for (int i = c * chunk; i < Math.min(n, (c + 1) * chunk); i++) {
         windows[i] = windows(tokenizer.encode(texts.get(i)));
       }
@@ -181,7 +179,7 @@ public final class SentenceEmbedder {
     }
     Object lock = new Object();
     int[] done = {0};
-    runParallel(workers, batches.size(), b -> {
+    Parallel.forEach(workers, batches.size(), b -> {
       int[] range = batches.get(b);
       List<Piece> batch = pieces.subList(range[0], range[1]);
       runBatch(batch);
@@ -311,56 +309,6 @@ public final class SentenceEmbedder {
     Piece(int text, long[] ids) {
       this.text = text;
       this.ids = ids;
-    }
-  }
-
-  private interface Task {
-    void run(int index);
-  }
-
-  /** Runs tasks 0..count-1 on {@code threads} threads (the caller's when 1), in index order. */
-  private static void runParallel(int threads, int count, Task task) {
-    if (threads == 1 || count == 1) {
-      for (int i = 0; i < count; i++) {
-        task.run(i);
-      }
-      return;
-    }
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "sentence-embedder");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int w = 0; w < threads; w++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    task.run(i);
-                  }
-                }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (ExecutionException e) {
-      next.set(count);
-      if (e.getCause() instanceof RuntimeException) {
-        throw (RuntimeException) e.getCause();
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      next.set(count);
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while embedding", e);
-    } finally {
-      pool.shutdownNow();
     }
   }
 

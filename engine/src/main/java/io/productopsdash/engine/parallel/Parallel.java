@@ -1,4 +1,4 @@
-package io.productopsdash.engine.cluster;
+package io.productopsdash.engine.parallel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +13,11 @@ import java.util.function.IntConsumer;
  * Runs independent tasks on a few threads. Every task writes only its own part of the output, so
  * results never depend on the number of threads or on scheduling.
  */
-final class Parallel {
+public final class Parallel {
   private Parallel() {}
 
   /** Runs {@code task(0..count-1)} on up to {@code threads} threads; 1 means the calling thread. */
-  static void forEach(int threads, int count, IntConsumer task) {
+  public static void forEach(int threads, int count, IntConsumer task) {
     int workers = Math.min(threads, count);
     if (workers <= 1) {
       for (int i = 0; i < count; i++) {
@@ -30,7 +30,7 @@ final class Parallel {
         Executors.newFixedThreadPool(
             workers,
             r -> {
-              Thread t = new Thread(r, "theme-clustering");
+              Thread t = new Thread(r, "productopsdash-worker");
               t.setDaemon(true);
               return t;
             });
