@@ -9,7 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -168,23 +171,45 @@ public final class EnrichmentRepository {
       List<Row> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          double score = rs.getDouble(6);
-          Double sentimentScore = rs.wasNull() ? null : score;
-          String sentimentAt = rs.getString(8);
-          out.add(
-              new Row(
-                  rs.getLong(1),
-                  rs.getString(2),
-                  GSON.fromJson(rs.getString(3), STRINGS),
-                  GSON.fromJson(rs.getString(4), STRINGS),
-                  rs.getString(5),
-                  sentimentScore,
-                  Instant.parse(rs.getString(7)),
-                  sentimentAt == null ? null : Instant.parse(sentimentAt)));
+          out.add(row(rs));
         }
       }
       return out;
     }
+  }
+
+  /** The stored enrichment of those of {@code answerIds} that have one, by answer id. */
+  public Map<Long, Row> find(Connection c, Collection<Long> answerIds) throws SQLException {
+    Map<Long, Row> out = new LinkedHashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT answer_id, text_sha256, lemmas, noun_phrases, sentiment, sentiment_score,"
+                + " enriched_at, sentiment_at FROM answer_enrichment WHERE answer_id = ?")) {
+      for (long id : answerIds) {
+        ps.setLong(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            out.put(id, row(rs));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Row row(ResultSet rs) throws SQLException {
+    double score = rs.getDouble(6);
+    Double sentimentScore = rs.wasNull() ? null : score;
+    String sentimentAt = rs.getString(8);
+    return new Row(
+        rs.getLong(1),
+        rs.getString(2),
+        GSON.fromJson(rs.getString(3), STRINGS),
+        GSON.fromJson(rs.getString(4), STRINGS),
+        rs.getString(5),
+        sentimentScore,
+        Instant.parse(rs.getString(7)),
+        sentimentAt == null ? null : Instant.parse(sentimentAt));
   }
 
   /** Number of enrichment rows, for progress and tests. */

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -158,6 +159,53 @@ public final class ThemeRepository {
       }
       ps.executeUpdate();
     }
+  }
+
+  /**
+   * The sub-theme of each answer of a theme in a week, by answer id; an answer stored without one
+   * maps to 0.
+   */
+  public Map<Long, Integer> subThemes(Connection c, long themeId, WeekId week) throws SQLException {
+    Map<Long, Integer> out = new LinkedHashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT answer_id, sub_theme FROM answer_themes WHERE theme_id = ? AND week = ? ORDER BY answer_id")) {
+      ps.setLong(1, themeId);
+      ps.setString(2, week.toString());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getLong(1), rs.getInt(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * How many answers of a theme in a week have each stored sentiment: keys {@code negative},
+   * {@code neutral}, {@code positive} and {@code pending} (no sentiment yet, or not enriched), all
+   * present, summing to the theme's assigned answers.
+   */
+  public Map<String, Integer> sentimentCounts(Connection c, long themeId, WeekId week) throws SQLException {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (String key : List.of("negative", "neutral", "positive", "pending")) {
+      out.put(key, 0);
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT e.sentiment, count(*) FROM answer_themes t"
+                + " LEFT JOIN answer_enrichment e ON e.answer_id = t.answer_id AND e.sentiment_at IS NOT NULL"
+                + " WHERE t.theme_id = ? AND t.week = ? GROUP BY e.sentiment")) {
+      ps.setLong(1, themeId);
+      ps.setString(2, week.toString());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String label = rs.getString(1);
+          out.merge(label == null ? "pending" : label, rs.getInt(2), Integer::sum);
+        }
+      }
+    }
+    return out;
   }
 
   /** The themes of a series in a week, largest first, ties by id. */

@@ -221,7 +221,9 @@ public final class WeeklyThemeRun {
       subAssignments = clustering.hasSubThemes() ? clustering.subAssignments() : null;
       List<String> texts = in.answers.stream().map(Answer::comment).toList();
       int k = clustering.k();
+      progress.update("label", 0, k);
       List<String> labels = labeler.labels(texts, assignments, k);
+      progress.update("label", k, k);
       List<List<String>> keywords =
           ClassTfIdfLabeler.of(ClassTfIdfLabeler.DEFAULT_TERMS).keywords(texts, assignments, k, options.keywords());
       for (int t = 0; t < k; t++) {
@@ -412,7 +414,7 @@ public final class WeeklyThemeRun {
     return labeler.labels(texts, new int[texts.size()], 1).get(0);
   }
 
-  private static float[] centroid(float[][] vectors, int[] members) {
+  static float[] centroid(float[][] vectors, int[] members) {
     float[] s = new float[vectors[0].length];
     for (int m : members) {
       for (int d = 0; d < s.length; d++) {
@@ -432,7 +434,7 @@ public final class WeeklyThemeRun {
     return s;
   }
 
-  private static float[] unit(float[] v) {
+  static float[] unit(float[] v) {
     double norm = 0;
     for (float x : v) {
       norm += (double) x * x;

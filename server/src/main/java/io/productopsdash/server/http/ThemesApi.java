@@ -7,6 +7,8 @@ import io.productopsdash.data.Database;
 import io.productopsdash.data.FeatureRequestRepository;
 import io.productopsdash.data.ThemeRepository;
 import io.productopsdash.engine.survey.SurveyService;
+import io.productopsdash.engine.theme.SubThemes;
+import io.productopsdash.engine.theme.TextEmbedder;
 import io.productopsdash.engine.theme.ThemePipeline;
 import io.productopsdash.engine.theme.WeeklyThemeRun;
 import io.productopsdash.models.Answer;
@@ -75,7 +77,11 @@ public final class ThemesApi {
       Interval meanInterval,
       String trend,
       Double pValue,
+      Map<String, Integer> sentimentMix,
       List<QuoteView> quotes) {}
+
+  /** A sub-theme of a theme in one week. */
+  record SubThemeView(int index, int size, String label, List<QuoteView> quotes) {}
 
   /** An answer of a theme. */
   record AnswerView(long id, int score, String comment, WeekId week) {}
@@ -117,7 +123,7 @@ public final class ThemesApi {
     auth.require(ctx);
     Survey survey = survey(ctx);
     WeekId week = week(ctx).orElseGet(currentWeek);
-    WeeklyThemeRun.Result result = ThemePipeline.run(db, survey.seriesId(), week, clock, WeeklyThemeRun.Progress.NONE);
+    WeeklyThemeRun.Result result = ThemePipeline.run(db, survey.seriesId(), week, clock, WeeklyThemeRun.Progress.NONE).themes();
     Map<String, Object> reply = new LinkedHashMap<>();
     reply.put("surveyId", survey.id());
     reply.put("seriesId", survey.seriesId());
@@ -147,7 +153,18 @@ public final class ThemesApi {
             .map(a -> new AnswerView(a.id(), a.score(), a.comment(), a.week()))
             .toList();
     Map<String, Object> reply = new LinkedHashMap<>();
+    List<SubThemes.SubTheme> subs = SubThemes.of(db, id, week, TextEmbedder.miniLm(1).model());
+    Map<Long, String> texts = new LinkedHashMap<>();
+    members.forEach(a -> texts.put(a.id(), a.comment()));
     reply.put("theme", views(List.of(theme)).get(0));
+    reply.put(
+        "subThemes",
+        subs.stream()
+            .map(
+                s ->
+                    new SubThemeView(
+                        s.index(), s.size(), s.label(), s.quotes().stream().map(q -> new QuoteView(q, texts.get(q))).toList()))
+            .toList());
     reply.put("answers", members);
     ctx.json(reply);
   }
@@ -181,6 +198,14 @@ public final class ThemesApi {
     for (Answer a : db.read(c -> answers.listByIds(c, quoted))) {
       texts.put(a.id(), a.comment());
     }
+    Map<Long, Map<String, Integer>> mixes = new LinkedHashMap<>();
+    db.read(
+        c -> {
+          for (ThemeWeek t : list) {
+            mixes.put(t.themeId(), themes.sentimentCounts(c, t.themeId(), t.week()));
+          }
+          return null;
+        });
     return list.stream()
         .map(
             t ->
@@ -196,6 +221,7 @@ public final class ThemesApi {
                     t.meanInterval(),
                     t.trend().name(),
                     t.pValue(),
+                    mixes.get(t.themeId()),
                     t.quotes().stream().map(q -> new QuoteView(q, texts.get(q))).toList()))
         .toList();
   }

@@ -6,14 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.productopsdash.data.Database;
+import io.productopsdash.engine.theme.ThemePipeline;
+import io.productopsdash.engine.theme.WeeklyThemeRun;
+import io.productopsdash.models.WeekId;
 import io.productopsdash.server.http.ApiTestServer.Reply;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -191,6 +197,28 @@ class ThemesApiIT {
       assertThat(DARK_MODE).contains(a.getAsJsonObject().get("comment").getAsString());
       assertThat(a.getAsJsonObject().get("week").getAsString()).isEqualTo("2026-W11");
     }
+    // Sub-themes: each with an index, a size, a label and 1-2 of its answers; sizes add up to the theme's.
+    JsonArray subThemes = one.getAsJsonArray("subThemes");
+    assertThat(subThemes).isNotEmpty();
+    int sum = 0;
+    List<Integer> indices = new ArrayList<>();
+    for (JsonElement e : subThemes) {
+      JsonObject s = e.getAsJsonObject();
+      indices.add(s.get("index").getAsInt());
+      sum += s.get("size").getAsInt();
+      assertThat(s.get("size").getAsInt()).isPositive();
+      assertThat(s.get("label").getAsString()).isNotBlank();
+      JsonArray subQuotes = s.getAsJsonArray("quotes");
+      assertThat(subQuotes.size()).isBetween(1, 2);
+      for (JsonElement q : subQuotes) {
+        assertThat(DARK_MODE).contains(q.getAsJsonObject().get("text").getAsString());
+      }
+    }
+    assertThat(indices).doesNotHaveDuplicates();
+    assertThat(sum).isEqualTo(8);
+    JsonObject mix = one.getAsJsonObject("theme").getAsJsonObject("sentimentMix");
+    assertThat(mix.keySet()).containsExactly("negative", "neutral", "positive", "pending");
+    assertThat(mixTotal(mix)).isEqualTo(8);
     assertThat(ok(server.admin("GET", "/api/v1/themes/" + id, null)).json().getAsJsonArray("answers")).hasSize(8);
     assertError(server.admin("GET", "/api/v1/themes/" + id + "?week=2026-W10", null), 404, null);
   }
@@ -224,6 +252,40 @@ class ThemesApiIT {
         .contains("shipped");
     assertError(server.admin("PATCH", "/api/v1/feature-requests/" + id, "{}"), 400, "status");
     assertError(server.admin("PATCH", "/api/v1/feature-requests/9999", "{\"status\":\"planned\"}"), 404, null);
+  }
+
+  private static int mixTotal(JsonObject mix) {
+    int total = 0;
+    for (String key : mix.keySet()) {
+      total += mix.get(key).getAsInt();
+    }
+    return total;
+  }
+
+  /** The pipeline's background sentiment run fills in every theme's mix, read at request time. */
+  @Test
+  @Order(5)
+  void sentimentMixAddsUpToEachThemeSizeOnceTheWorkerIsDone() throws Exception {
+    JsonObject before = ok(server.admin("GET", "/api/v1/themes?surveyId=" + surveyId + "&week=2026-W11", null)).json();
+    long seriesId = before.get("seriesId").getAsLong();
+    try (Database db = Database.open(server.dataDir)) {
+      ThemePipeline.Outcome again =
+          ThemePipeline.run(db, seriesId, WeekId.parse("2026-W11"), Clock.systemUTC(), WeeklyThemeRun.Progress.NONE);
+      assertThat(again.enrichment().enriched()).isZero();
+      assertThat(again.themes().embedded()).isZero();
+      again.sentiment().get(5, TimeUnit.MINUTES);
+    }
+    JsonArray themes =
+        ok(server.admin("GET", "/api/v1/themes?surveyId=" + surveyId + "&week=2026-W11", null)).json().getAsJsonArray("themes");
+    assertThat(themes).hasSize(3);
+    for (JsonElement e : themes) {
+      JsonObject t = e.getAsJsonObject();
+      JsonObject mix = t.getAsJsonObject("sentimentMix");
+      assertThat(mixTotal(mix)).as("%s", t).isEqualTo(t.get("size").getAsInt());
+      assertThat(mix.get("pending").getAsInt()).as("%s", t).isZero();
+      JsonObject one = ok(server.admin("GET", "/api/v1/themes/" + t.get("id").getAsLong() + "?week=2026-W11", null)).json();
+      assertThat(one.getAsJsonObject("theme").getAsJsonObject("sentimentMix")).isEqualTo(mix);
+    }
   }
 
   @Test

@@ -1,6 +1,8 @@
 package io.productopsdash.engine.text.enrich;
 
+import io.productopsdash.data.EnrichmentRepository;
 import io.productopsdash.engine.cluster.ThemeLabeler;
+import io.productopsdash.models.Answer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -81,6 +83,34 @@ public final class CoreNlpThemeLabeler implements ThemeLabeler {
             throw new IllegalArgumentException("No enrichment for the text: " + text);
           }
           return e;
+        });
+  }
+
+  /**
+   * A labeler over the stored enrichment rows of {@code answers} (from {@link EnrichmentService}),
+   * so labelling needs no CoreNLP pass: a row is used when its text hash matches the answer's
+   * current comment. A text without such a row is enriched with {@code fallback}, or, when that is
+   * null, contributes no terms.
+   *
+   * @param rows stored rows by answer id, as read by {@link EnrichmentRepository#find}
+   */
+  public static CoreNlpThemeLabeler fromRows(
+      List<Answer> answers, Map<Long, EnrichmentRepository.Row> rows, Enricher fallback) {
+    Map<String, Enrichment> byText = new HashMap<>();
+    for (Answer a : answers) {
+      EnrichmentRepository.Row row = rows.get(a.id());
+      String text = a.comment();
+      if (row != null && text != null && row.textSha256().equals(EnrichmentService.sha256(text))) {
+        byText.put(text, new Enrichment(text, List.of(), row.lemmas(), row.nounPhrases(), 0));
+      }
+    }
+    return new CoreNlpThemeLabeler(
+        text -> {
+          Enrichment e = byText.get(text);
+          if (e != null) {
+            return e;
+          }
+          return fallback == null ? new Enrichment(text, List.of(), List.of(), List.of(), 0) : fallback.enrich(text);
         });
   }
 

@@ -133,6 +133,14 @@ public final class SentimentWorker implements AutoCloseable {
     return batch;
   }
 
+  /**
+   * Takes no further runs; a run already started finishes and then the threads end, so a worker
+   * started for one run needs no {@link #close()}.
+   */
+  public void shutdown() {
+    executor.shutdown();
+  }
+
   /** Stops the worker's threads; a run in progress ends after its current answer. */
   @Override
   public void close() {
