@@ -23,7 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Answer embeddings, weekly themes and answer-to-theme assignments in SQLite (schema V004). Vectors
+ * Answer embeddings, weekly themes and answer-to-theme assignments in SQLite (schema V004), and the
+ * answers of each week left unclustered as noise (schema V005). Vectors
  * are float32 little-endian BLOBs; keywords and quotes are JSON arrays.
  */
 public final class ThemeRepository {
@@ -87,6 +88,7 @@ public final class ThemeRepository {
    */
   public void deleteWeek(Connection c, long seriesId, WeekId week) throws SQLException {
     String w = week.toString();
+    update(c, "DELETE FROM answer_unclustered WHERE week = ? AND series_id = ?", w, seriesId);
     update(
         c,
         "DELETE FROM answer_themes WHERE week = ? AND theme_id IN (SELECT id FROM themes WHERE series_id = ?)",
@@ -159,6 +161,34 @@ public final class ThemeRepository {
       }
       ps.executeUpdate();
     }
+  }
+
+  /** Puts an answer of series {@code seriesId} into the unclustered bucket of a week. */
+  public void assignUnclustered(Connection c, long answerId, long seriesId, WeekId week) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT OR REPLACE INTO answer_unclustered (answer_id, week, series_id) VALUES (?,?,?)")) {
+      ps.setLong(1, answerId);
+      ps.setString(2, week.toString());
+      ps.setLong(3, seriesId);
+      ps.executeUpdate();
+    }
+  }
+
+  /** The ids of the unclustered answers of a series in a week, ascending. */
+  public List<Long> unclustered(Connection c, long seriesId, WeekId week) throws SQLException {
+    List<Long> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT answer_id FROM answer_unclustered WHERE series_id = ? AND week = ? ORDER BY answer_id")) {
+      ps.setLong(1, seriesId);
+      ps.setString(2, week.toString());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getLong(1));
+        }
+      }
+    }
+    return out;
   }
 
   /**

@@ -116,6 +116,6 @@ public final class SubThemes {
 
   private static WeeklyThemeRun.Options withQuotes(int quotes) {
     WeeklyThemeRun.Options d = WeeklyThemeRun.Options.defaults();
-    return new WeeklyThemeRun.Options(d.clustering(), d.tracking(), quotes, d.lambda(), d.keywords(), d.requestSimilarity());
+    return new WeeklyThemeRun.Options(d.clustering(), d.tracking(), quotes, d.lambda(), d.keywords(), d.requestSimilarity(), d.noiseSimilarity(), d.minThemeSize());
   }
 }

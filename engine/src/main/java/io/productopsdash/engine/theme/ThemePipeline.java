@@ -56,7 +56,8 @@ public final class ThemePipeline {
   public static WeeklyThemeRun.Options options() {
     WeeklyThemeRun.Options d = WeeklyThemeRun.Options.defaults();
     return new WeeklyThemeRun.Options(
-        d.clustering().withSubThemes(true), d.tracking(), d.quotes(), d.lambda(), d.keywords(), d.requestSimilarity());
+        d.clustering().withSubThemes(true), d.tracking(), d.quotes(), d.lambda(), d.keywords(), d.requestSimilarity(),
+        d.noiseSimilarity(), d.minThemeSize());
   }
 
   /** Enriches what is pending, runs the week with the MiniLM embedder, then starts sentiment. */

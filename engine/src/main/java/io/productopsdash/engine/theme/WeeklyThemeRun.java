@@ -50,6 +50,19 @@ import java.util.Set;
  * answer joins the most similar new group whose running centroid reaches it, or starts one). A new
  * request is labelled with its most frequent {@link RequestPhrase} (ties: the earliest answer),
  * else by the labeller.
+ *
+ * <p>Noise (PRODUCT.md §3, the "unclustered" bucket): the clustering puts every answer into a
+ * theme, so after it an answer is moved to the week's unclustered bucket when its cosine similarity
+ * to the centroid of the <em>other</em> members of its theme is below {@link
+ * Options#noiseSimilarity()} (leave-one-out, so that a small theme made of unrelated one-off
+ * comments is not judged against a centroid it dominates itself), and then every answer of a theme
+ * left with fewer than {@link Options#minThemeSize()} members is moved there too. Unclustered
+ * answers are stored ({@link ThemeRepository#assignUnclustered}), so they are not lost and can be
+ * listed, but they are not part of any theme: labels, keywords, quotes, centroids, sizes, mean
+ * scores and tracking use only the kept members. {@code answersTotal} of each theme still counts
+ * every commented answer of the week, so theme shares plus the unclustered share sum to one. This
+ * applies to the product run only; {@link ThemeClustering} itself (and the CLI benchmark metrics
+ * computed on it) is unchanged.
  */
 public final class WeeklyThemeRun {
   /** Told what the run is doing: a stage name, work done and total in that stage. */
@@ -70,6 +83,10 @@ public final class WeeklyThemeRun {
    * @param lambda relevance weight of maximal marginal relevance, in [0, 1] (0.7)
    * @param keywords keywords stored per theme (8)
    * @param requestSimilarity cosine similarity joining an answer to a request, in (-1, 1] (0.6)
+   * @param noiseSimilarity an answer whose cosine similarity to the centroid of the other members
+   *     of its theme is below this goes to the unclustered bucket, in [-1, 1] (0.30; -1 keeps all)
+   * @param minThemeSize a theme with fewer kept members than this is dissolved into the
+   *     unclustered bucket, at least 1 (3; 1 keeps every theme)
    */
   public record Options(
       ClusteringOptions clustering,
@@ -77,7 +94,9 @@ public final class WeeklyThemeRun {
       int quotes,
       double lambda,
       int keywords,
-      double requestSimilarity) {
+      double requestSimilarity,
+      double noiseSimilarity,
+      int minThemeSize) {
     /** Validates every setting, naming the bad value. */
     public Options {
       Objects.requireNonNull(clustering, "clustering");
@@ -94,11 +113,25 @@ public final class WeeklyThemeRun {
       if (!(requestSimilarity > -1 && requestSimilarity <= 1)) {
         throw new IllegalArgumentException("Invalid request similarity: " + requestSimilarity + " (-1 to 1)");
       }
+      if (!(noiseSimilarity >= -1 && noiseSimilarity <= 1)) {
+        throw new IllegalArgumentException("Invalid noise similarity: " + noiseSimilarity + " (-1 to 1)");
+      }
+      if (minThemeSize < 1) {
+        throw new IllegalArgumentException("Invalid minimum theme size: " + minThemeSize + " (at least 1)");
+      }
     }
 
-    /** Default clustering (seed 1), default tracking, 3 quotes, λ 0.7, 8 keywords, requests at 0.6. */
+    /**
+     * Default clustering (seed 1), default tracking, 3 quotes, λ 0.7, 8 keywords, requests at 0.6,
+     * noise below similarity 0.30, themes of at least 3 answers.
+     */
     public static Options defaults() {
-      return new Options(ClusteringOptions.defaults(), ThemeTracker.Options.defaults(), 3, 0.7, 8, 0.6);
+      return new Options(ClusteringOptions.defaults(), ThemeTracker.Options.defaults(), 3, 0.7, 8, 0.6, 0.30, 3);
+    }
+
+    /** These options with other noise settings. */
+    public Options withNoise(double noiseSimilarity, int minThemeSize) {
+      return new Options(clustering, tracking, quotes, lambda, keywords, requestSimilarity, noiseSimilarity, minThemeSize);
     }
   }
 
@@ -107,10 +140,11 @@ public final class WeeklyThemeRun {
    *
    * @param themes the week's themes, largest first, ties by id
    * @param vanished ids of the previous week's themes with no match
-   * @param answers commented answers clustered
+   * @param answers commented answers of the week (themed plus unclustered)
    * @param embedded answers whose vector was computed in this run (the others were stored)
    * @param requestAnswers answers detected as feature requests
    * @param newRequests feature requests created
+   * @param unclustered ids of the answers put in the unclustered bucket, ascending
    */
   public record Result(
       long seriesId,
@@ -120,11 +154,13 @@ public final class WeeklyThemeRun {
       int answers,
       int embedded,
       int requestAnswers,
-      int newRequests) {
+      int newRequests,
+      List<Long> unclustered) {
     /** Copies the lists. */
     public Result {
       themes = List.copyOf(themes);
       vanished = List.copyOf(vanished);
+      unclustered = List.copyOf(unclustered);
     }
   }
 
@@ -217,19 +253,40 @@ public final class WeeklyThemeRun {
     int[] subAssignments = null;
     if (n > 0) {
       ThemeClustering clustering = ThemeClustering.fit(vectors, options.clustering());
-      assignments = clustering.assignments();
       subAssignments = clustering.hasSubThemes() ? clustering.subAssignments() : null;
-      List<String> texts = in.answers.stream().map(Answer::comment).toList();
-      int k = clustering.k();
+      // Noise: -1 marks an unclustered answer; kept themes are renumbered 0..k-1 in cluster order.
+      int[] themeOf = withoutNoise(vectors, clustering.assignments(), clustering.k(), options);
+      assignments = themeOf;
+      int k = 0;
+      for (int a : themeOf) {
+        k = Math.max(k, a + 1);
+      }
+      List<Integer> kept = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (themeOf[i] >= 0) {
+          kept.add(i);
+        }
+      }
+      List<String> texts = kept.stream().map(i -> in.answers.get(i).comment()).toList();
+      int[] keptAssignments = kept.stream().mapToInt(i -> themeOf[i]).toArray();
       progress.update("label", 0, k);
-      List<String> labels = labeler.labels(texts, assignments, k);
+      List<String> labels = k == 0 ? List.of() : labeler.labels(texts, keptAssignments, k);
       progress.update("label", k, k);
       List<List<String>> keywords =
-          ClassTfIdfLabeler.of(ClassTfIdfLabeler.DEFAULT_TERMS).keywords(texts, assignments, k, options.keywords());
+          k == 0
+              ? List.of()
+              : ClassTfIdfLabeler.of(ClassTfIdfLabeler.DEFAULT_TERMS).keywords(texts, keptAssignments, k, options.keywords());
       for (int t = 0; t < k; t++) {
-        int[] members = clustering.members(t);
+        int theme = t;
+        int[] members = kept.stream().filter(i -> themeOf[i] == theme).mapToInt(Integer::intValue).toArray();
         float[] centroid = centroid(vectors, members);
         drafts.add(new Draft(t, members, centroid, labels.get(t), keywords.get(t), quotes(vectors, members, centroid, options, in.answers)));
+      }
+    }
+    List<Integer> noise = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (assignments[i] < 0) {
+        noise.add(i);
       }
     }
     progress.update("cluster", n, n);
@@ -322,7 +379,11 @@ public final class WeeklyThemeRun {
         out.add(tw);
       }
       for (int i = 0; i < n; i++) {
-        THEMES.assign(c, in.answers.get(i).id(), week, themeIds[assigned[i]], subs == null ? null : subs[i]);
+        if (assigned[i] >= 0) {
+          THEMES.assign(c, in.answers.get(i).id(), week, themeIds[assigned[i]], subs == null ? null : subs[i]);
+        } else {
+          THEMES.assignUnclustered(c, in.answers.get(i).id(), seriesId, week);
+        }
       }
       for (Map.Entry<Integer, Long> e : toExisting.entrySet()) {
         REQUESTS.assign(c, in.answers.get(e.getKey()).id(), e.getValue());
@@ -338,7 +399,54 @@ public final class WeeklyThemeRun {
     progress.update("store", 1, 1);
     List<ThemeWeek> sorted = new ArrayList<>(stored);
     sorted.sort(Comparator.comparingInt(ThemeWeek::size).reversed().thenComparingLong(ThemeWeek::themeId));
-    return new Result(seriesId, week, sorted, tracking.vanished(), n, fresh.size(), detected.size(), groups.size());
+    List<Long> unclustered = noise.stream().map(i -> in.answers.get(i).id()).sorted().toList();
+    return new Result(
+        seriesId, week, sorted, tracking.vanished(), n, fresh.size(), detected.size(), groups.size(), unclustered);
+  }
+
+  /**
+   * The clustering's assignments with noise marked -1 and the remaining themes renumbered 0..k-1
+   * in the order of their cluster index: first each answer whose cosine similarity to the (unit)
+   * sum of the other members of its cluster is below {@link Options#noiseSimilarity()} (a member
+   * alone in its cluster has no others and is noise), then every member of a cluster left with
+   * fewer than {@link Options#minThemeSize()} answers. {@code vectors} are unit vectors.
+   */
+  static int[] withoutNoise(float[][] vectors, int[] clusters, int k, Options options) {
+    int n = clusters.length;
+    int dim = n == 0 ? 0 : vectors[0].length;
+    double[][] sums = new double[k][dim];
+    for (int i = 0; i < n; i++) {
+      for (int d = 0; d < dim; d++) {
+        sums[clusters[i]][d] += vectors[i][d];
+      }
+    }
+    boolean[] noise = new boolean[n];
+    int[] keptSize = new int[k];
+    for (int i = 0; i < n; i++) {
+      double[] s = sums[clusters[i]];
+      double dot = 0;
+      double norm = 0;
+      for (int d = 0; d < dim; d++) {
+        double other = s[d] - vectors[i][d];
+        dot += other * vectors[i][d];
+        norm += other * other;
+      }
+      double similarity = norm > 1e-12 ? dot / Math.sqrt(norm) : -1;
+      noise[i] = similarity < options.noiseSimilarity();
+      if (!noise[i]) {
+        keptSize[clusters[i]]++;
+      }
+    }
+    int[] renumber = new int[k];
+    int next = 0;
+    for (int t = 0; t < k; t++) {
+      renumber[t] = keptSize[t] >= options.minThemeSize() && keptSize[t] > 0 ? next++ : -1;
+    }
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = noise[i] ? -1 : renumber[clusters[i]];
+    }
+    return out;
   }
 
   private static ThemeWeek summary(long id, WeekId week, Draft d, int total, List<Answer> answers, ThemeTracker.Tracked t) {

@@ -115,6 +115,12 @@ public final class ThemePipelineBench {
         r.embedded(),
         r.themes().size(),
         r.requestAnswers());
+    System.out.printf(
+        Locale.ROOT,
+        "  unclustered (noise): %d of %d answers (%.1f%%)%n",
+        r.unclustered().size(),
+        r.answers(),
+        r.answers() == 0 ? 0.0 : 100.0 * r.unclustered().size() / r.answers());
     System.out.printf(Locale.ROOT, "  enrichment (CoreNLP load included): %.1f s%n", o.enrichment().elapsed().toNanos() / 1e9);
     s.stages(o.enrichment().elapsed().toNanos() / 1e9)
         .forEach((stage, seconds) -> System.out.printf(Locale.ROOT, "  %s: %.1f s%n", stage, seconds));

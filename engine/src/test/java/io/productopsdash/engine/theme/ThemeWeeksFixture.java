@@ -20,6 +20,11 @@ public final class ThemeWeeksFixture {
   public static final WeekId WEEK1 = WeekId.parse("2026-W10");
   public static final WeekId WEEK2 = WeekId.parse("2026-W11");
   public static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+  /** A third week: the three topics plus off-topic one-off comments (noise). */
+  public static final WeekId WEEK3 = WeekId.parse("2026-W12");
+
+  /** Off-topic one-off comments that belong to no theme. */
+  public static final List<String> NOISE = List.of("asdf", "my cat likes boxes", "what is the weather");
 
   public static final List<String> LOGIN =
       List.of(
@@ -100,6 +105,26 @@ public final class ThemeWeeksFixture {
       // An answer without a comment is not clustered.
       answers.insert(c, "w2-silent", s.id(), "u2-silent", WEEK2, 7, null, "en", null, t1);
       return s;
+    });
+  }
+
+  /**
+   * Week 3 of survey {@code s}: 6 login (LOGIN 0-5), 6 pricing (PRICING 0-5), 6 dark mode (DARK_MODE
+   * 0-5) and the three {@link #NOISE} comments.
+   */
+  public static void storeNoiseWeek(Database db, Survey s) {
+    AnswerRepository answers = new AnswerRepository();
+    Instant t2 = T0.plusSeconds(14 * 86400);
+    db.write(c -> {
+      for (int i = 0; i < 6; i++) {
+        answers.insert(c, "w3-login-" + i, s.id(), "u3-login-" + i, WEEK3, 2 + i % 2, LOGIN.get(i), "en", null, t2);
+        answers.insert(c, "w3-price-" + i, s.id(), "u3-price-" + i, WEEK3, 4 + i % 2, PRICING.get(i), "en", null, t2);
+        answers.insert(c, "w3-dark-" + i, s.id(), "u3-dark-" + i, WEEK3, 6 + i % 2, DARK_MODE.get(i), "en", null, t2);
+      }
+      for (int i = 0; i < NOISE.size(); i++) {
+        answers.insert(c, "w3-noise-" + i, s.id(), "u3-noise-" + i, WEEK3, 4, NOISE.get(i), "en", null, t2);
+      }
+      return null;
     });
   }
 

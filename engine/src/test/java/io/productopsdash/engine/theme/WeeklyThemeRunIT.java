@@ -71,6 +71,10 @@ class WeeklyThemeRunIT {
         (stage, done, total) -> stages.add(stage + " " + done + "/" + total));
   }
 
+  private List<Long> storedUnclustered(io.productopsdash.models.WeekId week) {
+    return db.read(c -> new ThemeRepository().unclustered(c, survey.seriesId(), week));
+  }
+
   private Set<String> commentsOf(long themeId, io.productopsdash.models.WeekId week) {
     return db.read(c -> new AnswerRepository().listInTheme(c, themeId, week)).stream()
         .map(Answer::comment)
@@ -87,6 +91,7 @@ class WeeklyThemeRunIT {
     assertThat(week1.themes()).extracting(ThemeWeek::trend).containsOnly(ThemeTrend.NEW);
     assertThat(week1.themes()).extracting(ThemeWeek::size).containsExactly(10, 10);
     assertThat(week1.vanished()).isEmpty();
+    assertThat(week1.unclustered()).isEmpty();
     assertThat(stages).contains("embed 0/20", "embed 20/20", "store 1/1");
     Set<Set<String>> groups = new HashSet<>();
     for (ThemeWeek t : week1.themes()) {
@@ -104,6 +109,7 @@ class WeeklyThemeRunIT {
     assertThat(week2.answers()).isEqualTo(21);
     assertThat(week2.embedded()).isEqualTo(21);
     assertThat(week2.themes()).hasSize(3);
+    assertThat(week2.unclustered()).isEmpty();
     Map<Set<String>, ThemeWeek> byComments =
         week2.themes().stream().collect(Collectors.toMap(t -> commentsOf(t.themeId(), WEEK2), t -> t));
     ThemeWeek dark = byComments.get(Set.copyOf(ThemeWeeksFixture.DARK_MODE));
@@ -182,5 +188,60 @@ class WeeklyThemeRunIT {
   @Order(5)
   void anUnknownSeriesIsNotFound() {
     assertThatThrownBy(() -> WeeklyThemeRun.run(db, 999, WEEK1, CLOCK)).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  @Order(6)
+  void offTopicCommentsLandInTheUnclusteredBucket() {
+    ThemeWeeksFixture.storeNoiseWeek(db, survey);
+    WeeklyThemeRun.Result week3 = run(ThemeWeeksFixture.WEEK3);
+    assertThat(week3.answers()).isEqualTo(21);
+    Set<String> noise =
+        db.read(c -> new AnswerRepository().listByIds(c, week3.unclustered())).stream()
+            .map(Answer::comment)
+            .collect(Collectors.toSet());
+    assertThat(noise).isEqualTo(Set.copyOf(ThemeWeeksFixture.NOISE));
+    assertThat(storedUnclustered(ThemeWeeksFixture.WEEK3)).isEqualTo(week3.unclustered());
+    // The topics' sizes exclude the noise; shares are of every commented answer of the week.
+    assertThat(week3.themes()).extracting(ThemeWeek::size).containsExactly(6, 6, 6);
+    assertThat(week3.themes()).extracting(ThemeWeek::answersTotal).containsOnly(21);
+    Set<Set<String>> groups = new HashSet<>();
+    for (ThemeWeek t : week3.themes()) {
+      groups.add(commentsOf(t.themeId(), ThemeWeeksFixture.WEEK3));
+      assertThat(t.quotes()).doesNotContainAnyElementsOf(week3.unclustered());
+    }
+    assertThat(groups)
+        .containsExactlyInAnyOrder(
+            Set.copyOf(ThemeWeeksFixture.LOGIN.subList(0, 6)),
+            Set.copyOf(ThemeWeeksFixture.PRICING.subList(0, 6)),
+            Set.copyOf(ThemeWeeksFixture.DARK_MODE.subList(0, 6)));
+    // Login and pricing are tracked from week 2; dark mode too.
+    assertThat(week3.themes()).extracting(ThemeWeek::trend).doesNotContain(ThemeTrend.NEW);
+    // A re-run replaces the bucket rather than adding to it.
+    WeeklyThemeRun.Result again = run(ThemeWeeksFixture.WEEK3);
+    assertThat(again.unclustered()).isEqualTo(week3.unclustered());
+    assertThat(storedUnclustered(ThemeWeeksFixture.WEEK3)).isEqualTo(week3.unclustered());
+  }
+
+  @Test
+  @Order(7)
+  void noiseCanBeTurnedOff() {
+    WeeklyThemeRun.Options keepAll = WeeklyThemeRun.Options.defaults().withNoise(-1, 1);
+    WeeklyThemeRun.Result all =
+        WeeklyThemeRun.run(
+            db,
+            survey.seriesId(),
+            ThemeWeeksFixture.WEEK3,
+            TextEmbedder.miniLm(2),
+            ClassTfIdfLabeler.of(ClassTfIdfLabeler.DEFAULT_TERMS),
+            keepAll,
+            CLOCK,
+            WeeklyThemeRun.Progress.NONE);
+    assertThat(all.unclustered()).isEmpty();
+    assertThat(all.themes().stream().mapToInt(ThemeWeek::size).sum()).isEqualTo(21);
+    assertThatThrownBy(() -> WeeklyThemeRun.Options.defaults().withNoise(1.5, 3))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> WeeklyThemeRun.Options.defaults().withNoise(0.3, 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -34,8 +34,16 @@ import java.util.function.Supplier;
  * Admin endpoints for weekly themes and feature requests: list a week's themes, one theme with its
  * answers, run a week's themes now, list feature requests and set their status. The work is in
  * {@link WeeklyThemeRun}; this class only reads parameters and shapes replies.
+ *
+ * <p>A week's list carries its "unclustered" bucket (answers the run judged noise, see {@link
+ * WeeklyThemeRun}): {@code {size, share, quotes}}, share of the week's commented answers, quotes the
+ * first {@value #UNCLUSTERED_QUOTES} by answer id; {@code GET /api/v1/themes/unclustered} lists all
+ * of them.
  */
 public final class ThemesApi {
+  /** Unclustered answers quoted in a week's list. */
+  static final int UNCLUSTERED_QUOTES = 3;
+
   private final Database db;
   private final SurveyService surveys;
   private final AdminAuth auth;
@@ -56,6 +64,7 @@ public final class ThemesApi {
   public void register(RoutesConfig routes) {
     routes.get("/api/v1/themes", this::list);
     routes.post("/api/v1/themes/run", this::run);
+    routes.get("/api/v1/themes/unclustered", this::unclustered);
     routes.get("/api/v1/themes/{id}", this::get);
     routes.get("/api/v1/feature-requests", this::listRequests);
     routes.patch("/api/v1/feature-requests/{id}", this::setStatus);
@@ -79,6 +88,9 @@ public final class ThemesApi {
       Double pValue,
       Map<String, Integer> sentimentMix,
       List<QuoteView> quotes) {}
+
+  /** The unclustered bucket of a week: its size, its share of the week's commented answers, quotes. */
+  record UnclusteredView(int size, double share, List<QuoteView> quotes) {}
 
   /** A sub-theme of a theme in one week. */
   record SubThemeView(int index, int size, String label, List<QuoteView> quotes) {}
@@ -116,7 +128,47 @@ public final class ThemesApi {
     reply.put("seriesId", survey.seriesId());
     reply.put("week", w);
     reply.put("themes", views(found));
+    reply.put("unclustered", unclusteredView(survey.seriesId(), w, found));
     ctx.json(reply);
+  }
+
+  private void unclustered(Context ctx) {
+    auth.require(ctx);
+    Survey survey = survey(ctx);
+    Optional<WeekId> week = week(ctx);
+    WeekId w = week.isPresent() ? week.get() : db.read(c -> themes.latestWeek(c, survey.seriesId())).orElse(null);
+    List<AnswerView> members =
+        w == null
+            ? List.of()
+            : db.read(c -> answers.listByIds(c, themes.unclustered(c, survey.seriesId(), w))).stream()
+                .map(a -> new AnswerView(a.id(), a.score(), a.comment(), a.week()))
+                .sorted(java.util.Comparator.comparingLong(AnswerView::id))
+                .toList();
+    Map<String, Object> reply = new LinkedHashMap<>();
+    reply.put("surveyId", survey.id());
+    reply.put("seriesId", survey.seriesId());
+    reply.put("week", w);
+    reply.put("size", members.size());
+    reply.put("answers", members);
+    ctx.json(reply);
+  }
+
+  /* The week's commented answers are each theme's answersTotal; with no theme, all are unclustered. */
+  private UnclusteredView unclusteredView(long seriesId, WeekId week, List<ThemeWeek> weekThemes) {
+    if (week == null) {
+      return new UnclusteredView(0, 0, List.of());
+    }
+    List<Long> ids = db.read(c -> themes.unclustered(c, seriesId, week));
+    int total = weekThemes.isEmpty() ? ids.size() : weekThemes.get(0).answersTotal();
+    List<Long> quoted = ids.subList(0, Math.min(UNCLUSTERED_QUOTES, ids.size()));
+    Map<Long, String> texts = new LinkedHashMap<>();
+    for (Answer a : db.read(c -> answers.listByIds(c, quoted))) {
+      texts.put(a.id(), a.comment());
+    }
+    return new UnclusteredView(
+        ids.size(),
+        total == 0 ? 0 : (double) ids.size() / total,
+        quoted.stream().map(q -> new QuoteView(q, texts.get(q))).toList());
   }
 
   private void run(Context ctx) {
@@ -134,6 +186,7 @@ public final class ThemesApi {
     reply.put("requestAnswers", result.requestAnswers());
     reply.put("newRequests", result.newRequests());
     reply.put("themes", views(result.themes()));
+    reply.put("unclustered", unclusteredView(survey.seriesId(), week, result.themes()));
     ctx.json(reply);
   }
 

@@ -80,6 +80,8 @@ class ThemesApiIT {
           "Please add a dark mode option",
           "I would love a dark theme",
           "Can you please add dark mode");
+  /** Off-topic one-off comments of week 12, among the three topics: the unclustered bucket. */
+  private static final List<String> NOISE = List.of("asdf", "my cat likes boxes", "what is the weather");
 
   @TempDir static Path dir;
   private ApiTestServer server;
@@ -107,6 +109,15 @@ class ThemesApiIT {
           rows.add(new Object[] {"w2-p" + i, "vp" + i, "2026-W11", 4 + i % 2, PRICING.get(10 + i)});
         }
         rows.add(new Object[] {"w2-d" + i, "vd" + Math.min(i, 6), "2026-W11", 6 + i % 2, DARK_MODE.get(i)});
+      }
+      // Week 12 (run last): six answers per topic and three off-topic comments.
+      for (int i = 0; i < 6; i++) {
+        rows.add(new Object[] {"w3-l" + i, "xl" + i, "2026-W12", 2 + i % 2, LOGIN.get(i)});
+        rows.add(new Object[] {"w3-p" + i, "xp" + i, "2026-W12", 4 + i % 2, PRICING.get(i)});
+        rows.add(new Object[] {"w3-d" + i, "xd" + i, "2026-W12", 6 + i % 2, DARK_MODE.get(i)});
+      }
+      for (int i = 0; i < NOISE.size(); i++) {
+        rows.add(new Object[] {"w3-n" + i, "xn" + i, "2026-W12", 4, NOISE.get(i)});
       }
       for (Object[] r : rows) {
         ps.setString(1, (String) r[0]);
@@ -174,6 +185,10 @@ class ThemesApiIT {
       }
     }
     assertThat(dark).isNotNull();
+    JsonObject none = list.getAsJsonObject("unclustered");
+    assertThat(none.get("size").getAsInt()).isZero();
+    assertThat(none.get("share").getAsDouble()).isZero();
+    assertThat(none.getAsJsonArray("quotes")).isEmpty();
     assertThat(dark.get("size").getAsInt()).isEqualTo(8);
     assertThat(dark.get("share").getAsDouble()).isEqualTo(8.0 / 21);
     assertThat(dark.get("meanScore").getAsDouble()).isEqualTo(6.5);
@@ -286,6 +301,46 @@ class ThemesApiIT {
       JsonObject one = ok(server.admin("GET", "/api/v1/themes/" + t.get("id").getAsLong() + "?week=2026-W11", null)).json();
       assertThat(one.getAsJsonObject("theme").getAsJsonObject("sentimentMix")).isEqualTo(mix);
     }
+  }
+
+  @Test
+  @Order(6)
+  void offTopicCommentsAreServedAsTheUnclusteredBucket() {
+    String week = "&week=2026-W12";
+    JsonObject run = ok(server.admin("POST", "/api/v1/themes/run?surveyId=" + surveyId + week, null)).json();
+    assertThat(run.get("answers").getAsInt()).isEqualTo(21);
+    assertThat(run.getAsJsonObject("unclustered").get("size").getAsInt()).isEqualTo(3);
+    JsonObject list = ok(server.admin("GET", "/api/v1/themes?surveyId=" + surveyId + week, null)).json();
+    List<Integer> sizes = new ArrayList<>();
+    for (JsonElement e : list.getAsJsonArray("themes")) {
+      sizes.add(e.getAsJsonObject().get("size").getAsInt());
+      for (JsonElement q : e.getAsJsonObject().getAsJsonArray("quotes")) {
+        assertThat(NOISE).doesNotContain(q.getAsJsonObject().get("text").getAsString());
+      }
+    }
+    assertThat(sizes).containsExactly(6, 6, 6);
+    JsonObject bucket = list.getAsJsonObject("unclustered");
+    assertThat(bucket.get("size").getAsInt()).isEqualTo(3);
+    assertThat(bucket.get("share").getAsDouble()).isEqualTo(3.0 / 21);
+    List<String> quoted = new ArrayList<>();
+    for (JsonElement q : bucket.getAsJsonArray("quotes")) {
+      quoted.add(q.getAsJsonObject().get("text").getAsString());
+    }
+    assertThat(quoted).containsExactlyInAnyOrderElementsOf(NOISE);
+    JsonObject all = ok(server.admin("GET", "/api/v1/themes/unclustered?surveyId=" + surveyId + week, null)).json();
+    assertThat(all.get("week").getAsString()).isEqualTo("2026-W12");
+    assertThat(all.get("size").getAsInt()).isEqualTo(3);
+    List<String> comments = new ArrayList<>();
+    for (JsonElement a : all.getAsJsonArray("answers")) {
+      comments.add(a.getAsJsonObject().get("comment").getAsString());
+      assertThat(a.getAsJsonObject().get("score").getAsInt()).isEqualTo(4);
+    }
+    assertThat(comments).containsExactlyInAnyOrderElementsOf(NOISE);
+    JsonObject w11 = ok(server.admin("GET", "/api/v1/themes/unclustered?surveyId=" + surveyId + "&week=2026-W11", null)).json();
+    assertThat(w11.getAsJsonArray("answers")).isEmpty();
+    assertError(server.send("GET", "/api/v1/themes/unclustered?surveyId=" + surveyId, null, null), 401, null);
+    assertError(server.admin("GET", "/api/v1/themes/unclustered", null), 400, "surveyId");
+    assertError(server.admin("GET", "/api/v1/themes/unclustered?surveyId=" + surveyId + "&week=W12", null), 400, "week");
   }
 
   @Test
