@@ -1,0 +1,279 @@
+package io.productopsdash.engine.search;
+
+import io.productopsdash.models.NotFoundException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Searches the answer index: BM25 over the English-analysed comment, filters, facet counts,
+ * highlighted snippets, paging, and vector "similar answers". A query that does not parse is
+ * searched as plain words instead: a user's typo never becomes an error. Thread-safe.
+ */
+public final class AnswerSearch {
+  /** The facet dimensions counted for every search, in this order. */
+  public static final List<String> FACET_DIMENSIONS = List.of(
+      AnswerFields.FACET_THEME, AnswerFields.FACET_WEEK, AnswerFields.FACET_SCORE_BUCKET,
+      AnswerFields.FACET_SENTIMENT);
+  public static final int MAX_SIMILAR = 100;
+  private static final int MAX_FACET_LABELS = 1000;
+  private static final int SNIPPET_PASSAGES = 1;
+
+  private final AnswerIndex index;
+  private final Analyzer analyzer = AnswerDocuments.analyzer();
+  /** Facet ordinals of the last reader seen: costly to build, valid until the index changes. */
+  private final AtomicReference<FacetState> facetState = new AtomicReference<>();
+
+  private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
+
+  public AnswerSearch(AnswerIndex index) {
+    this.index = index;
+  }
+
+  /** Runs {@code request} on the latest committed index. */
+  public SearchResult search(SearchRequest request) throws IOException {
+    ParsedQuery text = parse(request.query());
+    IndexSearcher searcher = index.acquire();
+    try {
+      Query query = withFilters(text.query(), request.filters());
+      Query highlightQuery = text.query();
+      boolean literal = text.literal();
+      try {
+        searcher.rewrite(query);
+      } catch (IndexSearcher.TooManyClauses e) {
+        // A wildcard expanding to too many terms: search its words literally instead.
+        highlightQuery = literalQuery(request.query());
+        query = withFilters(highlightQuery, request.filters());
+        literal = true;
+      }
+      int n = (request.page() + 1) * request.pageSize();
+      TopDocs top = searcher.search(query, n, sort(request.sort()), true);
+      int from = Math.min(request.page() * request.pageSize(), top.scoreDocs.length);
+      ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+      List<SearchResult.Hit> hits = hits(searcher, highlightQuery, page);
+      long total = searcher.count(query);
+      return new SearchResult(total, hits, facets(searcher, query), literal);
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  /**
+   * Up to {@code k} answers closest to {@code answerId} by embedding, closest first (ties by id),
+   * never the answer itself; empty when the answer has no embedding.
+   *
+   * @throws NotFoundException when no answer has that id
+   */
+  public List<SimilarAnswer> similar(long answerId, int k) throws IOException {
+    if (k < 1 || k > MAX_SIMILAR) {
+      throw new IllegalArgumentException("Invalid k: " + k + " (must be 1.." + MAX_SIMILAR + ")");
+    }
+    IndexSearcher searcher = index.acquire();
+    try {
+      Term idTerm = AnswerIndex.idTerm(answerId);
+      TopDocs self = searcher.search(new TermQuery(idTerm), 1);
+      if (self.scoreDocs.length == 0) {
+        throw new NotFoundException("No indexed answer with id " + answerId);
+      }
+      float[] vector = vectorOf(searcher, self.scoreDocs[0].doc);
+      if (vector == null) {
+        return List.of();
+      }
+      Query others = new BooleanQuery.Builder()
+          .add(new MatchAllDocsQuery(), Occur.FILTER)
+          .add(new TermQuery(idTerm), Occur.MUST_NOT)
+          .build();
+      TopDocs top = searcher.search(
+          new KnnFloatVectorQuery(AnswerFields.EMBEDDING, vector, k, others), k);
+      StoredFields stored = searcher.storedFields();
+      List<SimilarAnswer> out = new ArrayList<>();
+      for (ScoreDoc sd : top.scoreDocs) {
+        Document doc = stored.document(sd.doc);
+        out.add(new SimilarAnswer(Long.parseLong(doc.get(AnswerFields.ID)), sd.score,
+            doc.get(AnswerFields.THEME), doc.get(AnswerFields.COMMENT)));
+      }
+      out.sort(Comparator.comparingDouble((SimilarAnswer s) -> -s.similarity())
+          .thenComparingLong(SimilarAnswer::answerId));
+      return List.copyOf(out);
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  private record ParsedQuery(Query query, boolean literal) {}
+
+  private ParsedQuery parse(String text) {
+    if (text.isBlank()) {
+      return new ParsedQuery(new MatchAllDocsQuery(), false);
+    }
+    QueryParser parser = new QueryParser(AnswerFields.COMMENT, analyzer);
+    try {
+      return new ParsedQuery(parser.parse(text), false);
+    } catch (ParseException | RuntimeException e) {
+      // ParseException for syntax; TooManyClauses and friends for pathological input.
+      return new ParsedQuery(literalQuery(text), true);
+    }
+  }
+
+  /** The text's words, analysed, any of them matching; no syntax at all. */
+  private Query literalQuery(String text) {
+    Query q = new QueryBuilder(analyzer).createBooleanQuery(AnswerFields.COMMENT, text, Occur.SHOULD);
+    return q == null ? new MatchNoDocsQuery("no searchable words") : q;
+  }
+
+  private static Query withFilters(Query text, SearchFilters f) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
+    if (f.surveyId() != null) {
+      b.add(new TermQuery(new Term(AnswerFields.SURVEY, f.surveyId().toString())), Occur.FILTER);
+    }
+    if (f.fromWeek() != null || f.toWeek() != null) {
+      int lo = f.fromWeek() == null ? Integer.MIN_VALUE : AnswerDocuments.weekOrdinal(f.fromWeek());
+      int hi = f.toWeek() == null ? Integer.MAX_VALUE : AnswerDocuments.weekOrdinal(f.toWeek());
+      b.add(IntPoint.newRangeQuery(AnswerFields.WEEK_ORDINAL, lo, hi), Occur.FILTER);
+    }
+    if (f.themeId() != null) {
+      b.add(new TermQuery(new Term(AnswerFields.THEME, f.themeId())), Occur.FILTER);
+    }
+    if (f.minScore() != null || f.maxScore() != null) {
+      int lo = f.minScore() == null ? Integer.MIN_VALUE : f.minScore();
+      int hi = f.maxScore() == null ? Integer.MAX_VALUE : f.maxScore();
+      b.add(IntPoint.newRangeQuery(AnswerFields.SCORE, lo, hi), Occur.FILTER);
+    }
+    if (f.sentiment() != null) {
+      b.add(new TermQuery(new Term(AnswerFields.SENTIMENT, f.sentiment())), Occur.FILTER);
+    }
+    if (f.featureRequest() != null) {
+      b.add(new TermQuery(new Term(AnswerFields.FEATURE_REQUEST, f.featureRequest().toString())),
+          Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  private static Sort sort(SearchRequest.SortOrder order) {
+    SortField byId = new SortField(AnswerFields.ID, SortField.Type.LONG);
+    return switch (order) {
+      case RELEVANCE -> new Sort(SortField.FIELD_SCORE, byId);
+      case DATE_DESC -> new Sort(new SortField(AnswerFields.DATE, SortField.Type.LONG, true), byId);
+    };
+  }
+
+  private List<SearchResult.Hit> hits(IndexSearcher searcher, Query textQuery, ScoreDoc[] page)
+      throws IOException {
+    String[] snippets = new String[page.length];
+    if (page.length > 0) {
+      UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+          .withFormatter(new DefaultPassageFormatter("<em>", "</em>", "… ", false))
+          .build();
+      TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+      snippets = highlighter.highlight(AnswerFields.COMMENT, textQuery, pageDocs, SNIPPET_PASSAGES);
+    }
+    StoredFields stored = searcher.storedFields();
+    List<SearchResult.Hit> hits = new ArrayList<>(page.length);
+    for (int i = 0; i < page.length; i++) {
+      Document doc = stored.document(page[i].doc);
+      String snippet = snippets[i] != null ? snippets[i] : doc.get(AnswerFields.COMMENT);
+      hits.add(new SearchResult.Hit(
+          Long.parseLong(doc.get(AnswerFields.ID)), page[i].score, doc.get(AnswerFields.WEEK),
+          doc.getField(AnswerFields.SCORE).numericValue().intValue(), doc.get(AnswerFields.THEME),
+          doc.get(AnswerFields.THEME_LABEL), doc.get(AnswerFields.SENTIMENT), snippet));
+    }
+    return hits;
+  }
+
+  private Map<String, List<SearchResult.FacetCount>> facets(IndexSearcher searcher, Query query)
+      throws IOException {
+    Map<String, List<SearchResult.FacetCount>> out = new LinkedHashMap<>();
+    for (String dim : FACET_DIMENSIONS) {
+      out.put(dim, List.of());
+    }
+    SortedSetDocValuesReaderState state;
+    try {
+      state = facetState(searcher.getIndexReader());
+    } catch (IllegalArgumentException e) {
+      return out; // no document has any facet yet (empty index)
+    }
+    FacetsCollector collector = searcher.search(query, new FacetsCollectorManager());
+    Facets counts = new SortedSetDocValuesFacetCounts(state, collector);
+    for (String dim : FACET_DIMENSIONS) {
+      FacetResult result;
+      try {
+        result = counts.getTopChildren(MAX_FACET_LABELS, dim);
+      } catch (IllegalArgumentException e) {
+        continue; // dimension never indexed
+      }
+      if (result == null) {
+        continue;
+      }
+      List<SearchResult.FacetCount> labels = new ArrayList<>();
+      for (LabelAndValue lv : result.labelValues) {
+        labels.add(new SearchResult.FacetCount(lv.label, lv.value.intValue()));
+      }
+      labels.sort(Comparator.comparingInt((SearchResult.FacetCount c) -> -c.count())
+          .thenComparing(SearchResult.FacetCount::label));
+      out.put(dim, List.copyOf(labels));
+    }
+    return out;
+  }
+
+  private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+    FacetState cached = facetState.get();
+    if (cached != null && cached.reader() == reader) {
+      return cached.state();
+    }
+    SortedSetDocValuesReaderState state =
+        new DefaultSortedSetDocValuesReaderState(reader, AnswerDocuments.facetsConfig());
+    facetState.set(new FacetState(reader, state));
+    return state;
+  }
+
+  private static float[] vectorOf(IndexSearcher searcher, int doc) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    FloatVectorValues values = leaf.reader().getFloatVectorValues(AnswerFields.EMBEDDING);
+    int local = doc - leaf.docBase;
+    if (values == null || values.advance(local) != local) {
+      return null;
+    }
+    return values.vectorValue().clone();
+  }
+}

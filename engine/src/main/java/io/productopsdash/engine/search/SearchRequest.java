@@ -1,0 +1,55 @@
+package io.productopsdash.engine.search;
+
+import java.util.Objects;
+
+/**
+ * One search: query text in Lucene syntax (blank matches every answer), filters, order and page.
+ *
+ * @param page zero-based page number
+ * @param pageSize 1..{@value #MAX_PAGE_SIZE}
+ */
+public record SearchRequest(
+    String query, SearchFilters filters, SortOrder sort, int page, int pageSize) {
+  public static final int MAX_PAGE_SIZE = 100;
+  public static final int DEFAULT_PAGE_SIZE = 20;
+
+  /** The order of hits; ties are always broken by answer id, ascending. */
+  public enum SortOrder {
+    RELEVANCE,
+    DATE_DESC
+  }
+
+  public SearchRequest {
+    query = query == null ? "" : query;
+    filters = filters == null ? SearchFilters.none() : filters;
+    Objects.requireNonNull(sort, "sort");
+    if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+      throw new IllegalArgumentException(
+          "Invalid page size: " + pageSize + " (must be 1.." + MAX_PAGE_SIZE + ")");
+    }
+    if (page < 0) {
+      throw new IllegalArgumentException("Invalid page: " + page + " (must be >= 0)");
+    }
+    if ((long) (page + 1) * pageSize > Integer.MAX_VALUE / 2) {
+      throw new IllegalArgumentException("Invalid page: " + page + " (too deep)");
+    }
+  }
+
+  /** The first page by relevance, default size, no filters. */
+  public static SearchRequest of(String query) {
+    return new SearchRequest(query, SearchFilters.none(), SortOrder.RELEVANCE, 0,
+        DEFAULT_PAGE_SIZE);
+  }
+
+  public SearchRequest withFilters(SearchFilters newFilters) {
+    return new SearchRequest(query, newFilters, sort, page, pageSize);
+  }
+
+  public SearchRequest withSort(SortOrder newSort) {
+    return new SearchRequest(query, filters, newSort, page, pageSize);
+  }
+
+  public SearchRequest withPage(int newPage, int newPageSize) {
+    return new SearchRequest(query, filters, sort, newPage, newPageSize);
+  }
+}
