@@ -3,7 +3,10 @@ package io.productopsdash.server;
 import io.javalin.Javalin;
 import io.productopsdash.data.events.EventIngestion;
 import io.productopsdash.engine.rollup.RollupService;
+import io.productopsdash.engine.search.AnswerIndexer;
+import io.productopsdash.engine.search.AnswerSearch;
 import io.productopsdash.server.http.ApiDocs;
+import io.productopsdash.server.http.SearchApi;
 import io.productopsdash.server.http.Cors;
 import io.productopsdash.server.http.ErrorMapping;
 import io.productopsdash.server.http.GsonJsonMapper;
@@ -39,7 +42,12 @@ public final class ServerApp {
           new IngestionApi(new EventIngestion(deps.database()), writeKeys, deps.clock()).register(config.routes);
           new MetricsApi(new RollupService(deps.database(), deps.zone()), deps.adminAuth(), deps.clock())
               .register(config.routes);
-          new ThemesApi(deps.database(), deps.surveys(), deps.adminAuth(), deps.clock(), deps.loop()::currentWeek).register(config.routes);
+          AnswerIndexer indexer = new AnswerIndexer(deps.zone());
+          new ThemesApi(
+                  deps.database(), deps.surveys(), deps.adminAuth(), deps.clock(), deps.loop()::currentWeek,
+                  deps.answerIndex(), indexer)
+              .register(config.routes);
+          new SearchApi(new AnswerSearch(deps.answerIndex()), deps.adminAuth()).register(config.routes);
           new WidgetScript().register(config.routes);
           new ApiDocs().register(config.routes);
           config.routes.get("/", ctx -> ctx.redirect("/widget-demo"));

@@ -2,6 +2,7 @@ package io.productopsdash.server;
 
 import io.productopsdash.data.Database;
 import io.productopsdash.engine.score.ScoreService;
+import io.productopsdash.engine.search.AnswerIndex;
 import io.productopsdash.engine.survey.SurveyLoop;
 import io.productopsdash.engine.survey.SurveyService;
 import io.productopsdash.server.http.AdminAuth;
@@ -21,7 +22,8 @@ public record ServerDeps(
     SurveyLoop loop,
     ScoreService scores,
     AdminAuth adminAuth,
-    List<String> allowedOrigins) {
+    List<String> allowedOrigins,
+    AnswerIndex answerIndex) {
   public ServerDeps {
     allowedOrigins = List.copyOf(allowedOrigins);
   }

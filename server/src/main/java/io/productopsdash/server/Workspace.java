@@ -3,10 +3,13 @@ package io.productopsdash.server;
 import io.productopsdash.data.Database;
 import io.productopsdash.data.SettingsRepository;
 import io.productopsdash.engine.score.ScoreService;
+import io.productopsdash.engine.search.AnswerIndex;
 import io.productopsdash.engine.survey.SurveyLoop;
 import io.productopsdash.engine.survey.SurveySampler;
 import io.productopsdash.engine.survey.SurveyService;
 import io.productopsdash.server.http.AdminAuth;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -17,6 +20,8 @@ import java.util.HexFormat;
  */
 public final class Workspace implements AutoCloseable {
   static final String SAMPLING_KEY = "sampling.key";
+  /** The answer index's folder inside the data folder. */
+  static final String INDEX_FOLDER = "index";
 
   private final Database db;
   private final ServerDeps deps;
@@ -31,6 +36,16 @@ public final class Workspace implements AutoCloseable {
   /** Opens the data folder of {@code config}; {@link #generatedAdminToken()} tells whether a token was made. */
   public static Workspace open(ServerConfig config, Clock clock) {
     Database db = Database.open(config.dataDir());
+    AnswerIndex index;
+    try {
+      index = AnswerIndex.open(config.dataDir().resolve(INDEX_FOLDER));
+    } catch (IOException e) {
+      db.close();
+      throw new UncheckedIOException("Opening the answer index failed", e);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
     SettingsRepository settings = new SettingsRepository();
     SecureRandom random = new SecureRandom();
     byte[] fresh = new byte[16];
@@ -47,7 +62,8 @@ public final class Workspace implements AutoCloseable {
             new SurveyLoop(db, sampler, clock, config.zone()),
             new ScoreService(db),
             auth.auth(),
-            config.allowedOrigins());
+            config.allowedOrigins(),
+            index);
     return new Workspace(db, deps, auth.generatedToken());
   }
 
@@ -66,6 +82,12 @@ public final class Workspace implements AutoCloseable {
 
   @Override
   public void close() {
-    db.close();
+    try {
+      deps.answerIndex().close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Closing the answer index failed", e);
+    } finally {
+      db.close();
+    }
   }
 }

@@ -66,6 +66,11 @@ public final class AnswerIndex implements Closeable {
     writer.deleteDocuments(idTerm(answerId));
   }
 
+  /** Removes every document (pending until {@link #commit()}). */
+  public void deleteAll() throws IOException {
+    writer.deleteAll();
+  }
+
   /** Makes all changes durable and visible to searches started afterwards. */
   public void commit() throws IOException {
     writer.commit();

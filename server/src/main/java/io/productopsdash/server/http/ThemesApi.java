@@ -6,6 +6,8 @@ import io.productopsdash.data.AnswerRepository;
 import io.productopsdash.data.Database;
 import io.productopsdash.data.FeatureRequestRepository;
 import io.productopsdash.data.ThemeRepository;
+import io.productopsdash.engine.search.AnswerIndex;
+import io.productopsdash.engine.search.AnswerIndexer;
 import io.productopsdash.engine.survey.SurveyService;
 import io.productopsdash.engine.theme.SubThemes;
 import io.productopsdash.engine.theme.TextEmbedder;
@@ -49,11 +51,23 @@ public final class ThemesApi {
   private final AdminAuth auth;
   private final Clock clock;
   private final Supplier<WeekId> currentWeek;
+  private final AnswerIndex index;
+  private final AnswerIndexer indexer;
   private final ThemeRepository themes = new ThemeRepository();
   private final AnswerRepository answers = new AnswerRepository();
   private final FeatureRequestRepository requests = new FeatureRequestRepository();
 
-  public ThemesApi(Database db, SurveyService surveys, AdminAuth auth, Clock clock, Supplier<WeekId> currentWeek) {
+  /** {@code index} receives the week's answers after each run (null: no indexing). */
+  public ThemesApi(
+      Database db,
+      SurveyService surveys,
+      AdminAuth auth,
+      Clock clock,
+      Supplier<WeekId> currentWeek,
+      AnswerIndex index,
+      AnswerIndexer indexer) {
+    this.index = index;
+    this.indexer = indexer;
     this.db = db;
     this.surveys = surveys;
     this.auth = auth;
@@ -176,6 +190,9 @@ public final class ThemesApi {
     Survey survey = survey(ctx);
     WeekId week = week(ctx).orElseGet(currentWeek);
     WeeklyThemeRun.Result result = ThemePipeline.run(db, survey.seriesId(), week, clock, WeeklyThemeRun.Progress.NONE).themes();
+    if (index != null) {
+      indexer.indexSeriesWeek(db, index, survey.seriesId(), week);
+    }
     Map<String, Object> reply = new LinkedHashMap<>();
     reply.put("surveyId", survey.id());
     reply.put("seriesId", survey.seriesId());

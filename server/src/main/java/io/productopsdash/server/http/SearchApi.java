@@ -1,0 +1,225 @@
+package io.productopsdash.server.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.productopsdash.engine.search.AnswerIndexer;
+import io.productopsdash.engine.search.AnswerSearch;
+import io.productopsdash.engine.search.SearchFilters;
+import io.productopsdash.engine.search.SearchRequest;
+import io.productopsdash.engine.search.SearchResult;
+import io.productopsdash.engine.search.SimilarAnswer;
+import io.productopsdash.models.InvalidInputException;
+import io.productopsdash.models.WeekId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Admin search over the answer index: {@code GET /api/v1/search} (full text, filters, facets,
+ * pages) and {@code GET /api/v1/answers/{id}/similar} (closest answers by embedding). The work is
+ * in {@link AnswerSearch}; this class only reads parameters and shapes replies. Unknown query
+ * parameters are a 400 naming them.
+ */
+public final class SearchApi {
+  static final Set<String> SEARCH_PARAMS =
+      Set.of("q", "surveyId", "from", "to", "theme", "minScore", "maxScore", "sentiment",
+          "featureRequest", "sort", "page", "pageSize");
+  static final Set<String> SIMILAR_PARAMS = Set.of("k");
+  static final int DEFAULT_SIMILAR = 10;
+  static final Set<String> SENTIMENTS =
+      Set.of("negative", "neutral", "positive", AnswerIndexer.NO_SENTIMENT);
+
+  private final AnswerSearch search;
+  private final AdminAuth auth;
+
+  public SearchApi(AnswerSearch search, AdminAuth auth) {
+    this.search = search;
+    this.auth = auth;
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.get("/api/v1/search", this::search);
+    routes.get("/api/v1/answers/{id}/similar", this::similar);
+  }
+
+  /** A matching answer; {@code snippet} marks matches with {@code <em>}. */
+  record HitView(
+      long answerId, int score, String week, String themeId, String themeLabel, String sentiment,
+      float relevance, String snippet) {}
+
+  /** An answer close to another. */
+  record SimilarView(long answerId, float similarity, String themeId, String comment) {}
+
+  private void search(Context ctx) {
+    auth.require(ctx);
+    onlyParams(ctx, SEARCH_PARAMS);
+    Integer minScore = integer(ctx, "minScore", Integer.MIN_VALUE);
+    Integer maxScore = integer(ctx, "maxScore", Integer.MIN_VALUE);
+    if (minScore != null && maxScore != null && minScore > maxScore) {
+      throw new InvalidInputException("minScore", "must not be above maxScore");
+    }
+    WeekId from = week(ctx, "from");
+    WeekId to = week(ctx, "to");
+    if (from != null && to != null && from.compareTo(to) > 0) {
+      throw new InvalidInputException("from", "must not be after to");
+    }
+    String sentiment = ctx.queryParam("sentiment");
+    if (sentiment != null && !SENTIMENTS.contains(sentiment)) {
+      throw new InvalidInputException("sentiment", "must be one of " + new TreeSet<>(SENTIMENTS));
+    }
+    Integer surveyId = integer(ctx, "surveyId", 1);
+    SearchFilters filters =
+        new SearchFilters(
+            surveyId == null ? null : surveyId.longValue(),
+            from,
+            to,
+            blankToNull(ctx.queryParam("theme")),
+            minScore,
+            maxScore,
+            sentiment,
+            bool(ctx, "featureRequest"));
+    SearchRequest.SortOrder sort = sort(ctx.queryParam("sort"));
+    Integer page = integer(ctx, "page", 0);
+    Integer pageSize = integer(ctx, "pageSize", 1);
+    if (pageSize != null && pageSize > SearchRequest.MAX_PAGE_SIZE) {
+      throw new InvalidInputException("pageSize", "must be within 1.." + SearchRequest.MAX_PAGE_SIZE);
+    }
+    if (page != null && page > 10_000) {
+      throw new InvalidInputException("page", "must be within 0..10000");
+    }
+    SearchRequest request =
+        new SearchRequest(
+            ctx.queryParam("q"),
+            filters,
+            sort,
+            page == null ? 0 : page,
+            pageSize == null ? SearchRequest.DEFAULT_PAGE_SIZE : pageSize);
+    SearchResult result;
+    try {
+      result = search.search(request);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Search failed", e);
+    }
+    Map<String, Object> facets = new LinkedHashMap<>();
+    for (String dim : AnswerSearch.FACET_DIMENSIONS) {
+      facets.put(dim, result.facets().getOrDefault(dim, List.of()));
+    }
+    Map<String, Object> reply = new LinkedHashMap<>();
+    reply.put("total", result.totalHits());
+    reply.put("page", request.page());
+    reply.put("pageSize", request.pageSize());
+    reply.put("literalFallback", result.literalFallback());
+    reply.put(
+        "hits",
+        result.hits().stream()
+            .map(h -> new HitView(h.answerId(), h.score(), h.week(), h.themeId(), h.themeLabel(),
+                h.sentiment(), h.relevance(), h.snippet()))
+            .toList());
+    reply.put("facets", facets);
+    ctx.json(reply);
+  }
+
+  private void similar(Context ctx) {
+    auth.require(ctx);
+    onlyParams(ctx, SIMILAR_PARAMS);
+    long id = id(ctx);
+    Integer k = integer(ctx, "k", 1);
+    if (k != null && k > AnswerSearch.MAX_SIMILAR) {
+      throw new InvalidInputException("k", "must be within 1.." + AnswerSearch.MAX_SIMILAR);
+    }
+    List<SimilarAnswer> found;
+    try {
+      found = search.similar(id, k == null ? DEFAULT_SIMILAR : k);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Similar search failed", e);
+    }
+    Map<String, Object> reply = new LinkedHashMap<>();
+    reply.put("answerId", id);
+    reply.put(
+        "similar",
+        found.stream()
+            .map(s -> new SimilarView(s.answerId(), s.similarity(), s.themeId(), s.comment()))
+            .toList());
+    ctx.json(reply);
+  }
+
+  private static void onlyParams(Context ctx, Set<String> allowed) {
+    Set<String> unknown = new TreeSet<>(ctx.queryParamMap().keySet());
+    unknown.removeAll(allowed);
+    if (!unknown.isEmpty()) {
+      throw new InvalidInputException(
+          String.join(",", unknown), "unknown query parameter(s): " + String.join(", ", unknown));
+    }
+  }
+
+  private static SearchRequest.SortOrder sort(String raw) {
+    if (raw == null || raw.equals("relevance")) {
+      return SearchRequest.SortOrder.RELEVANCE;
+    }
+    if (raw.equals("date")) {
+      return SearchRequest.SortOrder.DATE_DESC;
+    }
+    throw new InvalidInputException("sort", "must be relevance or date, got '" + abbreviate(raw) + "'");
+  }
+
+  private static WeekId week(Context ctx, String name) {
+    String raw = ctx.queryParam(name);
+    return raw == null ? null : WeekId.parse(raw, name);
+  }
+
+  private static Boolean bool(Context ctx, String name) {
+    String raw = ctx.queryParam(name);
+    if (raw == null) {
+      return null;
+    }
+    return switch (raw) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> throw new InvalidInputException(name, "must be true or false, got '" + abbreviate(raw) + "'");
+    };
+  }
+
+  private static Integer integer(Context ctx, String name, int min) {
+    String raw = ctx.queryParam(name);
+    if (raw == null) {
+      return null;
+    }
+    try {
+      int v = Integer.parseInt(raw);
+      if (v < min) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(
+          name,
+          (min == Integer.MIN_VALUE ? "must be an integer" : "must be an integer >= " + min)
+              + ", got '" + abbreviate(raw) + "'");
+    }
+  }
+
+  private static long id(Context ctx) {
+    String raw = ctx.pathParam("id");
+    try {
+      long id = Long.parseLong(raw);
+      if (id <= 0) {
+        throw new NumberFormatException();
+      }
+      return id;
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException("id", "must be a positive integer, got '" + abbreviate(raw) + "'");
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+  }
+}

@@ -1,0 +1,202 @@
+package io.productopsdash.server.http;
+
+import static io.productopsdash.server.http.ApiTestServer.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.productopsdash.server.http.ApiTestServer.Reply;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Search over HTTP: seed a week of answers, run its themes (which indexes them), then search. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SearchApiIT {
+  private static final String WEEK = "2026-W10";
+  private static final List<String> LOGIN =
+      List.of(
+          "I cannot log in, the login page keeps failing",
+          "Login fails every morning with an error",
+          "The password reset email never arrives so I cannot sign in",
+          "Sign in is broken, it says my password is wrong",
+          "Logging in takes forever and then times out",
+          "I get logged out all the time and have to log in again",
+          "Two-factor login code never works",
+          "Can't sign in on my phone, login just spins",
+          "Login keeps rejecting my correct password",
+          "The sign-in screen crashes when I enter my password");
+  private static final List<String> PRICING =
+      List.of(
+          "The subscription is far too expensive",
+          "Prices went up again, it costs too much",
+          "Too pricey for what it offers, lower the price",
+          "The monthly fee is way too high",
+          "Expensive plan, I pay too much every month",
+          "The premium price is not worth the money",
+          "Cost is too high compared to competitors",
+          "I will cancel because the subscription price is too expensive",
+          "Pricing is outrageous for a small team",
+          "The annual plan costs way too much money");
+
+  @TempDir static Path dir;
+  private ApiTestServer server;
+  private long surveyId;
+  private final Set<Long> loginIds = new HashSet<>();
+  private final Set<Long> expensiveIds = new HashSet<>();
+
+  @BeforeAll
+  void start() throws SQLException {
+    server = ApiTestServer.start(dir);
+    surveyId = server.createSurvey(1.0);
+    String url = "jdbc:sqlite:" + server.dbFile().toAbsolutePath();
+    try (Connection c = DriverManager.getConnection(url);
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO answers (response_id, survey_id, user_id, week, score, comment, created_at, updated_at)"
+                    + " VALUES (?,?,?,?,?,?,'2026-03-02T09:00:00Z','2026-03-02T09:00:00Z')",
+                java.sql.Statement.RETURN_GENERATED_KEYS)) {
+      for (int i = 0; i < 10; i++) {
+        long login = insert(ps, "l" + i, 2 + i % 2, LOGIN.get(i));
+        loginIds.add(login);
+        long pricing = insert(ps, "p" + i, 4 + i % 2, PRICING.get(i));
+        if (PRICING.get(i).toLowerCase(java.util.Locale.ROOT).contains("expensive")) {
+          expensiveIds.add(pricing);
+        }
+      }
+    }
+    JsonObject run = ok(server.admin("POST", "/api/v1/themes/run?surveyId=" + surveyId + "&week=" + WEEK, null)).json();
+    assertThat(run.getAsJsonArray("themes")).hasSize(2);
+  }
+
+  private long insert(PreparedStatement ps, String key, int score, String comment) throws SQLException {
+    ps.setString(1, key);
+    ps.setLong(2, surveyId);
+    ps.setString(3, "u" + key);
+    ps.setString(4, WEEK);
+    ps.setInt(5, score);
+    ps.setString(6, comment);
+    ps.executeUpdate();
+    try (ResultSet rs = ps.getGeneratedKeys()) {
+      assertThat(rs.next()).isTrue();
+      return rs.getLong(1);
+    }
+  }
+
+  @AfterAll
+  void stop() {
+    server.close();
+  }
+
+  private static Reply ok(Reply r) {
+    assertThat(r.status()).as("%s", r).isEqualTo(200);
+    return r;
+  }
+
+  private JsonObject search(String query) {
+    return ok(server.admin("GET", "/api/v1/search?" + query, null)).json();
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  @Order(1)
+  void aKeywordQueryFindsTheAnswersWithHighlighting() {
+    JsonObject reply = search("q=expensive&surveyId=" + surveyId);
+    assertThat(reply.get("literalFallback").getAsBoolean()).isFalse();
+    List<Long> ids = new ArrayList<>();
+    for (JsonElement e : reply.getAsJsonArray("hits")) {
+      JsonObject hit = e.getAsJsonObject();
+      ids.add(hit.get("answerId").getAsLong());
+      assertThat(hit.get("snippet").getAsString()).containsIgnoringCase("<em>expensive</em>");
+      assertThat(hit.get("week").getAsString()).isEqualTo(WEEK);
+      assertThat(hit.has("themeId")).isTrue();
+    }
+    assertThat(ids).containsExactlyInAnyOrderElementsOf(expensiveIds);
+    assertThat(reply.get("total").getAsLong()).isEqualTo(expensiveIds.size());
+  }
+
+  @Test
+  @Order(2)
+  void theThemeFacetCountsMatchTheThemeSizes() {
+    JsonObject themes = ok(server.admin("GET", "/api/v1/themes?surveyId=" + surveyId + "&week=" + WEEK, null)).json();
+    Map<String, Integer> sizes = new HashMap<>();
+    for (JsonElement e : themes.getAsJsonArray("themes")) {
+      JsonObject t = e.getAsJsonObject();
+      sizes.put(t.get("id").getAsString(), t.get("size").getAsInt());
+    }
+    assertThat(sizes).hasSize(2);
+    JsonObject reply = search("surveyId=" + surveyId + "&from=" + WEEK + "&to=" + WEEK);
+    assertThat(reply.get("total").getAsLong()).isEqualTo(20);
+    Map<String, Integer> facet = new HashMap<>();
+    for (JsonElement e : reply.getAsJsonObject("facets").getAsJsonArray("theme")) {
+      JsonObject f = e.getAsJsonObject();
+      facet.put(f.get("label").getAsString(), f.get("count").getAsInt());
+    }
+    assertThat(facet).isEqualTo(sizes);
+    String someTheme = sizes.keySet().iterator().next();
+    JsonObject filtered = search("surveyId=" + surveyId + "&theme=" + someTheme + "&pageSize=100");
+    assertThat(filtered.get("total").getAsInt()).isEqualTo(sizes.get(someTheme));
+  }
+
+  @Test
+  @Order(3)
+  void aMalformedQueryIsSearchedLiterally() {
+    JsonObject reply = search("q=" + enc("login AND (\"unclosed"));
+    assertThat(reply.get("literalFallback").getAsBoolean()).isTrue();
+  }
+
+  @Test
+  @Order(4)
+  void unknownParametersAndTooLargePagesAreRejected() {
+    assertError(server.admin("GET", "/api/v1/search?q=login&bogus=1", null), 400, "bogus");
+    assertError(server.admin("GET", "/api/v1/search?q=login&pageSize=101", null), 400, "pageSize");
+    assertError(server.admin("GET", "/api/v1/answers/1/similar?k=5&nope=2", null), 400, "nope");
+    assertThat(server.send("GET", "/api/v1/search?q=login", null, null).status()).isEqualTo(401);
+  }
+
+  @Test
+  @Order(5)
+  void similarAnswersOfTheSameThemeComeFirst() {
+    long first = loginIds.stream().mapToLong(Long::longValue).min().orElseThrow();
+    JsonObject hit = search("surveyId=" + surveyId + "&pageSize=100");
+    String theme = null;
+    for (JsonElement e : hit.getAsJsonArray("hits")) {
+      if (e.getAsJsonObject().get("answerId").getAsLong() == first) {
+        theme = e.getAsJsonObject().get("themeId").getAsString();
+      }
+    }
+    assertThat(theme).isNotNull();
+    JsonArray similar = ok(server.admin("GET", "/api/v1/answers/" + first + "/similar?k=5", null)).json().getAsJsonArray("similar");
+    assertThat(similar).hasSize(5);
+    for (JsonElement e : similar) {
+      JsonObject s = e.getAsJsonObject();
+      assertThat(s.get("answerId").getAsLong()).isNotEqualTo(first);
+      assertThat(s.get("themeId").getAsString()).as("%s", s).isEqualTo(theme);
+    }
+    assertThat(server.admin("GET", "/api/v1/answers/999999/similar", null).status()).isEqualTo(404);
+  }
+}
