@@ -8,6 +8,7 @@ import io.productopsdash.engine.search.AnswerSearch;
 import io.productopsdash.server.http.ApiDocs;
 import io.productopsdash.server.http.SearchApi;
 import io.productopsdash.server.http.Cors;
+import io.productopsdash.server.http.Dashboard;
 import io.productopsdash.server.http.ErrorMapping;
 import io.productopsdash.server.http.GsonJsonMapper;
 import io.productopsdash.server.http.IngestionApi;
@@ -50,7 +51,7 @@ public final class ServerApp {
           new SearchApi(new AnswerSearch(deps.answerIndex()), deps.adminAuth()).register(config.routes);
           new WidgetScript().register(config.routes);
           new ApiDocs().register(config.routes);
-          config.routes.get("/", ctx -> ctx.redirect("/widget-demo"));
+          new Dashboard(deps.adminAuth()).register(config.routes);
           ErrorMapping.register(config.routes);
         });
   }

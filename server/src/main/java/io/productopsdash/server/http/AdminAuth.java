@@ -11,16 +11,44 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Checks {@code Authorization: Bearer <admin token>}. Only the token's SHA-256 is kept (in the
- * database), compared in constant time; the token itself is never stored or logged.
+ * Checks {@code Authorization: Bearer <admin token>}, or a dashboard session cookie obtained by
+ * logging in with that token. Only the token's SHA-256 is kept (in the database), compared in
+ * constant time; the token itself is never stored or logged.
+ *
+ * <p>A request authenticated by cookie that changes something must also carry the {@link
+ * #DASHBOARD_HEADER} header: browsers send cookies on cross-site form posts, but no other site
+ * can add a custom header without a CORS preflight, which the admin API never grants.
  */
 public final class AdminAuth {
   static final String TOKEN_HASH_KEY = "admin.token.sha256";
+  /** Header the dashboard's script adds to its writes (cross-site request forgery guard). */
+  public static final String DASHBOARD_HEADER = "X-ProductOpsDash";
 
   private final byte[] tokenHash;
+  private final DashboardSessions sessions;
 
   public AdminAuth(byte[] tokenHash) {
+    this(tokenHash, new DashboardSessions(java.time.Clock.systemUTC()));
+  }
+
+  public AdminAuth(byte[] tokenHash, DashboardSessions sessions) {
     this.tokenHash = tokenHash.clone();
+    this.sessions = sessions;
+  }
+
+  /** The dashboard's login sessions. */
+  DashboardSessions sessions() {
+    return sessions;
+  }
+
+  /** Whether {@code token} is the admin token (constant-time comparison of hashes). */
+  boolean isAdminToken(String token) {
+    return token != null && MessageDigest.isEqual(sha256(token.strip()), tokenHash);
+  }
+
+  /** Whether the request carries a live dashboard session cookie. */
+  boolean hasSession(Context ctx) {
+    return sessions.isValid(ctx.cookie(DashboardSessions.COOKIE));
   }
 
   /** The outcome of setting up admin auth: the check, and a token made now (else null). */
@@ -56,14 +84,20 @@ public final class AdminAuth {
   /** Throws {@link UnauthorizedException} unless the request carries the admin token. */
   public void require(Context ctx) {
     String header = ctx.header("Authorization");
+    if ((header == null || header.isBlank()) && hasSession(ctx)) {
+      if (!"GET".equals(ctx.req().getMethod()) && !"HEAD".equals(ctx.req().getMethod())
+          && ctx.header(DASHBOARD_HEADER) == null) {
+        throw new UnauthorizedException("A dashboard write must carry the " + DASHBOARD_HEADER + " header");
+      }
+      return;
+    }
     if (header == null || header.isBlank()) {
-      throw new UnauthorizedException("Missing admin token: send 'Authorization: Bearer <token>'");
+      throw new UnauthorizedException("Missing admin token: send 'Authorization: Bearer <token>' or log in to the dashboard");
     }
     if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw new UnauthorizedException("The Authorization header must use the Bearer scheme");
     }
-    byte[] given = sha256(header.substring(7).strip());
-    if (!MessageDigest.isEqual(given, tokenHash)) {
+    if (!isAdminToken(header.substring(7))) {
       throw new UnauthorizedException("Wrong admin token");
     }
   }
