@@ -1,6 +1,5 @@
 package io.productopsdash.engine.rollup;
 
-import io.productopsdash.engine.score.ScoreStatistics;
 import io.productopsdash.engine.score.ScoreSummarizer;
 import io.productopsdash.models.Answer;
 import io.productopsdash.models.FeatureArea;
@@ -44,7 +43,8 @@ import java.util.TreeMap;
  * Every group is summarised by {@link ScoreSummarizer} on the survey's scale (n, distribution,
  * mean with its t interval, top and bottom box with Wilson intervals, lowSample), the same
  * numbers as the weekly scores. Per area, {@code meanDelta} is adopters' mean minus the others'
- * and {@code pValue} the two-sided Welch t test of it ({@link ScoreStatistics#welchTTestPValue}).
+ * and {@code pValue} the two-sided Welch t test of it ({@link ScoreSummarizer#meanDifferencePValue},
+ * the test the weekly score changes use).
  * Each answer counts once (a user who answered in two weeks counts twice, as in the weekly
  * scores).
  */
@@ -136,27 +136,7 @@ public final class SatisfactionByUsage {
     ScoreSummary in = summary(scale, adopters);
     ScoreSummary out = summary(scale, others);
     Double delta = in.n() == 0 || out.n() == 0 ? null : in.mean() - out.mean();
-    Double p =
-        in.n() == 0 || out.n() == 0
-            ? null
-            : ScoreStatistics.welchTTestPValue(
-                in.mean(), variance(scale, adopters, in.mean()), in.n(), out.mean(), variance(scale, others, out.mean()),
-                out.n());
-    return new AreaSatisfaction(name, in, out, delta, p);
-  }
-
-  /** Sample variance (divisor n-1, 0 below 2 answers) of counts per point around their mean. */
-  private static double variance(Scale scale, long[] counts, double mean) {
-    long n = total(counts);
-    if (n < 2) {
-      return 0.0;
-    }
-    double squares = 0.0;
-    for (int i = 0; i < counts.length; i++) {
-      double deviation = scale.min() + i - mean;
-      squares += deviation * deviation * counts[i];
-    }
-    return squares / (n - 1);
+    return new AreaSatisfaction(name, in, out, delta, ScoreSummarizer.meanDifferencePValue(scale, adopters, others));
   }
 
   private static long total(long[] counts) {
