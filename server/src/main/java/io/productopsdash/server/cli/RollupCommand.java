@@ -74,7 +74,7 @@ public final class RollupCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     String kind = rollup.strip().toLowerCase(Locale.ROOT);
     if (!List.of("acquisition", "onboarding", "usage", "satisfaction").contains(kind)) {
-      err.println("ROLLUP must be acquisition, onboarding, usage or satisfaction, got '" + rollup + "'");
+      err.println("ROLLUP must be acquisition, onboarding or usage (or satisfaction with --survey ID), got '" + rollup + "'");
       return 2;
     }
     if (kind.equals("satisfaction") && (survey == null || survey <= 0)) {

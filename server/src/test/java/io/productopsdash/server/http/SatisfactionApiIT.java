@@ -155,6 +155,14 @@ class SatisfactionApiIT {
     assertThat(table).contains("Scores of survey " + surveyId).contains("cohort 2026-W47").contains("silent give-up");
     assertThat(table.lines().filter(l -> l.startsWith("Atomic swap")).findFirst().orElseThrow())
         .matches("Atomic swap\\s+2\\*\\s+6\\.50\\s+4\\*\\s+3\\.50\\s+3\\.00\\s+0\\.\\d{4}");
+
+    StringWriter err = new StringWriter();
+    CommandLine cli =
+        new CommandLine(new ProductOpsDashCli()).setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err));
+    assertThat(cli.execute("rollup", "satisfaction", "--data", dataDir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--survey");
+    assertThat(cli.execute("rollup", "satisfaction", "--survey", "999", "--data", dataDir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("No survey with id 999");
   }
 
   @Test
