@@ -101,8 +101,12 @@ public final class SatisfactionByUsage {
             "Invalid score: " + answer.score() + " (scale is " + scale.min() + ".." + scale.max() + ")");
       }
       int point = answer.score() - scale.min();
-      Integer u = answer.userId() == null ? null : userIndex.get(identities.getOrDefault(answer.userId(), answer.userId()));
-      Facts f = u == null ? nobody : facts.computeIfAbsent(u, k -> Facts.of(log, users, k, asOfMillis, days, nameMask, pathMask, areas.size()));
+      String id = answer.userId();
+      Integer u = id == null ? null : userIndex.get(identities.getOrDefault(id, id));
+      Facts f =
+          u == null
+              ? nobody
+              : facts.computeIfAbsent(u, k -> Facts.of(log, users, k, asOfMillis, days, nameMask, pathMask, areas.size()));
       overall[point]++;
       (f.signupWeek == null ? noSignup : cohorts.computeIfAbsent(f.signupWeek, w -> new long[points]))[point]++;
       outcomes[f.outcome.ordinal()][point]++;
@@ -113,7 +117,8 @@ public final class SatisfactionByUsage {
     }
 
     List<SatisfactionGroup> byCohort = new ArrayList<>();
-    cohorts.forEach((w, counts) -> byCohort.add(new SatisfactionGroup(LocalDays.week(w).toString(), summary(scale, counts))));
+    cohorts.forEach(
+        (w, counts) -> byCohort.add(new SatisfactionGroup(LocalDays.week(w).toString(), summary(scale, counts))));
     if (total(noSignup) > 0) {
       byCohort.add(new SatisfactionGroup(SatisfactionReport.NO_SIGNUP_COHORT, summary(scale, noSignup)));
     }
