@@ -108,6 +108,18 @@ public final class AnswerRepository {
     }
   }
 
+  /** A version's answers in the weeks {@code from} to {@code to} (both included), by id. */
+  public List<Answer> listInWeeks(Connection c, long surveyId, WeekId from, WeekId to) throws SQLException {
+    return list(
+        c,
+        "SELECT " + COLUMNS + " FROM answers WHERE survey_id = ? AND week BETWEEN ? AND ? ORDER BY id",
+        ps -> {
+          ps.setLong(1, surveyId);
+          ps.setString(2, from.toString());
+          ps.setString(3, to.toString());
+        });
+  }
+
   /** A version's answers, newest first, ties by id; at most {@code limit}. */
   public List<Answer> listBySurvey(Connection c, long surveyId, int limit) throws SQLException {
     List<Answer> out = new ArrayList<>();

@@ -41,7 +41,7 @@ public final class ServerApp {
           WriteKeyAuth writeKeys = new WriteKeyAuth(deps.database(), new SecureRandom());
           new SourcesApi(deps.database(), deps.adminAuth(), writeKeys, deps.clock()).register(config.routes);
           new IngestionApi(new EventIngestion(deps.database()), writeKeys, deps.clock()).register(config.routes);
-          new MetricsApi(new RollupService(deps.database(), deps.zone()), deps.adminAuth(), deps.clock())
+          new MetricsApi(new RollupService(deps.database(), deps.zone()), deps.surveys(), deps.adminAuth(), deps.clock())
               .register(config.routes);
           AnswerIndexer indexer = new AnswerIndexer(deps.zone());
           new ThemesApi(

@@ -48,9 +48,17 @@ public final class EventScan {
     long maxId = range[1];
     int parts = maxId - minId + 1 < parallelFrom ? 1 : Math.max(1, threads);
     List<ScanChunk> chunks = scanChunks(db, markedTrackNames, minId, maxId, parts);
-    Map<String, String> identities = db.read(c -> pairs(c, "SELECT anonymous_id, user_id FROM identities"));
+    Map<String, String> identities = db.read(EventScan::identities);
     Map<String, String> traits = db.read(c -> pairs(c, "SELECT user_id, traits FROM user_traits"));
     return merge(db, chunks, identities, traits, maxId);
+  }
+
+  /**
+   * The identity links, anonymous id to the user id it was linked to: the resolution the scan
+   * applies to every event's key, for others that must resolve ids the same way.
+   */
+  public static Map<String, String> identities(Connection c) throws SQLException {
+    return pairs(c, "SELECT anonymous_id, user_id FROM identities");
   }
 
   private static long[] idRange(Connection c) throws SQLException {

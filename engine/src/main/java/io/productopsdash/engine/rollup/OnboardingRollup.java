@@ -4,6 +4,7 @@ import io.productopsdash.data.events.EventColumns;
 import io.productopsdash.models.MetricsConfig;
 import io.productopsdash.models.WeekId;
 import io.productopsdash.models.rollup.OnboardingCohort;
+import io.productopsdash.models.rollup.OnboardingOutcome;
 import io.productopsdash.models.rollup.OnboardingReport;
 import io.productopsdash.models.rollup.SupportTickets;
 import java.time.Instant;
@@ -50,16 +51,15 @@ public final class OnboardingRollup {
     for (int w = 0; w < weeks; w++) {
       cohorts[w] = new Cohort();
     }
-    boolean[] transaction = flags(log, config.firstTransactionEvents());
+    Users users = new Users(log, config, asOfMillis, days);
     int support = config.supportTicketEvent() == null ? -1 : log.stringId(config.supportTicketEvent());
     long window = config.conversionWindowDays() * 86_400_000L;
-    int[] signup = Signups.first(log, config, asOfMillis);
-    for (int u = 0; u < signup.length; u++) {
-      int s = signup[u];
+    for (int u = 0; u < log.userCount(); u++) {
+      int s = users.signup(u);
       if (s < 0) {
         continue;
       }
-      long w = days.weekIndex(log.ts(s)) - firstWeek;
+      long w = users.signupWeekIndex(u) - firstWeek;
       if (w < 0 || w >= weeks) {
         continue;
       }
@@ -67,18 +67,10 @@ public final class OnboardingRollup {
       c.users++;
       long signupTs = log.ts(s);
       int end = sessions.eventEnd(u);
-      int from0 = s;
-      while (from0 > log.start(u) && log.ts(from0 - 1) == signupTs) {
-        from0--;
-      }
-      int tx = -1;
-      for (int i = from0; i < end; i++) {
-        if (log.type(i) == EventColumns.TRACK && log.name(i) >= 0 && transaction[log.name(i)]) {
-          tx = i;
-          break;
-        }
-      }
-      boolean converted = tx >= 0 && log.ts(tx) - signupTs <= window;
+      int from0 = users.searchFrom(u);
+      int tx = users.firstTransaction(u);
+      OnboardingOutcome outcome = users.outcome(u, tx);
+      boolean converted = outcome == OnboardingOutcome.CONVERTED;
       long ticketsUntil = converted ? log.ts(tx) : Math.min(signupTs + window, asOfMillis);
       int tickets = 0;
       int steps = 0;
@@ -100,7 +92,7 @@ public final class OnboardingRollup {
         if (tx >= 0) {
           c.convertedAfterWindow++;
         }
-        if (asOfMillis - log.ts(end - 1) >= SILENCE_MILLIS) {
+        if (outcome == OnboardingOutcome.SILENT_GIVE_UP) {
           c.silent++;
         } else {
           c.inProgress++;
@@ -124,6 +116,86 @@ public final class OnboardingRollup {
       }
     }
     return out;
+  }
+
+  /**
+   * Each user's signup and onboarding outcome as of one instant: the one definition behind the
+   * onboarding cohorts and the satisfaction breakdowns ({@link SatisfactionByUsage}). Signup as
+   * in {@link Signups#first}; the signup week is its ISO week in the configured zone; the first
+   * transaction, conversion, silent give-up and in progress as in the class comment.
+   */
+  static final class Users {
+    private final EventLog log;
+    private final LocalDays days;
+    private final long asOf;
+    private final long window;
+    private final boolean[] transaction;
+    private final int[] signup;
+
+    Users(EventLog log, MetricsConfig config, long asOfMillis, LocalDays days) {
+      this.log = log;
+      this.days = days;
+      this.asOf = asOfMillis;
+      this.window = config.conversionWindowDays() * 86_400_000L;
+      this.transaction = flags(log, config.firstTransactionEvents());
+      this.signup = Signups.first(log, config, asOfMillis);
+    }
+
+    /** The event index of user {@code u}'s signup, or -1 when none came up to the instant. */
+    int signup(int u) {
+      return signup[u];
+    }
+
+    /** The week index ({@link LocalDays}) of user {@code u}'s signup; the user must have one. */
+    long signupWeekIndex(int u) {
+      return days.weekIndex(log.ts(signup[u]));
+    }
+
+    /**
+     * Where the search for the first transaction starts: the first of the user's events sharing
+     * the signup's timestamp, so a deposit stored just before a same-millisecond signup counts.
+     */
+    int searchFrom(int u) {
+      int s = signup[u];
+      long signupTs = log.ts(s);
+      while (s > log.start(u) && log.ts(s - 1) == signupTs) {
+        s--;
+      }
+      return s;
+    }
+
+    /** The event index of user {@code u}'s first transaction up to the instant, or -1. */
+    int firstTransaction(int u) {
+      if (signup[u] < 0) {
+        return -1;
+      }
+      int end = log.end(u, asOf);
+      for (int i = searchFrom(u); i < end; i++) {
+        if (log.type(i) == EventColumns.TRACK && log.name(i) >= 0 && transaction[log.name(i)]) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** User {@code u}'s outcome. */
+    OnboardingOutcome outcome(int u) {
+      return outcome(u, firstTransaction(u));
+    }
+
+    /** User {@code u}'s outcome, given its {@link #firstTransaction} {@code tx}. */
+    OnboardingOutcome outcome(int u, int tx) {
+      int s = signup[u];
+      if (s < 0) {
+        return OnboardingOutcome.NO_SIGNUP;
+      }
+      if (tx >= 0 && log.ts(tx) - log.ts(s) <= window) {
+        return OnboardingOutcome.CONVERTED;
+      }
+      return asOf - log.ts(log.end(u, asOf) - 1) >= SILENCE_MILLIS
+          ? OnboardingOutcome.SILENT_GIVE_UP
+          : OnboardingOutcome.IN_PROGRESS;
+    }
   }
 
   /** Accumulates one cohort. */

@@ -1,13 +1,17 @@
 package io.productopsdash.engine.rollup;
 
+import io.productopsdash.data.AnswerRepository;
 import io.productopsdash.data.Database;
 import io.productopsdash.data.events.EventScan;
 import io.productopsdash.data.events.MetricsConfigRepository;
 import io.productopsdash.models.InvalidInputException;
+import io.productopsdash.models.Answer;
 import io.productopsdash.models.MetricsConfig;
+import io.productopsdash.models.Survey;
 import io.productopsdash.models.WeekId;
 import io.productopsdash.models.rollup.AcquisitionReport;
 import io.productopsdash.models.rollup.OnboardingReport;
+import io.productopsdash.models.rollup.SatisfactionReport;
 import io.productopsdash.models.rollup.UsageReport;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +19,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one place the rollup numbers come from, for the API and the command line: reads the
@@ -32,6 +37,7 @@ public final class RollupService {
   private final Database db;
   private final ZoneId defaultZone;
   private final MetricsConfigRepository configs = new MetricsConfigRepository();
+  private final AnswerRepository answers = new AnswerRepository();
   private final Object loadLock = new Object();
   private Cached cached;
 
@@ -85,10 +91,24 @@ public final class RollupService {
   }
 
   public UsageReport usage(MetricsConfig config, WeekRange range, Instant asOf) {
+    checkAreas(config);
+    return UsageRollup.of(log(config), config, range.from(), range.to(), asOf);
+  }
+
+  /** Scores of {@code survey}'s answers in the range by signup cohort, onboarding and adoption. */
+  public SatisfactionReport satisfaction(MetricsConfig config, Survey survey, WeekRange range, Instant asOf) {
+    checkAreas(config);
+    EventLog log = log(config);
+    List<Answer> answers = db.read(c -> this.answers.listInWeeks(c, survey.id(), range.from(), range.to()));
+    Map<String, String> identities = db.read(EventScan::identities);
+    return SatisfactionByUsage.of(
+        log, config, survey.id(), survey.scale(), answers, identities, range.from(), range.to(), asOf);
+  }
+
+  private static void checkAreas(MetricsConfig config) {
     if (config.featureAreas().size() > UsageRollup.MAX_AREAS) {
       throw new InvalidInputException("featureAreas", "at most " + UsageRollup.MAX_AREAS + " areas are supported");
     }
-    return UsageRollup.of(log(config), config, range.from(), range.to(), asOf);
   }
 
   /** The event log for {@code config}, loaded now or reused when the store has not changed. */

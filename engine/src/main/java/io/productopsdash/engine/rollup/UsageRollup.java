@@ -96,7 +96,7 @@ public final class UsageRollup {
             code = stride + (path >= 0 ? path : name) + 1;
           }
           features.add(week, code, u, k, length);
-          long mask = (name >= 0 ? nameMask[name] : 0) | (path >= 0 ? pathMask[path] : 0);
+          long mask = areaMask(log, i, nameMask, pathMask);
           if (mask != 0) {
             long day = Math.min(63, Math.max(0, days.epochDay(log.ts(i)) - monday));
             while (mask != 0) {
@@ -130,8 +130,15 @@ public final class UsageRollup {
     Arrays.fill(areaDays, 0);
   }
 
+  /** The bits of the areas event {@code i} belongs to, from the {@link #masks} of names and paths. */
+  static long areaMask(EventLog log, int i, long[] nameMask, long[] pathMask) {
+    int name = log.name(i);
+    int path = log.path(i);
+    return (name >= 0 ? nameMask[name] : 0) | (path >= 0 ? pathMask[path] : 0);
+  }
+
   /** Per string id, the bits of the areas whose event (or path) patterns match it. */
-  private static long[] masks(EventLog log, List<FeatureArea> areas, boolean events) {
+  static long[] masks(EventLog log, List<FeatureArea> areas, boolean events) {
     long[] out = new long[log.stringCount()];
     for (int a = 0; a < areas.size(); a++) {
       List<String> globs = events ? areas.get(a).eventPatterns() : areas.get(a).pathPatterns();

@@ -127,6 +127,21 @@ public final class ScoreSummarizer {
         before.n < ScoreSummary.LOW_SAMPLE_THRESHOLD || now.n < ScoreSummary.LOW_SAMPLE_THRESHOLD);
   }
 
+  /**
+   * Two-sided p-value of Welch's t test for the difference of the means of two independent sets
+   * of answers, given as counts per point (the test {@link #compare} applies to two weeks).
+   *
+   * @return the p-value, or null when either set has fewer than 2 answers
+   */
+  public static Double meanDifferencePValue(Scale scale, long[] firstCounts, long[] secondCounts) {
+    Tally first = Tally.of(scale, firstCounts);
+    Tally second = Tally.of(scale, secondCounts);
+    if (first.n < 2 || second.n < 2) {
+      return null;
+    }
+    return ScoreStatistics.welchTTestPValue(first.mean, first.variance, first.n, second.mean, second.variance, second.n);
+  }
+
   private static long[] countsOf(Scale scale, int[] scores) {
     Objects.requireNonNull(scale, "scale");
     Objects.requireNonNull(scores, "scores");

@@ -309,4 +309,16 @@ class ScoreSummarizerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("9");
   }
+
+  @Test
+  void meanDifferencePValueIsTheWelchTestOfTwoGroups() {
+    // The same two samples as compareSevenPointWeeks, as counts per point: p = 0.171810 both ways.
+    long[] ten = {0, 0, 1, 1, 2, 3, 3};
+    long[] twelve = {0, 0, 0, 1, 1, 3, 7};
+    assertThat(ScoreSummarizer.meanDifferencePValue(CSAT7, twelve, ten)).isCloseTo(0.171810, within(TOL));
+    assertThat(ScoreSummarizer.meanDifferencePValue(CSAT7, ten, twelve)).isCloseTo(0.171810, within(TOL));
+    // One answer on a side (or none) leaves nothing to test.
+    assertThat(ScoreSummarizer.meanDifferencePValue(CSAT7, ten, new long[] {1, 0, 0, 0, 0, 0, 0})).isNull();
+    assertThat(ScoreSummarizer.meanDifferencePValue(CSAT7, new long[7], ten)).isNull();
+  }
 }

@@ -2,10 +2,13 @@ package io.productopsdash.server.cli;
 
 import io.productopsdash.data.Database;
 import io.productopsdash.engine.rollup.RollupService;
+import io.productopsdash.engine.survey.SurveyService;
 import io.productopsdash.models.InvalidInputException;
 import io.productopsdash.models.MetricsConfig;
+import io.productopsdash.models.NotFoundException;
 import io.productopsdash.models.rollup.AcquisitionReport;
 import io.productopsdash.models.rollup.OnboardingReport;
+import io.productopsdash.models.rollup.SatisfactionReport;
 import io.productopsdash.models.rollup.UsageReport;
 import io.productopsdash.server.http.GsonJsonMapper;
 import io.productopsdash.server.http.MetricsApi;
@@ -16,6 +19,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,18 +30,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code productopsdash rollup acquisition|onboarding|usage}: one weekly rollup of the data
- * folder's events, as an aligned table or ({@code --json}) exactly the JSON the API returns.
+ * {@code productopsdash rollup acquisition|onboarding|usage|satisfaction}: one weekly rollup of
+ * the data folder's events (satisfaction: the answers of {@code --survey} joined to them), as an
+ * aligned table or ({@code --json}) exactly the JSON the API returns.
  */
 @Command(
     name = "rollup",
     mixinStandardHelpOptions = true,
-    description = "Print a weekly rollup of the stored events: acquisition, onboarding or usage.")
+    description = "Print a weekly rollup of the stored events: acquisition, onboarding, usage or satisfaction.")
 public final class RollupCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "ROLLUP", description = "acquisition, onboarding or usage")
+  @Parameters(index = "0", paramLabel = "ROLLUP", description = "acquisition, onboarding, usage or satisfaction")
   String rollup;
+
+  @Option(names = "--survey", paramLabel = "ID", description = "Survey version whose answers satisfaction joins (required for it).")
+  Long survey;
 
   @Mixin DataDirOptions dataDir;
 
@@ -65,8 +73,12 @@ public final class RollupCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String kind = rollup.strip().toLowerCase(Locale.ROOT);
-    if (!kind.equals("acquisition") && !kind.equals("onboarding") && !kind.equals("usage")) {
-      err.println("ROLLUP must be acquisition, onboarding or usage, got '" + rollup + "'");
+    if (!List.of("acquisition", "onboarding", "usage", "satisfaction").contains(kind)) {
+      err.println("ROLLUP must be acquisition, onboarding or usage (or satisfaction with --survey ID), got '" + rollup + "'");
+      return 2;
+    }
+    if (kind.equals("satisfaction") && (survey == null || survey <= 0)) {
+      err.println("satisfaction needs --survey ID, a positive survey version id");
       return 2;
     }
     Path dir = dataDir.resolve(System.getenv(), Path.of("productopsdash-data"));
@@ -91,6 +103,7 @@ public final class RollupCommand implements Callable<Integer> {
           switch (kind) {
             case "acquisition" -> service.acquisition(config, range, at);
             case "onboarding" -> service.onboarding(config, range, at);
+            case "satisfaction" -> service.satisfaction(config, new SurveyService(db, clock).get(survey), range, at);
             default -> service.usage(config, range, at);
           };
       if (json) {
@@ -99,12 +112,19 @@ public final class RollupCommand implements Callable<Integer> {
         out.print(
             report instanceof AcquisitionReport a
                 ? RollupTables.acquisition(a)
-                : report instanceof OnboardingReport o ? RollupTables.onboarding(o) : RollupTables.usage((UsageReport) report));
+                : report instanceof OnboardingReport o
+                    ? RollupTables.onboarding(o)
+                    : report instanceof SatisfactionReport s
+                        ? RollupTables.satisfaction(s)
+                        : RollupTables.usage((UsageReport) report));
       }
       out.flush();
       return 0;
     } catch (InvalidInputException e) {
       err.println("Invalid " + e.field() + ": " + e.rule());
+      return 2;
+    } catch (NotFoundException e) {
+      err.println(e.getMessage());
       return 2;
     }
   }

@@ -2,12 +2,16 @@ package io.productopsdash.server.cli;
 
 import io.productopsdash.models.rollup.AcquisitionReport;
 import io.productopsdash.models.rollup.AcquisitionWeek;
+import io.productopsdash.models.ScoreSummary;
 import io.productopsdash.models.rollup.AreaDepth;
+import io.productopsdash.models.rollup.AreaSatisfaction;
 import io.productopsdash.models.rollup.Distribution;
 import io.productopsdash.models.rollup.FeatureUsage;
 import io.productopsdash.models.rollup.KeyCount;
 import io.productopsdash.models.rollup.OnboardingCohort;
 import io.productopsdash.models.rollup.OnboardingReport;
+import io.productopsdash.models.rollup.SatisfactionGroup;
+import io.productopsdash.models.rollup.SatisfactionReport;
 import io.productopsdash.models.rollup.UsageReport;
 import io.productopsdash.models.rollup.UsageWeek;
 import java.util.ArrayList;
@@ -96,6 +100,45 @@ final class RollupTables {
       }
     }
     return out.toString();
+  }
+
+  static String satisfaction(SatisfactionReport r) {
+    StringBuilder out =
+        new StringBuilder(
+            "Scores of survey " + r.surveyId() + ", answers " + r.from() + " to " + r.to() + ", usage as of " + r.asOf()
+                + " (mean with 95% CI; * fewer than " + ScoreSummary.LOW_SAMPLE_THRESHOLD + " answers)\n\n");
+    List<String[]> groups = new ArrayList<>();
+    groups.add(new String[] {"group", "n", "mean", "95% CI", "top box %", "bottom box %"});
+    groups.add(scoreRow("overall", r.overall()));
+    for (SatisfactionGroup g : r.bySignupCohort()) {
+      groups.add(scoreRow("cohort " + g.key(), g.score()));
+    }
+    for (SatisfactionGroup g : r.byOnboarding()) {
+      groups.add(scoreRow(g.key(), g.score()));
+    }
+    out.append(table(groups, "lrrrrr")).append("\nBy feature-area adoption (by the end of the answer's week)\n");
+    List<String[]> areas = new ArrayList<>();
+    areas.add(new String[] {"area", "adopters n", "mean", "others n", "mean", "delta", "p"});
+    for (AreaSatisfaction a : r.byArea()) {
+      areas.add(new String[] {
+        a.area(), n(a.adopters()), num2(a.adopters().mean()), n(a.others()), num2(a.others().mean()), num2(a.meanDelta()),
+        a.pValue() == null ? "-" : String.format(Locale.ROOT, "%.4f", a.pValue())
+      });
+    }
+    return out.append(table(areas, "lrrrrrr")).toString();
+  }
+
+  private static String[] scoreRow(String label, ScoreSummary s) {
+    String ci = s.meanCi() == null ? "-" : num2(s.meanCi().low()) + ".." + num2(s.meanCi().high());
+    return new String[] {label, n(s), num2(s.mean()), ci, percent(s.topBox()), percent(s.bottomBox())};
+  }
+
+  private static String n(ScoreSummary s) {
+    return s.n() + (s.lowSample() ? "*" : "");
+  }
+
+  private static String num2(Double v) {
+    return v == null ? "-" : String.format(Locale.ROOT, "%.2f", v);
   }
 
   private static String num(Double v) {

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.productopsdash.engine.rollup.MetricsConfigJson;
 import io.productopsdash.engine.rollup.RollupService;
 import io.productopsdash.engine.rollup.RollupService.WeekRange;
+import io.productopsdash.engine.survey.SurveyService;
 import io.productopsdash.models.InvalidInputException;
 import io.productopsdash.models.MetricsConfig;
 import java.time.Clock;
@@ -21,17 +22,23 @@ import java.time.format.DateTimeParseException;
  *       the report records of {@code io.productopsdash.models.rollup} as JSON; {@code to} defaults
  *       to the week of {@code asOf}, {@code from} to twelve weeks ending at {@code to}, {@code asOf}
  *       to now;
+ *   <li>{@code GET /api/v1/metrics/satisfaction?surveyId=ID&from=..&to=..&asOf=..}: the answers of
+ *       survey version {@code surveyId} in the weeks {@code from} to {@code to} (same defaults)
+ *       by signup cohort, onboarding outcome and feature-area adoption ({@code
+ *       SatisfactionReport}); an unknown survey is 404;
  *   <li>{@code GET /api/v1/config/metrics}: the configuration in force (the example wallet app's
  *       until one is saved); {@code PUT} replaces it, validated field by field.
  * </ul>
  */
 public final class MetricsApi {
   private final RollupService rollups;
+  private final SurveyService surveys;
   private final AdminAuth auth;
   private final Clock clock;
 
-  public MetricsApi(RollupService rollups, AdminAuth auth, Clock clock) {
+  public MetricsApi(RollupService rollups, SurveyService surveys, AdminAuth auth, Clock clock) {
     this.rollups = rollups;
+    this.surveys = surveys;
     this.auth = auth;
     this.clock = clock;
   }
@@ -40,6 +47,7 @@ public final class MetricsApi {
     routes.get("/api/v1/metrics/acquisition", this::acquisition);
     routes.get("/api/v1/metrics/onboarding", this::onboarding);
     routes.get("/api/v1/metrics/usage", this::usage);
+    routes.get("/api/v1/metrics/satisfaction", this::satisfaction);
     routes.get("/api/v1/config/metrics", this::getConfig);
     routes.put("/api/v1/config/metrics", this::putConfig);
   }
@@ -57,6 +65,30 @@ public final class MetricsApi {
   private void usage(Context ctx) {
     Query q = query(ctx);
     ctx.json(rollups.usage(q.config(), q.range(), q.asOf()));
+  }
+
+  private void satisfaction(Context ctx) {
+    auth.require(ctx);
+    long surveyId = surveyId(ctx.queryParam("surveyId"));
+    Query q = query(ctx);
+    ctx.json(rollups.satisfaction(q.config(), surveys.get(surveyId), q.range(), q.asOf()));
+  }
+
+  /** The required {@code surveyId} query parameter: a positive integer. */
+  private static long surveyId(String raw) {
+    if (raw == null || raw.isBlank()) {
+      throw new InvalidInputException("surveyId", "is required (a survey version id)");
+    }
+    try {
+      long id = Long.parseLong(raw.strip());
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the text that was sent
+    }
+    String shown = raw.length() > 40 ? raw.substring(0, 40) + "..." : raw;
+    throw new InvalidInputException("surveyId", "must be a positive integer survey id, got '" + shown + "'");
   }
 
   private void getConfig(Context ctx) {

@@ -1,0 +1,181 @@
+package io.productopsdash.engine.rollup;
+
+import io.productopsdash.engine.score.ScoreSummarizer;
+import io.productopsdash.models.Answer;
+import io.productopsdash.models.FeatureArea;
+import io.productopsdash.models.MetricsConfig;
+import io.productopsdash.models.Scale;
+import io.productopsdash.models.ScoreSummary;
+import io.productopsdash.models.WeekId;
+import io.productopsdash.models.rollup.AreaSatisfaction;
+import io.productopsdash.models.rollup.OnboardingOutcome;
+import io.productopsdash.models.rollup.SatisfactionGroup;
+import io.productopsdash.models.rollup.SatisfactionReport;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Survey scores joined to what the respondents did in the product (PRODUCT.md §2, "satisfaction
+ * joined to usage"), as of an evaluation instant {@code asOf} (events after it do not exist, as
+ * in the rollups). For each answer of the survey version in the weeks {@code from} to {@code to}:
+ *
+ * <ul>
+ *   <li><b>user</b>: the answer's {@code userId}, resolved through the identity links (an
+ *       anonymous id linked to a user stands for that user), matched against the event log's
+ *       resolved user keys; a user without events has no signup and adopted nothing;
+ *   <li><b>signup cohort</b>: the ISO week, in the configured zone, of the user's signup; answers
+ *       of users with no signup up to {@code asOf} go to {@link SatisfactionReport#NO_SIGNUP_COHORT};
+ *   <li><b>onboarding outcome</b>: the user's as of {@code asOf} (converted, in progress, silent
+ *       give-up, no signup seen), by the very function the onboarding rollup uses ({@link
+ *       OnboardingRollup.Users}), not as of the answer's week;
+ *   <li><b>feature-area adoption</b>: the user adopted an area for this answer when at least one
+ *       of the user's events at or before {@code asOf} belonged to the area (the usage rollup's
+ *       matching, {@link FeatureArea#matches} through {@link UsageRollup#masks}) and fell in the
+ *       answer's ISO week or earlier (local dates in the configured zone), so an answer counts
+ *       with the usage its user had when answering, up to the end of that week.
+ * </ul>
+ *
+ * Every group is summarised by {@link ScoreSummarizer} on the survey's scale (n, distribution,
+ * mean with its t interval, top and bottom box with Wilson intervals, lowSample), the same
+ * numbers as the weekly scores. Per area, {@code meanDelta} is adopters' mean minus the others'
+ * and {@code pValue} the two-sided Welch t test of it ({@link ScoreSummarizer#meanDifferencePValue},
+ * the test the weekly score changes use).
+ * Each answer counts once (a user who answered in two weeks counts twice, as in the weekly
+ * scores).
+ */
+public final class SatisfactionByUsage {
+  private SatisfactionByUsage() {}
+
+  /**
+   * The report over {@code answers} (those outside {@code from..to} are left out).
+   *
+   * @param identities anonymous id to user id links, as stored by identify and alias calls
+   * @throws IllegalArgumentException when a score lies outside {@code scale} or there are more
+   *     than {@link UsageRollup#MAX_AREAS} feature areas
+   */
+  public static SatisfactionReport of(
+      EventLog log,
+      MetricsConfig config,
+      long surveyId,
+      Scale scale,
+      List<Answer> answers,
+      Map<String, String> identities,
+      WeekId from,
+      WeekId to,
+      Instant asOf) {
+    List<FeatureArea> areas = config.featureAreas();
+    if (areas.size() > UsageRollup.MAX_AREAS) {
+      throw new IllegalArgumentException("at most " + UsageRollup.MAX_AREAS + " feature areas, got " + areas.size());
+    }
+    long asOfMillis = asOf.toEpochMilli();
+    LocalDays days = LocalDays.of(config.zone(), log.minTs(), Math.max(log.maxTs(), log.minTs()));
+    OnboardingRollup.Users users = new OnboardingRollup.Users(log, config, asOfMillis, days);
+    Map<String, Integer> userIndex = new HashMap<>();
+    for (int u = 0; u < log.userCount(); u++) {
+      userIndex.put(log.userKey(u), u);
+    }
+    long[] nameMask = UsageRollup.masks(log, areas, true);
+    long[] pathMask = UsageRollup.masks(log, areas, false);
+    Map<Integer, Facts> facts = new HashMap<>();
+    Facts nobody = new Facts(null, OnboardingOutcome.NO_SIGNUP, new long[areas.size()]);
+    Arrays.fill(nobody.firstAreaWeek, Long.MAX_VALUE);
+
+    int points = scale.points();
+    long[] overall = new long[points];
+    TreeMap<Long, long[]> cohorts = new TreeMap<>();
+    long[] noSignup = new long[points];
+    long[][] outcomes = new long[OnboardingOutcome.values().length][points];
+    long[][] adopters = new long[areas.size()][points];
+    long[][] others = new long[areas.size()][points];
+    for (Answer answer : answers) {
+      if (answer.week().compareTo(from) < 0 || answer.week().compareTo(to) > 0) {
+        continue;
+      }
+      if (!scale.contains(answer.score())) {
+        throw new IllegalArgumentException(
+            "Invalid score: " + answer.score() + " (scale is " + scale.min() + ".." + scale.max() + ")");
+      }
+      int point = answer.score() - scale.min();
+      String id = answer.userId();
+      Integer u = id == null ? null : userIndex.get(identities.getOrDefault(id, id));
+      Facts f =
+          u == null
+              ? nobody
+              : facts.computeIfAbsent(u, k -> Facts.of(log, users, k, asOfMillis, days, nameMask, pathMask, areas.size()));
+      overall[point]++;
+      (f.signupWeek == null ? noSignup : cohorts.computeIfAbsent(f.signupWeek, w -> new long[points]))[point]++;
+      outcomes[f.outcome.ordinal()][point]++;
+      long answerWeek = LocalDays.weekIndex(answer.week());
+      for (int a = 0; a < areas.size(); a++) {
+        (f.firstAreaWeek[a] <= answerWeek ? adopters : others)[a][point]++;
+      }
+    }
+
+    List<SatisfactionGroup> byCohort = new ArrayList<>();
+    cohorts.forEach(
+        (w, counts) -> byCohort.add(new SatisfactionGroup(LocalDays.week(w).toString(), summary(scale, counts))));
+    if (total(noSignup) > 0) {
+      byCohort.add(new SatisfactionGroup(SatisfactionReport.NO_SIGNUP_COHORT, summary(scale, noSignup)));
+    }
+    List<SatisfactionGroup> byOutcome = new ArrayList<>();
+    for (OnboardingOutcome o : OnboardingOutcome.values()) {
+      byOutcome.add(new SatisfactionGroup(o.label(), summary(scale, outcomes[o.ordinal()])));
+    }
+    List<AreaSatisfaction> byArea = new ArrayList<>();
+    for (int a = 0; a < areas.size(); a++) {
+      byArea.add(area(areas.get(a).name(), scale, adopters[a], others[a]));
+    }
+    return new SatisfactionReport(surveyId, from, to, asOf, summary(scale, overall), byCohort, byOutcome, byArea);
+  }
+
+  private static ScoreSummary summary(Scale scale, long[] counts) {
+    return ScoreSummarizer.summarize(scale, counts);
+  }
+
+  private static AreaSatisfaction area(String name, Scale scale, long[] adopters, long[] others) {
+    ScoreSummary in = summary(scale, adopters);
+    ScoreSummary out = summary(scale, others);
+    Double delta = in.n() == 0 || out.n() == 0 ? null : in.mean() - out.mean();
+    return new AreaSatisfaction(name, in, out, delta, ScoreSummarizer.meanDifferencePValue(scale, adopters, others));
+  }
+
+  private static long total(long[] counts) {
+    long n = 0;
+    for (long c : counts) {
+      n += c;
+    }
+    return n;
+  }
+
+  /**
+   * What one respondent did: signup week index (null without a signup), onboarding outcome, and
+   * per area the week index of the first area event ({@link Long#MAX_VALUE}: never).
+   */
+  private record Facts(Long signupWeek, OnboardingOutcome outcome, long[] firstAreaWeek) {
+    static Facts of(
+        EventLog log, OnboardingRollup.Users users, int u, long asOf, LocalDays days, long[] nameMask, long[] pathMask,
+        int areas) {
+      long[] first = new long[areas];
+      Arrays.fill(first, Long.MAX_VALUE);
+      long seen = 0;
+      int end = log.end(u, asOf);
+      // Events are in time order, so an area's first event is its earliest.
+      for (int i = log.start(u); i < end; i++) {
+        long fresh = UsageRollup.areaMask(log, i, nameMask, pathMask) & ~seen;
+        while (fresh != 0) {
+          int bit = Long.numberOfTrailingZeros(fresh);
+          first[bit] = days.weekIndex(log.ts(i));
+          seen |= 1L << bit;
+          fresh &= fresh - 1;
+        }
+      }
+      Long signupWeek = users.signup(u) < 0 ? null : users.signupWeekIndex(u);
+      return new Facts(signupWeek, users.outcome(u), first);
+    }
+  }
+}
