@@ -29,7 +29,7 @@ public final class Dashboard {
   private static final String ECHARTS = "/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
   /** App paths a browser may open directly; anything else under /app is a 404. */
   private static final Pattern APP_PATH =
-      Pattern.compile("/app(/(overview|themes|themes/\\d+|search|feature-requests|acquisition|onboarding|usage|satisfaction|surveys|surveys/new|surveys/\\d+))?/?");
+      Pattern.compile("/app(/(overview|themes|themes/\\d+|search|feature-requests|acquisition|onboarding|usage|satisfaction|digest|surveys|surveys/new|surveys/\\d+))?/?");
   private static final Map<String, String> ASSET_TYPES =
       Map.of(
           "app.js", "application/javascript; charset=utf-8",
