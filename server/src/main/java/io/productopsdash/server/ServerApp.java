@@ -8,6 +8,7 @@ import io.productopsdash.engine.search.AnswerSearch;
 import io.productopsdash.server.http.ApiDocs;
 import io.productopsdash.server.http.SearchApi;
 import io.productopsdash.server.http.Cors;
+import io.productopsdash.server.http.DigestApi;
 import io.productopsdash.server.http.ErrorMapping;
 import io.productopsdash.server.http.GsonJsonMapper;
 import io.productopsdash.server.http.IngestionApi;
@@ -48,6 +49,7 @@ public final class ServerApp {
                   deps.answerIndex(), indexer)
               .register(config.routes);
           new SearchApi(new AnswerSearch(deps.answerIndex()), deps.adminAuth()).register(config.routes);
+          new DigestApi(deps.digests(), deps.surveys(), deps.adminAuth(), deps.loop()::currentWeek).register(config.routes);
           new WidgetScript().register(config.routes);
           new ApiDocs().register(config.routes);
           config.routes.get("/", ctx -> ctx.redirect("/widget-demo"));
