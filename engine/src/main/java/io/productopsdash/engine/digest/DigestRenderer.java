@@ -214,7 +214,7 @@ public final class DigestRenderer {
   private static Map<String, Object> themeRow(Digest.ThemeItem t) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("label", oneLine(t.label(), 120));
-    r.put("size", t.size());
+    r.put("size", t.size() == 1 ? "1 answer" : t.size() + " answers");
     r.put("share", percent(t.share()));
     r.put("trend", t.trend().name().toLowerCase(Locale.ROOT));
     String change;

@@ -26,6 +26,7 @@ public final class Digests implements AutoCloseable {
 
   private final Database db;
   private final DigestSettings settings;
+  private final DigestComposer composer;
   private final DigestSender sender;
   private final DigestScheduler scheduler;
   private final DigestRepository repository = new DigestRepository();
@@ -41,7 +42,7 @@ public final class Digests implements AutoCloseable {
     this.settings = settings;
     this.clock = clock;
     String base = settings.publicUrl() != null ? settings.publicUrl() : "http://localhost:" + port;
-    DigestComposer composer =
+    this.composer =
         new DigestComposer(db, new ScoreService(db), new RollupService(db, zone), new DigestLinks(base));
     MailDelivery delivery =
         settings.smtp() == null
@@ -61,6 +62,11 @@ public final class Digests implements AutoCloseable {
 
   public DigestSettings settings() {
     return settings;
+  }
+
+  /** Composes digests (the model behind the email). */
+  public DigestComposer composer() {
+    return composer;
   }
 
   public DigestSender sender() {
