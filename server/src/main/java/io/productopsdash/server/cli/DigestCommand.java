@@ -112,7 +112,7 @@ public final class DigestCommand implements Callable<Integer> {
       }
       out.println("Digest " + w + " of survey " + survey.id() + " via " + digests.sender().delivery().describe());
       int problems = 0;
-      for (DigestSender.Outcome o : digests.sender().send(survey, w, recipients)) {
+      for (DigestSender.Outcome o : digests.sender().send(survey, w, recipients, clock.instant())) {
         out.println("  " + describe(o));
         if (o.status() != DigestRepository.Status.SENT) {
           problems++;

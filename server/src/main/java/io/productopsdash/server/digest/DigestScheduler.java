@@ -99,7 +99,7 @@ public final class DigestScheduler implements AutoCloseable {
         continue;
       }
       try {
-        outcomes.addAll(sender.send(survey.get(), week, e.getValue()));
+        outcomes.addAll(sender.send(survey.get(), week, e.getValue(), now));
       } catch (RuntimeException ex) {
         // One survey's broken data must not stop the others' digests; nothing was claimed for it.
         LOG.error("Composing the digest {} of survey {} failed", week, survey.get().id(), ex);

@@ -96,10 +96,10 @@ public final class DigestSender {
 
   /**
    * Sends {@code week}'s digest of {@code survey} to each of {@code recipients} that the log lets
-   * us send to now; composes the digest once, and only when someone is due.
+   * us send to at {@code now} (no row yet, or failed with its next attempt due); composes the
+   * digest once, and only when someone is due. Times recorded in the log come from the clock.
    */
-  public List<Outcome> send(Survey survey, WeekId week, List<String> recipients) {
-    Instant now = clock.instant();
+  public List<Outcome> send(Survey survey, WeekId week, List<String> recipients, Instant now) {
     List<String> due = new ArrayList<>();
     List<Outcome> out = new ArrayList<>();
     for (String r : recipients) {
@@ -116,7 +116,7 @@ public final class DigestSender {
     RenderedDigest rendered = render(survey, week);
     for (String recipient : due) {
       DigestRepository.Claim claim =
-          db.write(c -> log.claim(c, survey.seriesId(), week, recipient, survey.id(), clock.instant()));
+          db.write(c -> log.claim(c, survey.seriesId(), week, recipient, survey.id(), now));
       if (!claim.claimed()) {
         out.add(skipped(claim.row()));
         continue;
