@@ -184,9 +184,13 @@ public final class DigestRepository {
    */
   public List<Send> markStaleUncertain(Connection c, Instant claimedBefore, Instant now) throws SQLException {
     List<Send> stale = new ArrayList<>();
-    for (Send s : sends(c, null, null)) {
-      if (s.status() == Status.SENDING && s.claimedAt().isBefore(claimedBefore)) {
-        stale.add(s);
+    try (PreparedStatement ps = c.prepareStatement("SELECT * FROM digest_sends WHERE status = 'sending'");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        Send s = map(rs);
+        if (s.claimedAt().isBefore(claimedBefore)) {
+          stale.add(s);
+        }
       }
     }
     try (PreparedStatement ps =

@@ -2,7 +2,6 @@ package io.productopsdash.server;
 
 import io.javalin.Javalin;
 import io.productopsdash.data.events.EventIngestion;
-import io.productopsdash.engine.rollup.RollupService;
 import io.productopsdash.engine.search.AnswerIndexer;
 import io.productopsdash.engine.search.AnswerSearch;
 import io.productopsdash.server.http.ApiDocs;
@@ -41,7 +40,8 @@ public final class ServerApp {
           WriteKeyAuth writeKeys = new WriteKeyAuth(deps.database(), new SecureRandom());
           new SourcesApi(deps.database(), deps.adminAuth(), writeKeys, deps.clock()).register(config.routes);
           new IngestionApi(new EventIngestion(deps.database()), writeKeys, deps.clock()).register(config.routes);
-          new MetricsApi(new RollupService(deps.database(), deps.zone()), deps.adminAuth(), deps.clock())
+          // The digest's rollups: one cached event log per process.
+          new MetricsApi(deps.digests().rollups(), deps.adminAuth(), deps.clock())
               .register(config.routes);
           AnswerIndexer indexer = new AnswerIndexer(deps.zone());
           new ThemesApi(

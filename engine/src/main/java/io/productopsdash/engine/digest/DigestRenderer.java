@@ -151,7 +151,7 @@ public final class DigestRenderer {
             percent(rate),
             d.score().impressions() + " shown",
             percent(previousRate),
-            rate == null || previousRate == null ? NONE : points(rate - previousRate),
+            pointsBetween(rate, previousRate),
             null));
     return rows;
   }
@@ -172,7 +172,7 @@ public final class DigestRenderer {
               percent(o.conversionRate()),
               o.converted() + " of " + o.users(),
               percent(b.conversionRate()),
-              o.conversionRate() == null || b.conversionRate() == null ? NONE : points(o.conversionRate() - b.conversionRate()),
+              pointsBetween(o.conversionRate(), b.conversionRate()),
               null));
       Double median = o.hoursToFirstTransaction().median();
       Double previousMedian = b.hoursToFirstTransaction().median();
@@ -204,7 +204,7 @@ public final class DigestRenderer {
     r.put("previous", previous);
     r.put("change", change);
     if (p != null) {
-      r.put("p", p < 0.001 ? "p < 0.001" : "p = " + fixed(p, 3));
+      r.put("p", pValue(p));
       r.put("significant", p < ALPHA);
       r.put("verdict", p < ALPHA ? "significant" : "not significant");
     }
@@ -225,7 +225,7 @@ public final class DigestRenderer {
     }
     r.put("change", change);
     if (t.pValue() != null) {
-      r.put("p", t.pValue() < 0.001 ? "p < 0.001" : "p = " + fixed(t.pValue(), 3));
+      r.put("p", pValue(t.pValue()));
     }
     r.put("quote", t.quote() == null ? null : oneLine(t.quote(), MAX_QUOTE));
     r.put("url", t.link());
@@ -295,6 +295,15 @@ public final class DigestRenderer {
   /** A change of fractions in percentage points with one decimal. */
   static String points(Double delta) {
     return delta == null ? NONE : String.format(Locale.ROOT, "%+.1f pp", delta * 100);
+  }
+
+  /** The change from {@code before} to {@code now} in percentage points, or a dash when either is missing. */
+  static String pointsBetween(Double now, Double before) {
+    return now == null || before == null ? NONE : points(now - before);
+  }
+
+  static String pValue(double p) {
+    return p < 0.001 ? "p < 0.001" : "p = " + fixed(p, 3);
   }
 
   static String hours(Double h) {

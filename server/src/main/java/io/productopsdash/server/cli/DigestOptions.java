@@ -57,14 +57,14 @@ public final class DigestOptions {
 
   /** Every digest setting; {@code file} is the config file's settings. */
   DigestSettings resolve(Map<String, String> env, Properties file) {
-    String host = pick(smtpHost, env, "PRODUCTOPSDASH_SMTP_HOST", file, "smtp-host", null);
-    boolean ssl = bool(pick(smtpSsl, env, "PRODUCTOPSDASH_SMTP_SSL", file, "smtp-ssl", "false"), "smtp-ssl");
+    String host = ServeOptions.pick(smtpHost, env, "PRODUCTOPSDASH_SMTP_HOST", file, "smtp-host", null);
+    boolean ssl = bool(ServeOptions.pick(smtpSsl, env, "PRODUCTOPSDASH_SMTP_SSL", file, "smtp-ssl", "false"), "smtp-ssl");
     boolean startTls =
-        bool(pick(smtpStartTls, env, "PRODUCTOPSDASH_SMTP_STARTTLS", file, "smtp-starttls", ssl ? "false" : "true"), "smtp-starttls");
-    String from = pick(smtpFrom, env, "PRODUCTOPSDASH_SMTP_FROM", file, "smtp-from", DigestSettings.DEFAULT_FROM);
-    String url = pick(publicUrl, env, "PRODUCTOPSDASH_PUBLIC_URL", file, "public-url", null);
-    String dayText = pick(digestDay, env, "PRODUCTOPSDASH_DIGEST_DAY", file, "digest-day", "MONDAY");
-    int hour = integer(pick(digestHour, env, "PRODUCTOPSDASH_DIGEST_HOUR", file, "digest-hour", "8"), "digest-hour", 0, 23);
+        bool(ServeOptions.pick(smtpStartTls, env, "PRODUCTOPSDASH_SMTP_STARTTLS", file, "smtp-starttls", ssl ? "false" : "true"), "smtp-starttls");
+    String from = ServeOptions.pick(smtpFrom, env, "PRODUCTOPSDASH_SMTP_FROM", file, "smtp-from", DigestSettings.DEFAULT_FROM);
+    String url = ServeOptions.pick(publicUrl, env, "PRODUCTOPSDASH_PUBLIC_URL", file, "public-url", null);
+    String dayText = ServeOptions.pick(digestDay, env, "PRODUCTOPSDASH_DIGEST_DAY", file, "digest-day", "MONDAY");
+    int hour = integer(ServeOptions.pick(digestHour, env, "PRODUCTOPSDASH_DIGEST_HOUR", file, "digest-hour", "8"), "digest-hour", 0, 23);
     DayOfWeek day;
     try {
       day = DayOfWeek.valueOf(dayText.strip().toUpperCase(Locale.ROOT));
@@ -78,9 +78,9 @@ public final class DigestOptions {
     }
     SmtpSettings smtp = null;
     if (host != null && !host.isBlank()) {
-      int port = integer(pick(smtpPort, env, "PRODUCTOPSDASH_SMTP_PORT", file, "smtp-port", ssl ? "465" : "587"), "smtp-port", 1, 65535);
-      String user = pick(smtpUsername, env, "PRODUCTOPSDASH_SMTP_USERNAME", file, "smtp-username", null);
-      String password = pick(smtpPassword, env, "PRODUCTOPSDASH_SMTP_PASSWORD", file, "smtp-password", null);
+      int port = integer(ServeOptions.pick(smtpPort, env, "PRODUCTOPSDASH_SMTP_PORT", file, "smtp-port", ssl ? "465" : "587"), "smtp-port", 1, 65535);
+      String user = ServeOptions.pick(smtpUsername, env, "PRODUCTOPSDASH_SMTP_USERNAME", file, "smtp-username", null);
+      String password = ServeOptions.pick(smtpPassword, env, "PRODUCTOPSDASH_SMTP_PASSWORD", file, "smtp-password", null);
       try {
         smtp = new SmtpSettings(host, port, user, password, startTls, ssl);
       } catch (IllegalArgumentException e) {
@@ -94,16 +94,6 @@ public final class DigestOptions {
     } catch (IllegalArgumentException e) {
       throw bad(e.getMessage());
     }
-  }
-
-  private static String pick(String option, Map<String, String> env, String envName, Properties file, String key, String fallback) {
-    if (option != null) {
-      return option;
-    }
-    if (env.get(envName) != null && !env.get(envName).isBlank()) {
-      return env.get(envName);
-    }
-    return file.getProperty(key, fallback);
   }
 
   private boolean bool(String text, String name) {

@@ -72,7 +72,8 @@ public final class ServeOptions {
     return new ServerConfig(portNumber, dataDir, token, zoneId, originList, digest.resolve(env, file));
   }
 
-  private static String pick(String option, Map<String, String> env, String envName, Properties file, String key, String fallback) {
+  /** The option, else the environment variable, else the config file's key, else {@code fallback}. */
+  static String pick(String option, Map<String, String> env, String envName, Properties file, String key, String fallback) {
     if (option != null) {
       return option;
     }

@@ -26,6 +26,7 @@ public final class Digests implements AutoCloseable {
 
   private final Database db;
   private final DigestSettings settings;
+  private final RollupService rollups;
   private final DigestComposer composer;
   private final DigestSender sender;
   private final DigestScheduler scheduler;
@@ -42,8 +43,8 @@ public final class Digests implements AutoCloseable {
     this.settings = settings;
     this.clock = clock;
     String base = settings.publicUrl() != null ? settings.publicUrl() : "http://localhost:" + port;
-    this.composer =
-        new DigestComposer(db, new ScoreService(db), new RollupService(db, zone), new DigestLinks(base));
+    this.rollups = new RollupService(db, zone);
+    this.composer = new DigestComposer(db, new ScoreService(db), rollups, new DigestLinks(base));
     MailDelivery delivery =
         settings.smtp() == null
             ? new OutboxDelivery(dataDir.resolve(OUTBOX_FOLDER))
@@ -62,6 +63,14 @@ public final class Digests implements AutoCloseable {
 
   public DigestSettings settings() {
     return settings;
+  }
+
+  /**
+   * The rollups the digest reads; the metrics API should use this same instance, so a serving
+   * process keeps one event log in memory, not two.
+   */
+  public RollupService rollups() {
+    return rollups;
   }
 
   /** Composes digests (the model behind the email). */
