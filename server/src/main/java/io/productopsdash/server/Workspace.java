@@ -69,9 +69,12 @@ public final class Workspace implements AutoCloseable {
     return new Workspace(db, deps, auth.generatedToken());
   }
 
-  /** Starts the weekly digest schedule (serving processes only); {@link #close()} stops it. */
-  public void startDigests() {
-    deps.digests().start();
+  /**
+   * Starts the weekly digest schedule of a process serving on {@code port}; {@link #close()} stops
+   * it.
+   */
+  public void startDigests(int port) {
+    deps.digests().start(port);
   }
 
   public ServerDeps deps() {

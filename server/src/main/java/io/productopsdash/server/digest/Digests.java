@@ -32,6 +32,8 @@ public final class Digests implements AutoCloseable {
   private final DigestScheduler scheduler;
   private final DigestRepository repository = new DigestRepository();
   private final Clock clock;
+  /** The base of dashboard links: the public URL, else localhost at the port being served. */
+  private final java.util.concurrent.atomic.AtomicReference<String> base;
 
   /**
    * Wires the feature over {@code db}; links point at {@code settings.publicUrl()}, else at {@code
@@ -42,9 +44,9 @@ public final class Digests implements AutoCloseable {
     this.db = db;
     this.settings = settings;
     this.clock = clock;
-    String base = settings.publicUrl() != null ? settings.publicUrl() : "http://localhost:" + port;
+    this.base = new java.util.concurrent.atomic.AtomicReference<>(localOr(settings, port));
     this.rollups = new RollupService(db, zone);
-    this.composer = new DigestComposer(db, new ScoreService(db), rollups, new DigestLinks(base));
+    this.composer = new DigestComposer(db, new ScoreService(db), rollups, new DigestLinks(base::get));
     MailDelivery delivery =
         settings.smtp() == null
             ? new OutboxDelivery(dataDir.resolve(OUTBOX_FOLDER))
@@ -106,9 +108,17 @@ public final class Digests implements AutoCloseable {
     return db.read(c -> repository.sends(c, seriesId, week));
   }
 
-  /** Starts the weekly schedule. */
-  public void start() {
+  /**
+   * Starts the weekly schedule of a process serving on {@code port} (links use it when no public
+   * URL is configured).
+   */
+  public void start(int port) {
+    base.set(localOr(settings, port));
     scheduler.start();
+  }
+
+  private static String localOr(DigestSettings settings, int port) {
+    return settings.publicUrl() != null ? settings.publicUrl() : "http://localhost:" + port;
   }
 
   @Override
