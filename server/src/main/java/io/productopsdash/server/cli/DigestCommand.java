@@ -111,15 +111,14 @@ public final class DigestCommand implements Callable<Integer> {
         return 2;
       }
       out.println("Digest " + w + " of survey " + survey.id() + " via " + digests.sender().delivery().describe());
-      int problems = 0;
-      for (DigestSender.Outcome o : digests.sender().send(survey, w, recipients, clock.instant())) {
-        out.println("  " + describe(o));
-        if (o.status() != DigestRepository.Status.SENT) {
-          problems++;
-        }
-      }
       out.flush();
-      return problems == 0 ? 0 : 1;
+      // One line per recipient as it is done: the progress of a long list.
+      List<DigestSender.Outcome> outcomes =
+          digests.sender().send(survey, w, recipients, clock.instant(), o -> {
+            out.println("  " + describe(o));
+            out.flush();
+          });
+      return outcomes.stream().allMatch(o -> o.status() == DigestRepository.Status.SENT) ? 0 : 1;
     } catch (InvalidInputException e) {
       err.println("--" + e.field() + ": " + e.rule());
       return 2;

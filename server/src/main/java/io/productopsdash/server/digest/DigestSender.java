@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,6 +101,11 @@ public final class DigestSender {
    * digest once, and only when someone is due. Times recorded in the log come from the clock.
    */
   public List<Outcome> send(Survey survey, WeekId week, List<String> recipients, Instant now) {
+    return send(survey, week, recipients, now, o -> {});
+  }
+
+  /** As {@link #send(Survey, WeekId, List, Instant)}, telling {@code each} every outcome as it happens. */
+  public List<Outcome> send(Survey survey, WeekId week, List<String> recipients, Instant now, Consumer<Outcome> each) {
     List<String> due = new ArrayList<>();
     List<Outcome> out = new ArrayList<>();
     for (String r : recipients) {
@@ -108,6 +114,7 @@ public final class DigestSender {
         due.add(r);
       } else {
         out.add(skipped(row.get()));
+        each.accept(out.get(out.size() - 1));
       }
     }
     if (due.isEmpty()) {
@@ -117,11 +124,8 @@ public final class DigestSender {
     for (String recipient : due) {
       DigestRepository.Claim claim =
           db.write(c -> log.claim(c, survey.seriesId(), week, recipient, survey.id(), now));
-      if (!claim.claimed()) {
-        out.add(skipped(claim.row()));
-        continue;
-      }
-      out.add(deliver(claim.row(), survey, week, rendered));
+      out.add(claim.claimed() ? deliver(claim.row(), survey, week, rendered) : skipped(claim.row()));
+      each.accept(out.get(out.size() - 1));
     }
     return out;
   }

@@ -63,6 +63,11 @@ class DigestScreenshotIT {
           .contains(DigestFixture.QUOTE)
           .contains(DigestFixture.PRICING_QUOTE)
           .contains("Mean score");
+      // Escaped attribute values still make the right links.
+      assertThat(browser.findElement(By.linkText("Open the week in the dashboard")).getAttribute("href"))
+          .isEqualTo("https://ops.example.com/app/overview?surveyId=" + stored.survey().id() + "&week=2026-W47");
+      assertThat(browser.findElement(By.linkText("Onboarding")).getAttribute("href"))
+          .isEqualTo("https://ops.example.com/app/onboarding?from=2026-W47&to=2026-W47");
       String light = (String) js.executeScript("return getComputedStyle(document.querySelector('.pod-card')).backgroundColor");
       assertThat(light).isEqualTo("rgb(255, 255, 255)");
       Files.write(SHOTS.resolve("digest-light.png"), browser.getScreenshotAs(OutputType.BYTES));
