@@ -2,13 +2,13 @@ package io.productopsdash.server;
 
 import io.javalin.Javalin;
 import io.productopsdash.data.events.EventIngestion;
-import io.productopsdash.engine.rollup.RollupService;
 import io.productopsdash.engine.search.AnswerIndexer;
 import io.productopsdash.engine.search.AnswerSearch;
 import io.productopsdash.server.http.ApiDocs;
 import io.productopsdash.server.http.SearchApi;
 import io.productopsdash.server.http.Cors;
 import io.productopsdash.server.http.Dashboard;
+import io.productopsdash.server.http.DigestApi;
 import io.productopsdash.server.http.ErrorMapping;
 import io.productopsdash.server.http.GsonJsonMapper;
 import io.productopsdash.server.http.IngestionApi;
@@ -41,7 +41,8 @@ public final class ServerApp {
           WriteKeyAuth writeKeys = new WriteKeyAuth(deps.database(), new SecureRandom());
           new SourcesApi(deps.database(), deps.adminAuth(), writeKeys, deps.clock()).register(config.routes);
           new IngestionApi(new EventIngestion(deps.database()), writeKeys, deps.clock()).register(config.routes);
-          new MetricsApi(new RollupService(deps.database(), deps.zone()), deps.surveys(), deps.adminAuth(), deps.clock())
+          // The digest's rollups: one cached event log per process.
+          new MetricsApi(deps.digests().rollups(), deps.surveys(), deps.adminAuth(), deps.clock())
               .register(config.routes);
           AnswerIndexer indexer = new AnswerIndexer(deps.zone());
           new ThemesApi(
@@ -49,6 +50,7 @@ public final class ServerApp {
                   deps.answerIndex(), indexer)
               .register(config.routes);
           new SearchApi(new AnswerSearch(deps.answerIndex()), deps.adminAuth()).register(config.routes);
+          new DigestApi(deps.digests(), deps.surveys(), deps.adminAuth(), deps.loop()::currentWeek).register(config.routes);
           new WidgetScript().register(config.routes);
           new ApiDocs().register(config.routes);
           new Dashboard(deps.adminAuth()).register(config.routes);

@@ -5,6 +5,7 @@ import io.productopsdash.engine.score.ScoreService;
 import io.productopsdash.engine.search.AnswerIndex;
 import io.productopsdash.engine.survey.SurveyLoop;
 import io.productopsdash.engine.survey.SurveyService;
+import io.productopsdash.server.digest.Digests;
 import io.productopsdash.server.http.AdminAuth;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -23,7 +24,8 @@ public record ServerDeps(
     ScoreService scores,
     AdminAuth adminAuth,
     List<String> allowedOrigins,
-    AnswerIndex answerIndex) {
+    AnswerIndex answerIndex,
+    Digests digests) {
   public ServerDeps {
     allowedOrigins = List.copyOf(allowedOrigins);
   }

@@ -7,6 +7,7 @@ import io.productopsdash.engine.search.AnswerIndex;
 import io.productopsdash.engine.survey.SurveyLoop;
 import io.productopsdash.engine.survey.SurveySampler;
 import io.productopsdash.engine.survey.SurveyService;
+import io.productopsdash.server.digest.Digests;
 import io.productopsdash.server.http.AdminAuth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,8 +64,17 @@ public final class Workspace implements AutoCloseable {
             new ScoreService(db),
             auth.auth(),
             config.allowedOrigins(),
-            index);
+            index,
+            new Digests(db, clock, config.zone(), config.digest(), config.dataDir(), config.port(), Digests::sleep));
     return new Workspace(db, deps, auth.generatedToken());
+  }
+
+  /**
+   * Starts the weekly digest schedule of a process serving on {@code port}; {@link #close()} stops
+   * it.
+   */
+  public void startDigests(int port) {
+    deps.digests().start(port);
   }
 
   public ServerDeps deps() {
@@ -82,6 +92,7 @@ public final class Workspace implements AutoCloseable {
 
   @Override
   public void close() {
+    deps.digests().close();
     try {
       deps.answerIndex().close();
     } catch (IOException e) {

@@ -40,6 +40,7 @@ public final class ServeCommand implements Callable<Integer> {
                 },
                 "shutdown"));
     app.start(config.port());
+    workspace.startDigests(app.port());
     String base = "http://localhost:" + app.port();
     out.println("ProductOpsDash is serving " + config.dataDir().toAbsolutePath() + " on " + base);
     if (workspace.generatedAdminToken() != null) {

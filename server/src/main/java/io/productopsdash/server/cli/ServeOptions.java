@@ -27,6 +27,8 @@ public final class ServeOptions {
 
   @Mixin DataDirOptions location;
 
+  @Mixin DigestOptions digest;
+
   @Option(names = "--port", description = "HTTP port (default 7070; 0 picks a free one).")
   Integer port;
 
@@ -67,10 +69,11 @@ public final class ServeOptions {
       throw bad("zone must be a time zone id such as Europe/Berlin or UTC, got '" + zoneText + "'");
     }
     List<String> originList = Arrays.stream(origins.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    return new ServerConfig(portNumber, dataDir, token, zoneId, originList);
+    return new ServerConfig(portNumber, dataDir, token, zoneId, originList, digest.resolve(env, file));
   }
 
-  private static String pick(String option, Map<String, String> env, String envName, Properties file, String key, String fallback) {
+  /** The option, else the environment variable, else the config file's key, else {@code fallback}. */
+  static String pick(String option, Map<String, String> env, String envName, Properties file, String key, String fallback) {
     if (option != null) {
       return option;
     }

@@ -106,6 +106,26 @@ public final class JsonBody {
     return e.getAsBoolean();
   }
 
+  /** A list of strings, or null when absent; any other element is a 400 naming the field and index. */
+  public java.util.List<String> strings(String field) {
+    if (!has(field)) {
+      return null;
+    }
+    JsonElement e = object.get(field);
+    if (!e.isJsonArray()) {
+      throw new InvalidInputException(field, "must be an array of strings");
+    }
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < e.getAsJsonArray().size(); i++) {
+      JsonElement item = e.getAsJsonArray().get(i);
+      if (!item.isJsonPrimitive() || !item.getAsJsonPrimitive().isString()) {
+        throw new InvalidInputException(field, "item " + i + " must be a string, got " + abbreviate(item.toString()));
+      }
+      out.add(item.getAsString());
+    }
+    return out;
+  }
+
   private BigDecimal number(String field) {
     JsonElement e = object.get(field);
     if (!e.isJsonPrimitive() || !((JsonPrimitive) e).isNumber()) {

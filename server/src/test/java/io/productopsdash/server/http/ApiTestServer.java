@@ -69,11 +69,21 @@ final class ApiTestServer implements AutoCloseable {
   }
 
   static ApiTestServer start(Path dataDir, List<String> allowedOrigins) {
+    return start(dataDir, allowedOrigins, io.productopsdash.server.digest.DigestSettings.DEFAULTS);
+  }
+
+  /** With the weekly digest's settings (SMTP server, links, retries). */
+  static ApiTestServer start(Path dataDir, List<String> allowedOrigins, io.productopsdash.server.digest.DigestSettings digest) {
     MutableClock clock = new MutableClock(START, ZONE);
-    ServerConfig config = new ServerConfig(0, dataDir, TOKEN, ZONE, allowedOrigins);
+    ServerConfig config = new ServerConfig(0, dataDir, TOKEN, ZONE, allowedOrigins, digest);
     Workspace workspace = Workspace.open(config, clock);
     Javalin app = ServerApp.create(workspace.deps()).start("localhost", 0);
     return new ApiTestServer(clock, dataDir, workspace, app);
+  }
+
+  /** The digest feature of the served workspace. */
+  io.productopsdash.server.digest.Digests digests() {
+    return workspace.deps().digests();
   }
 
   @Override
