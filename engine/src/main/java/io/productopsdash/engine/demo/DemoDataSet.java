@@ -72,7 +72,7 @@ public final class DemoDataSet {
   /** The settings key under which the server keeps the installation's sampling key. */
   public static final String SAMPLING_KEY_SETTING = "sampling.key";
   /** Share of each week's visitors the demo survey samples. */
-  public static final double SAMPLE_RATE = 0.4;
+  public static final double SAMPLE_RATE = 0.5;
 
   private static final int EVENT_BATCH = 25_000;
   private static final int SURVEY_THREADS = 8;
@@ -368,11 +368,11 @@ public final class DemoDataSet {
       long shownAt = at + 2_000;
       loop.recordImpression(survey.id(), u.userId(), Instant.ofEpochMilli(shownAt));
       double action = r.nextDouble();
-      if (action < 0.52) {
+      if (action < 0.6) {
         long answerAt = shownAt + 4_000 + r.nextInt(40_000);
         return new Visit(u, w, at, true, true, false, answer(r, u, w, answerAt));
       }
-      if (action < 0.74) {
+      if (action < 0.8) {
         loop.recordDismissal(survey.id(), u.userId(), Instant.ofEpochMilli(shownAt + 3_000 + r.nextInt(15_000)));
         return new Visit(u, w, at, true, true, true, null);
       }
@@ -397,22 +397,23 @@ public final class DemoDataSet {
         weights[t] = topics[t].weight(w) * affinity(topics[t], converted, ticket, swaps, chains, failedSwap, newcomer, u.engagement());
       }
       Topic topic = topics[UserSimulator.pick(r, weights)];
-      double offset = (converted ? 0.3 : -0.8) + (ticket ? -0.4 : 0) + (chains ? 0.35 : 0) + (failedSwap ? -0.5 : 0)
-          + ("pro".equals(u.plan()) ? 0.2 : 0);
+      boolean incident = swaps && w >= 5 && w <= 7;
+      double offset = (converted ? 0.6 : -0.5) + (ticket ? -0.4 : 0) + (chains ? 0.35 : 0) + (failedSwap ? -0.6 : 0)
+          + (incident ? -0.3 : 0) + ("pro".equals(u.plan()) ? 0.2 : 0);
       double x = topic.meanScore() + offset + r.nextGaussian() * 0.9;
       int score = (int) Math.max(1, Math.min(7, Math.round(x)));
-      double pComment = score <= 3 ? 0.85 : score <= 5 ? 0.72 : 0.6;
+      double pComment = score <= 3 ? 0.85 : score <= 5 ? 0.72 : 0.55;
       return new Pending(u, w, at, score, r.nextDouble() < pComment ? topic : null);
     }
 
     private static double affinity(
         Topic t, boolean converted, boolean ticket, boolean swaps, boolean chains, boolean failedSwap, boolean newcomer, double e) {
       return switch (t) {
-        case SWAP_FAILED -> swaps ? (failedSwap ? 4.0 : 1.6) : 0.15;
+        case SWAP_FAILED -> swaps ? (failedSwap ? 5.0 : 1.8) : 0.2;
         case SEED_BACKUP -> newcomer ? 2.2 : 0.5;
         case SOLANA, NETWORKS -> chains ? 1.8 : 0.6;
         case HARDWARE -> e > 0.6 ? 1.6 : 0.7;
-        case DEPOSIT, VERIFY -> converted ? 0.5 : 3.0;
+        case DEPOSIT, VERIFY -> converted ? 0.4 : 2.2;
         case PRAISE -> converted ? 1.2 : 0.4;
         case SUPPORT -> ticket ? 4.0 : 0.5;
         case FEES -> swaps ? 1.3 : 0.9;
