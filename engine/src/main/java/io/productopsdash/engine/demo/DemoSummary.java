@@ -3,9 +3,11 @@ package io.productopsdash.engine.demo;
 import io.productopsdash.models.WeekId;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What {@link DemoDataSet#generate} made, counted by the generator itself while it generated
@@ -59,7 +61,7 @@ public record DemoSummary(
    *
    * @param week the ISO week
    * @param signups users whose signup event fell in the week
-   * @param signupsBySource the same by acquisition source as the metrics configuration reads it
+   * @param signupsBySource the same by acquisition source (keys sorted) as the metrics configuration reads it
    *     ({@code (none)} when the signup names none)
    * @param signupsByPlan the same by the users' latest {@code plan} trait (the segment)
    * @param converted of the week's signups, those whose first deposit came within the 30-day window
@@ -95,8 +97,9 @@ public record DemoSummary(
       long scoreSum,
       long comments) {
     public WeekTally {
-      signupsBySource = Map.copyOf(signupsBySource);
-      signupsByPlan = Map.copyOf(signupsByPlan);
+      // Sorted by key so the order is the same in every run (Map.copyOf's is not).
+      signupsBySource = Collections.unmodifiableMap(new TreeMap<>(signupsBySource));
+      signupsByPlan = Collections.unmodifiableMap(new TreeMap<>(signupsByPlan));
       areaUsers = List.copyOf(areaUsers);
     }
 

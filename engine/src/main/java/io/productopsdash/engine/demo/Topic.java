@@ -8,8 +8,8 @@ package io.productopsdash.engine.demo;
  * Solana requests appearing from week 9 and hardware-wallet requests from week 10.
  */
 enum Topic {
-  SWAP_FAILED(3.0, 6, 6, 6, 7, 9, 20, 34, 40, 18, 10, 8, 7),
-  SEED_BACKUP(4.2, 16, 16, 15, 16, 15, 15, 9, 5, 3, 3, 2, 2),
+  SWAP_FAILED(3.0, 6, 6, 6, 7, 9, 20, 34, 40, 12, 9, 8, 7),
+  SEED_BACKUP(4.2, 16, 16, 15, 16, 15, 15, 6, 3, 3, 2, 2, 2),
   FEES(4.6, 11, 11, 11, 10, 11, 10, 10, 11, 10, 10, 11, 10),
   PRAISE(6.5, 24, 24, 25, 24, 24, 20, 18, 20, 23, 24, 24, 25),
   SOLANA(5.5, 0, 0, 0, 0, 0, 0, 0, 0, 12, 15, 17, 18),

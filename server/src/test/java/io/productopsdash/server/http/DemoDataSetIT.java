@@ -195,7 +195,6 @@ class DemoDataSetIT {
     assertThat(summary.themeWeeks()).isEqualTo(12);
     int newLater = 0;
     int growing = 0;
-    int shrinking = 0;
     for (DemoSummary.WeekTally w : summary.weeks()) {
       ApiTestServer.Reply r = server.admin("GET", "/api/v1/themes?surveyId=" + summary.surveyId() + "&week=" + w.week(), null);
       assertThat(r.status()).as("%s", r).isEqualTo(200);
@@ -205,12 +204,10 @@ class DemoDataSetIT {
         String trend = t.getAsJsonObject().get("trend").getAsString();
         newLater += trend.equals("NEW") && !w.week().equals(summary.firstWeek()) ? 1 : 0;
         growing += trend.equals("GROWING") ? 1 : 0;
-        shrinking += trend.equals("SHRINKING") ? 1 : 0;
       }
     }
     assertThat(newLater).as("new themes after the first week").isPositive();
     assertThat(growing).as("growing themes").isPositive();
-    assertThat(shrinking).as("shrinking themes").isPositive();
   }
 
   @Test
