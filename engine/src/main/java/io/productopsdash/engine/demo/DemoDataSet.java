@@ -75,7 +75,7 @@ public final class DemoDataSet {
   public static final double SAMPLE_RATE = 0.5;
 
   private static final int EVENT_BATCH = 25_000;
-  private static final int SURVEY_THREADS = 8;
+  private static final int SURVEY_THREADS = 16;
   private static final double[] SIGNUP_WEEK_WEIGHTS = {0.70, 0.74, 0.80, 0.83, 1.15, 0.95, 0.92, 0.98, 1.05, 1.10, 1.14, 1.20};
   private static final double[] DAY_WEIGHTS = {1.0, 1.0, 1.0, 1.0, 0.95, 1.15, 1.2};
   /** Roughly one comment in this many carries an email or phone number (only complaints do). */
