@@ -116,13 +116,35 @@ public final class DemoDataSet {
   }
 
   /**
-   * Generates the data set into {@code db} (which must hold no survey and no event) and rebuilds
-   * {@code index} from it.
+   * The data set, indexed and ready to serve, while the sentiment of its comments is still being
+   * computed in the background (as after any theme run).
+   *
+   * @param summary the generator's tallies
+   * @param sentimentIndexed completes, with the number of answers indexed again, once every
+   *     comment's sentiment is stored and the index carries it
+   */
+  public record Ready(DemoSummary summary, CompletableFuture<Integer> sentimentIndexed) {}
+
+  /**
+   * Generates the data set into {@code db} (which must hold no survey and no event), rebuilds
+   * {@code index} from it, waits for the comments' sentiment and indexes it too: on return the
+   * data set is complete.
    *
    * @throws ConflictException when the database already holds surveys or events
    */
   public static DemoSummary generate(Database db, AnswerIndex index, DemoSettings settings, DemoProgress progress) {
-    return new Generation(db, index, settings, progress).run();
+    return new Generation(db, index, settings, progress).run(true).summary();
+  }
+
+  /**
+   * As {@link #generate}, but returns as soon as the index is built, leaving sentiment (the
+   * slowest stage) to finish in the background; progress is reported up to {@link
+   * DemoPhase#INDEX}.
+   *
+   * @throws ConflictException when the database already holds surveys or events
+   */
+  public static Ready generateReady(Database db, AnswerIndex index, DemoSettings settings, DemoProgress progress) {
+    return new Generation(db, index, settings, progress).run(false);
   }
 
   /** The state of one generation. */
@@ -151,7 +173,7 @@ public final class DemoDataSet {
       this.cal = new DemoCalendar(settings);
     }
 
-    DemoSummary run() {
+    Ready run(boolean waitForSentiment) {
       checkEmpty();
       String keyHex = installSamplingKey(db, settings.seed());
       MetricsConfig config = MetricsConfig.walletExample(settings.zone());
@@ -167,14 +189,31 @@ public final class DemoDataSet {
           new SurveyLoop(db, new SurveySampler(HexFormat.of().parseHex(keyHex)), Clock.fixed(Instant.ofEpochMilli(cal.asOf), settings.zone()), settings.zone());
       runSurvey(users, survey, loop);
       int themeWeeks = runThemes(survey.seriesId());
-      waitForSentiment();
+      Clock sentimentAt = Clock.fixed(Instant.ofEpochMilli(cal.asOf).plus(Duration.ofHours(6)), settings.zone());
+      CompletableFuture<SentimentWorker.Report> sentiment = ThemePipeline.startSentiment(db, sentimentAt);
+      AnswerIndexer indexer = new AnswerIndexer(settings.zone());
       progress.update(DemoPhase.INDEX, 0, totalAnswers());
-      int indexed = new AnswerIndexer(settings.zone()).rebuild(db, index, (done, total) -> progress.update(DemoPhase.INDEX, done, total));
+      int indexed = indexer.rebuild(db, index, (done, total) -> progress.update(DemoPhase.INDEX, done, total));
       progress.update(DemoPhase.INDEX, indexed, indexed);
       int requests = db.read(c -> new FeatureRequestRepository().list(c, survey.seriesId())).size();
-      return new DemoSummary(
-          settings.seed(), settings.users(), settings.firstWeek(), settings.lastWeek(), settings.zone(), settings.asOf(),
-          survey.id(), events, tallies(users), totalAnswers(), sum(comments), personalData, hash(), themeWeeks, requests, indexed);
+      DemoSummary summary =
+          new DemoSummary(
+              settings.seed(), settings.users(), settings.firstWeek(), settings.lastWeek(), settings.zone(), settings.asOf(),
+              survey.id(), events, tallies(users), totalAnswers(), sum(comments), personalData, hash(), themeWeeks, requests, indexed);
+      // Week by week, replacing documents in place: the index is never empty for a searcher meanwhile.
+      CompletableFuture<Integer> refreshed =
+          sentiment.thenApply(
+              report -> {
+                int n = 0;
+                for (int w = 0; w < weeks; w++) {
+                  n += indexer.indexSeriesWeek(db, index, survey.seriesId(), cal.week(w));
+                }
+                return n;
+              });
+      if (waitForSentiment) {
+        waitFor(refreshed);
+      }
+      return new Ready(summary, refreshed);
     }
 
     private void checkEmpty() {
@@ -466,12 +505,10 @@ public final class DemoDataSet {
       return withThemes;
     }
 
-    /* Sentiment feeds the search facets, so the index is built once it is done. */
-    private void waitForSentiment() {
+    /* Sentiment feeds the search's sentiment facet: waits for it and the index refresh, with progress. */
+    private void waitFor(CompletableFuture<Integer> done) {
       long total = sum(comments);
       progress.update(DemoPhase.SENTIMENT, 0, total);
-      Clock at = Clock.fixed(Instant.ofEpochMilli(cal.asOf).plus(Duration.ofHours(6)), settings.zone());
-      CompletableFuture<SentimentWorker.Report> done = ThemePipeline.startSentiment(db, at);
       EnrichmentRepository enrichments = new EnrichmentRepository();
       while (true) {
         try {

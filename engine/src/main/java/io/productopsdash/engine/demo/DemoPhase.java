@@ -8,10 +8,10 @@ public enum DemoPhase {
   SURVEY("survey"),
   /** Enrichment and the weekly theme runs, counted in weeks. */
   THEMES("themes"),
-  /** Sentiment of every comment (the search facets need it), counted in comments. */
-  SENTIMENT("sentiment"),
-  /** The answer index, counted in answers. */
-  INDEX("index");
+  /** The answer index, counted in answers: from here the data set can be served. */
+  INDEX("index"),
+  /** Sentiment of every comment, then the index again with it, counted in comments. */
+  SENTIMENT("sentiment");
 
   private final String label;
 

@@ -71,7 +71,10 @@ class DemoCommandIT {
     Run r = run("demo", "--data", fresh.toString(), "--users", "150", "--seed", "3", "--exit-after-load");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("Demo workspace: " + fresh.toAbsolutePath(), "seed 3", "150 users");
-    assertThat(r.out()).containsPattern("Phases: events [\\d.]+ s, survey [\\d.]+ s, themes [\\d.]+ s, sentiment [\\d.]+ s, index [\\d.]+ s \\(total [\\d.]+ s\\)");
+    assertThat(r.out())
+        .containsPattern(
+            "Phases: events [\\d.]+ s, survey [\\d.]+ s, themes [\\d.]+ s, index [\\d.]+ s \\(ready after [\\d.]+ s\\),"
+                + " sentiment [\\d.]+ s \\(total [\\d.]+ s\\)");
     Matcher token = Pattern.compile("Admin token \\(shown once, keep it\\): (\\S+)").matcher(r.out());
     assertThat(token.find()).isTrue();
     String secret = token.group(1);

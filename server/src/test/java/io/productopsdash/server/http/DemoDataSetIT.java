@@ -244,6 +244,10 @@ class DemoDataSetIT {
         server.admin("GET", "/api/v1/search?q=" + URLEncoder.encode("solana", StandardCharsets.UTF_8) + "&pageSize=1", null);
     assertThat(r.status()).as("%s", r).isEqualTo(200);
     assertThat(r.json().get("total").getAsLong()).isEqualTo(mentions);
+    // generate() waited for sentiment and indexed it: no commented answer is left "unknown".
+    ApiTestServer.Reply unknown = server.admin("GET", "/api/v1/search?q=solana&sentiment=unknown&pageSize=1", null);
+    assertThat(unknown.status()).as("%s", unknown).isEqualTo(200);
+    assertThat(unknown.json().get("total").getAsLong()).isZero();
   }
 
   private List<String> comments() throws SQLException {
