@@ -59,8 +59,15 @@ public final class SurveyLoop {
 
   /** Should {@code userId} see survey {@code surveyId} now? Records the user in the frame if so. */
   public Eligibility eligibility(long surveyId, String userId) {
+    return eligibility(surveyId, userId, clock.instant());
+  }
+
+  /**
+   * As {@link #eligibility(long, String)} at instant {@code now} instead of the clock's: for a
+   * caller replaying past visits (the demo data set), so every rule applies exactly as live.
+   */
+  public Eligibility eligibility(long surveyId, String userId, Instant now) {
     String user = Texts.required("userId", userId, AnswerSubmission.MAX_ID_LENGTH);
-    Instant now = clock.instant();
     WeekId week = WeekId.of(now, zone);
     // Read first: most page views are not sampled and need no write at all.
     Eligibility verdict = db.read(c -> decide(c, surveyId, user, week));
@@ -92,17 +99,26 @@ public final class SurveyLoop {
 
   /** Records that the survey was shown to the user this week (idempotent per week). */
   public WeekId recordImpression(long surveyId, String userId) {
-    return recordFrame(surveyId, userId, true);
+    return recordFrame(surveyId, userId, true, clock.instant());
+  }
+
+  /** As {@link #recordImpression(long, String)} at instant {@code now}. */
+  public WeekId recordImpression(long surveyId, String userId, Instant now) {
+    return recordFrame(surveyId, userId, true, now);
   }
 
   /** Records that the user closed the survey without answering (starts the cooldown). */
   public WeekId recordDismissal(long surveyId, String userId) {
-    return recordFrame(surveyId, userId, false);
+    return recordFrame(surveyId, userId, false, clock.instant());
   }
 
-  private WeekId recordFrame(long surveyId, String userId, boolean impression) {
+  /** As {@link #recordDismissal(long, String)} at instant {@code now}. */
+  public WeekId recordDismissal(long surveyId, String userId, Instant now) {
+    return recordFrame(surveyId, userId, false, now);
+  }
+
+  private WeekId recordFrame(long surveyId, String userId, boolean impression, Instant now) {
     String user = Texts.required("userId", userId, AnswerSubmission.MAX_ID_LENGTH);
-    Instant now = clock.instant();
     WeekId week = WeekId.of(now, zone);
     return db.write(
         c -> {
@@ -122,8 +138,12 @@ public final class SurveyLoop {
    * different score or user under the same responseId is a conflict, not a silent overwrite.
    */
   public AnswerResult submitAnswer(long surveyId, AnswerSubmission raw) {
+    return submitAnswer(surveyId, raw, clock.instant());
+  }
+
+  /** As {@link #submitAnswer(long, AnswerSubmission)} at instant {@code now}. */
+  public AnswerResult submitAnswer(long surveyId, AnswerSubmission raw, Instant now) {
     AnswerSubmission submission = redacted(raw);
-    Instant now = clock.instant();
     WeekId week = WeekId.of(now, zone);
     return db.write(
         c -> {

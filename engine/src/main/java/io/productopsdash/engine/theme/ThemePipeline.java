@@ -69,6 +69,25 @@ public final class ThemePipeline {
   /** As {@link #run(Database, long, WeekId, Clock, WeeklyThemeRun.Progress)} with another embedder. */
   public static Outcome run(
       Database db, long seriesId, WeekId week, TextEmbedder embedder, Clock clock, WeeklyThemeRun.Progress progress) {
+    Stored stored = runWithoutSentiment(db, seriesId, week, embedder, clock, progress);
+    return new Outcome(stored.enrichment(), stored.themes(), startSentiment(db, clock));
+  }
+
+  /** What {@link #runWithoutSentiment} stored: the enrichment stage and the week's themes. */
+  public record Stored(EnrichmentService.Result enrichment, WeeklyThemeRun.Result themes) {}
+
+  /**
+   * Enrichment and the week's themes, without starting sentiment: for a caller running many weeks
+   * in a row (the demo data set), which starts {@link #startSentiment} once afterwards instead of
+   * one overlapping background run per week.
+   */
+  public static Stored runWithoutSentiment(
+      Database db, long seriesId, WeekId week, Clock clock, WeeklyThemeRun.Progress progress) {
+    return runWithoutSentiment(db, seriesId, week, TextEmbedder.miniLm(2), clock, progress);
+  }
+
+  static Stored runWithoutSentiment(
+      Database db, long seriesId, WeekId week, TextEmbedder embedder, Clock clock, WeeklyThemeRun.Progress progress) {
     Enricher enricher = Enricher.shared();
     EnrichmentService.Result enrichment =
         new EnrichmentService(db, enricher, clock, EnrichmentService.Options.DEFAULT)
@@ -84,11 +103,15 @@ public final class ThemePipeline {
             });
     WeeklyThemeRun.Result themes =
         WeeklyThemeRun.run(db, seriesId, week, embedder, labeler, options(), clock, progress);
-    return new Outcome(enrichment, themes, startSentiment(db, clock));
+    return new Stored(enrichment, themes);
   }
 
-  /* The parser model takes seconds to load on first use, so even that happens off the caller's thread. */
-  private static CompletableFuture<SentimentWorker.Report> startSentiment(Database db, Clock clock) {
+  /**
+   * Starts sentiment for every enriched answer without one, in the background; the future
+   * completes when all are stored. The parser model takes seconds to load on first use, so even
+   * that happens off the caller's thread.
+   */
+  public static CompletableFuture<SentimentWorker.Report> startSentiment(Database db, Clock clock) {
     CompletableFuture<SentimentWorker.Report> done = new CompletableFuture<>();
     Thread starter =
         new Thread(

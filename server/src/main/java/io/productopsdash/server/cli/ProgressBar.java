@@ -63,6 +63,13 @@ final class ProgressBar {
         events / seconds);
   }
 
+  /** A bar of {@code WIDTH} cells and the percentage, e.g. {@code [#####-----]  50%}, for other commands' progress lines. */
+  static String bar(long done, long total) {
+    double share = total <= 0 ? 1 : Math.max(0, Math.min(1, done / (double) total));
+    int filled = (int) Math.round(share * WIDTH);
+    return String.format(Locale.ROOT, "[%s%s] %3d%%", "#".repeat(filled), "-".repeat(WIDTH - filled), Math.round(share * 100));
+  }
+
   static String bytes(long n) {
     if (n < 1024) {
       return n + " B";

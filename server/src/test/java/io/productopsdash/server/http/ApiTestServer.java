@@ -126,6 +126,11 @@ final class ApiTestServer implements AutoCloseable {
         headers);
   }
 
+  /** The opened data folder behind the app, for tests that fill it directly (the demo data set). */
+  Workspace workspace() {
+    return workspace;
+  }
+
   /** {@code http://localhost:<port>}, for clients outside this class (the real Node clients). */
   String baseUrl() {
     return base;
