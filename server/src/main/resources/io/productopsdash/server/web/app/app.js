@@ -450,10 +450,12 @@
     }
     const chips = [];
     const chip = (text, remove) => chips.push(h('span', { class: 'chip' }, text, h('button', { type: 'button', 'aria-label': 'Remove filter ' + text, onClick: () => go(remove) }, '×')));
+    // A tracked theme keeps its id across weeks while its label may change: name it by the
+    // selected week's label wherever it appears, else by the label stored with the answer.
     const themeLabels = new Map();
-    for (const hit of result.hits) if (hit.themeId) themeLabels.set(String(hit.themeId), hit.themeLabel);
     const current = await themesOf(state.week);
-    for (const t of current.themes || []) if (!themeLabels.has(String(t.id))) themeLabels.set(String(t.id), t.label);
+    for (const t of current.themes || []) themeLabels.set(String(t.id), t.label);
+    for (const hit of result.hits) if (hit.themeId && !themeLabels.has(String(hit.themeId))) themeLabels.set(String(hit.themeId), hit.themeLabel);
     const themeName = (id) => themeLabels.get(String(id)) || 'Theme ' + id;
     if (filters.theme) chip('theme: ' + themeName(filters.theme), { theme: null });
     if (filters.from || filters.to) chip('weeks: ' + (filters.from || '…') + ' – ' + (filters.to || '…'), { from: null, to: null });
@@ -486,7 +488,17 @@
         h('span', { class: 'muted' }, 'Page ' + (page + 1) + ' of ' + pages),
         h('button', { type: 'button', class: 'secondary', disabled: page + 1 >= pages, onClick: () => go({ page: page + 1 }) }, 'Next →')));
     }
-    append(root, h('div', { class: 'row' }, facets, results));
+    const weekly = h('div', { class: 'panel' }, h('h2', {}, 'Matching answers per week'), chartBox('small'));
+    append(root, weekly, h('div', { class: 'row' }, facets, results));
+    const weeks = weekRange(state.week, RANGE_WEEKS);
+    const perWeek = new Map((result.facets.week || []).map((f) => [f.label, f.count]));
+    draw(weekly.querySelector('.chart'), {
+      grid: { left: 48, right: 20, top: 16, bottom: 30 },
+      tooltip: { trigger: 'axis', formatter: axisTooltip() },
+      xAxis: Object.assign({ type: 'category', data: weeks }, axisStyle()),
+      yAxis: Object.assign({ type: 'value', minInterval: 1 }, axisStyle()),
+      series: [{ name: 'Answers', type: 'bar', data: weeks.map((w) => perWeek.get(w) || 0) }],
+    });
   }
 
   function hitView(hit, themeName) {
@@ -500,7 +512,7 @@
     } }, 'Similar answers');
     return h('div', { class: 'answer hit', 'data-answer': hit.answerId },
       h('div', { class: 'meta' }, scoreBadge(hit.score), ' #' + hit.answerId + ' · ' + hit.week + (hit.themeId ? ' · ' : ''),
-        hit.themeId ? link('/app/themes/' + hit.themeId, { surveyId: state.survey.id, week: hit.week }, hit.themeLabel || themeName(hit.themeId)) : null,
+        hit.themeId ? link('/app/themes/' + hit.themeId, { surveyId: state.survey.id, week: hit.week }, themeName(hit.themeId)) : null,
         hit.sentiment ? ' · ' + hit.sentiment : ''),
       h('div', { class: 'text' }, snippetNodes(hit.snippet || '')),
       button, similarBox);
