@@ -36,7 +36,7 @@ public final class ServerApp {
           new Cors(deps.allowedOrigins()).register(config.routes);
           new SurveyApi(deps.surveys(), deps.scores(), deps.adminAuth(), deps.loop()::currentWeek)
               .register(config.routes);
-          new WidgetApi(deps.loop()).register(config.routes);
+          new WidgetApi(deps.loop(), deps.liveIndexer()::submit).register(config.routes);
           WriteKeyAuth writeKeys = new WriteKeyAuth(deps.database(), new SecureRandom());
           new SourcesApi(deps.database(), deps.adminAuth(), writeKeys, deps.clock()).register(config.routes);
           new IngestionApi(new EventIngestion(deps.database()), writeKeys, deps.clock()).register(config.routes);

@@ -199,4 +199,69 @@ class SearchApiIT {
     }
     assertThat(server.admin("GET", "/api/v1/answers/999999/similar", null).status()).isEqualTo(404);
   }
+
+  @Test
+  @Order(6)
+  void anAnswerPostedByTheWidgetBecomesSearchableWithoutAThemeRun() throws InterruptedException {
+    Reply posted = server.answer(surveyId, "{\"responseId\":\"w1\",\"userId\":\"uw1\",\"score\":2,"
+        + "\"comment\":\"The kangaroo icon is confusing\"}");
+    assertThat(posted.status()).as("%s", posted).isEqualTo(201);
+    long id = posted.json().get("id").getAsLong();
+    JsonObject found = awaitHits("q=kangaroo", 1);
+    assertThat(found.getAsJsonArray("hits").get(0).getAsJsonObject().get("answerId").getAsLong()).isEqualTo(id);
+    assertThat(found.getAsJsonArray("hits").get(0).getAsJsonObject().get("snippet").getAsString())
+        .isEqualTo("The <em>kangaroo</em> icon is confusing");
+
+    // An answer first sent without a comment, then again with one: the comment becomes searchable.
+    assertThat(server.answer(surveyId, "{\"responseId\":\"w2\",\"userId\":\"uw2\",\"score\":6}").status())
+        .isEqualTo(201);
+    assertThat(server.answer(surveyId, "{\"responseId\":\"w2\",\"userId\":\"uw2\",\"score\":6,"
+        + "\"comment\":\"Wombat mode please\"}").status()).isEqualTo(200);
+    assertThat(awaitHits("q=wombat", 1).get("total").getAsLong()).isEqualTo(1);
+  }
+
+  @Test
+  @Order(7)
+  void answersWrittenWhileStoppedAreIndexedAtTheNextStart() throws SQLException {
+    server.close();
+    String url = "jdbc:sqlite:" + server.dbFile().toAbsolutePath();
+    long id;
+    // As an import (another process) would: straight into SQLite, while no server runs.
+    try (Connection c = DriverManager.getConnection(url);
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO answers (response_id, survey_id, user_id, week, score, comment, created_at, updated_at)"
+                    + " VALUES (?,?,?,?,?,?,'2026-03-09T09:00:00Z','2026-03-09T09:00:00Z')",
+                java.sql.Statement.RETURN_GENERATED_KEYS)) {
+      ps.setString(1, "offline");
+      ps.setLong(2, surveyId);
+      ps.setString(3, "u-offline");
+      ps.setString(4, "2026-W11");
+      ps.setInt(5, 1);
+      ps.setString(6, "Platypus emoji missing");
+      ps.executeUpdate();
+      try (ResultSet rs = ps.getGeneratedKeys()) {
+        rs.next();
+        id = rs.getLong(1);
+      }
+    }
+    server = ApiTestServer.start(dir);
+    // The catch-up runs in Workspace.open, before the first request: no waiting here.
+    JsonObject found = search("q=platypus");
+    assertThat(found.get("total").getAsLong()).isEqualTo(1);
+    assertThat(found.getAsJsonArray("hits").get(0).getAsJsonObject().get("answerId").getAsLong()).isEqualTo(id);
+    assertThat(search("q=kangaroo").get("total").getAsLong()).isEqualTo(1);
+  }
+
+  /* The live indexer works in the background: poll (a few milliseconds usually). */
+  private JsonObject awaitHits(String query, int expected) throws InterruptedException {
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    JsonObject r = search(query);
+    while (r.get("total").getAsLong() < expected && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      r = search(query);
+    }
+    assertThat(r.get("total").getAsLong()).as("%s", r).isEqualTo(expected);
+    return r;
+  }
 }
