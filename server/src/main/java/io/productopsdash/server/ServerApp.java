@@ -47,7 +47,7 @@ public final class ServerApp {
                   deps.database(), deps.surveys(), deps.adminAuth(), deps.clock(), deps.loop()::currentWeek,
                   deps.answerIndex(), indexer)
               .register(config.routes);
-          new SearchApi(new AnswerSearch(deps.answerIndex()), deps.adminAuth()).register(config.routes);
+          new SearchApi(AnswerSearch.withSentenceEmbedder(deps.answerIndex()), deps.adminAuth()).register(config.routes);
           new WidgetScript().register(config.routes);
           new ApiDocs().register(config.routes);
           config.routes.get("/", ctx -> ctx.redirect("/widget-demo"));

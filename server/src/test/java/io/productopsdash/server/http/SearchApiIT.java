@@ -65,6 +65,7 @@ class SearchApiIT {
   private long surveyId;
   private final Set<Long> loginIds = new HashSet<>();
   private final Set<Long> expensiveIds = new HashSet<>();
+  private final Set<Long> pricingIds = new HashSet<>();
 
   @BeforeAll
   void start() throws SQLException {
@@ -81,6 +82,7 @@ class SearchApiIT {
         long login = insert(ps, "l" + i, 2 + i % 2, LOGIN.get(i));
         loginIds.add(login);
         long pricing = insert(ps, "p" + i, 4 + i % 2, PRICING.get(i));
+        pricingIds.add(pricing);
         if (PRICING.get(i).toLowerCase(java.util.Locale.ROOT).contains("expensive")) {
           expensiveIds.add(pricing);
         }
@@ -251,6 +253,22 @@ class SearchApiIT {
     assertThat(found.get("total").getAsLong()).isEqualTo(1);
     assertThat(found.getAsJsonArray("hits").get(0).getAsJsonObject().get("answerId").getAsLong()).isEqualTo(id);
     assertThat(search("q=kangaroo").get("total").getAsLong()).isEqualTo(1);
+  }
+
+  @Test
+  @Order(8)
+  void hybridModeFindsAParaphraseThatKeywordsMiss() {
+    JsonObject keyword = search("q=overpriced");
+    assertThat(keyword.get("total").getAsLong()).isZero();
+    assertThat(keyword.get("mode").getAsString()).isEqualTo("keyword");
+    JsonObject hybrid = search("q=overpriced&mode=hybrid&pageSize=3&surveyId=" + surveyId);
+    assertThat(hybrid.get("mode").getAsString()).isEqualTo("hybrid");
+    assertThat(hybrid.getAsJsonArray("hits")).hasSize(3).allSatisfy(
+        e -> assertThat(pricingIds).contains(e.getAsJsonObject().get("answerId").getAsLong()));
+    JsonObject vector = search("q=overpriced&mode=vector&pageSize=1&minScore=4");
+    assertThat(vector.getAsJsonArray("hits")).hasSize(1);
+    assertThat(vector.getAsJsonArray("hits").get(0).getAsJsonObject().get("score").getAsInt()).isGreaterThanOrEqualTo(4);
+    assertError(server.admin("GET", "/api/v1/search?q=x&mode=semantic", null), 400, "mode");
   }
 
   /* The live indexer works in the background: poll (a few milliseconds usually). */
