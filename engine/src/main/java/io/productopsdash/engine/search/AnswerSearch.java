@@ -352,7 +352,7 @@ public final class AnswerSearch {
     String[] snippets = new String[page.length];
     if (page.length > 0) {
       UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-          .withFormatter(new DefaultPassageFormatter("<em>", "</em>", "… ", false))
+          .withFormatter(new DefaultPassageFormatter(String.valueOf(MATCH_START), String.valueOf(MATCH_END), "… ", false))
           .build();
       TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
       snippets = highlighter.highlight(AnswerFields.COMMENT, textQuery, pageDocs, SNIPPET_PASSAGES);
@@ -361,13 +361,38 @@ public final class AnswerSearch {
     List<SearchResult.Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
       Document doc = stored.document(page[i].doc);
-      String snippet = snippets[i] != null ? snippets[i] : doc.get(AnswerFields.COMMENT);
+      String snippet = html(snippets[i] != null ? snippets[i] : doc.get(AnswerFields.COMMENT));
       hits.add(new SearchResult.Hit(
           Long.parseLong(doc.get(AnswerFields.ID)), page[i].score, doc.get(AnswerFields.WEEK),
           doc.getField(AnswerFields.SCORE).numericValue().intValue(), doc.get(AnswerFields.THEME),
           doc.get(AnswerFields.THEME_LABEL), doc.get(AnswerFields.SENTIMENT), snippet));
     }
     return hits;
+  }
+
+  /*
+   * Highlights are marked with two private-use characters, then the text is HTML-escaped and the
+   * marks become <em>: a comment is user text, so a snippet meant for HTML must be safe as it is.
+   */
+  private static final char MATCH_START = '\uE000';
+  private static final char MATCH_END = '\uE001';
+
+  static String html(String marked) {
+    StringBuilder b = new StringBuilder(marked.length() + 16);
+    for (int i = 0; i < marked.length(); i++) {
+      char ch = marked.charAt(i);
+      switch (ch) {
+        case MATCH_START -> b.append("<em>");
+        case MATCH_END -> b.append("</em>");
+        case '&' -> b.append("&amp;");
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(ch);
+      }
+    }
+    return b.toString();
   }
 
   private Map<String, List<SearchResult.FacetCount>> facets(IndexSearcher searcher, Query query)
