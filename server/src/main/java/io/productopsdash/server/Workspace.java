@@ -25,7 +25,7 @@ import java.util.HexFormat;
 public final class Workspace implements AutoCloseable {
   static final String SAMPLING_KEY = "sampling.key";
   /** The answer index's folder inside the data folder. */
-  static final String INDEX_FOLDER = "index";
+  public static final String INDEX_FOLDER = "index";
 
   private final Database db;
   private final ServerDeps deps;
