@@ -30,6 +30,7 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -96,8 +97,7 @@ public final class AnswerSearch {
 
   private final AnswerIndex index;
   private final QueryEmbedder embedder;
-  private final double keywordWeight;
-  private final double vectorWeight;
+  private final Fusion fusion;
   private final Analyzer analyzer = AnswerDocuments.analyzer();
   /** Facet ordinals of the last reader seen: costly to build, valid until the index changes. */
   private final AtomicReference<FacetState> facetState = new AtomicReference<>();
@@ -109,21 +109,16 @@ public final class AnswerSearch {
     this(index, null);
   }
 
-  /** All modes, fusing with weights 1 and 1; {@code embedder} null allows keyword search only. */
+  /** All modes, fusing by plain RRF; {@code embedder} null allows keyword search only. */
   public AnswerSearch(AnswerIndex index, QueryEmbedder embedder) {
-    this(index, embedder, 1, 1);
+    this(index, embedder, Fusion.rrf());
   }
 
-  /** All modes, the hybrid one weighting the keyword and vector ranks as given (both positive). */
-  public AnswerSearch(AnswerIndex index, QueryEmbedder embedder, double keywordWeight, double vectorWeight) {
-    if (!(keywordWeight > 0 && vectorWeight > 0)) {
-      throw new IllegalArgumentException(
-          "Invalid fusion weights: " + keywordWeight + ", " + vectorWeight + " (must be positive)");
-    }
+  /** All modes, the hybrid one fusing by {@code fusion}. */
+  public AnswerSearch(AnswerIndex index, QueryEmbedder embedder, Fusion fusion) {
     this.index = index;
     this.embedder = embedder;
-    this.keywordWeight = keywordWeight;
-    this.vectorWeight = vectorWeight;
+    this.fusion = java.util.Objects.requireNonNull(fusion, "fusion");
   }
 
   /** All modes, queries embedded by the shared all-MiniLM-L6-v2 embedder (loaded on first use). */
@@ -189,15 +184,10 @@ public final class AnswerSearch {
     boolean hybrid = request.mode() == SearchRequest.Mode.HYBRID;
     ParsedQuery text = text(searcher, request);
     int window = Math.max(CANDIDATES, Math.min(MAX_FUSED, (request.page() + 1) * request.pageSize()));
-    Map<Integer, Double> scores = new HashMap<>();
-    if (hybrid) {
-      ScoreDoc[] keyword =
-          searcher.search(withFilters(text.query(), request.filters()), window, sort(SearchRequest.SortOrder.RELEVANCE))
-              .scoreDocs;
-      for (int rank = 0; rank < keyword.length; rank++) {
-        scores.merge(keyword[rank].doc, keywordWeight / (RRF_K + rank + 1.0), Double::sum);
-      }
-    }
+    ScoreDoc[] keyword = hybrid
+        ? searcher.search(withFilters(text.query(), request.filters()), window, sort(SearchRequest.SortOrder.RELEVANCE), true)
+            .scoreDocs
+        : new ScoreDoc[0];
     Query filter = withFilters(new MatchAllDocsQuery(), request.filters());
     List<Candidate> nearest = new ArrayList<>();
     for (ScoreDoc sd : searcher.search(new KnnFloatVectorQuery(AnswerFields.EMBEDDING, vector, window, filter), window)
@@ -205,9 +195,17 @@ public final class AnswerSearch {
       nearest.add(new Candidate(sd.doc, numeric(searcher, AnswerFields.ID, sd.doc), sd.score));
     }
     nearest.sort(BY_SCORE_THEN_ID);
-    for (int rank = 0; rank < nearest.size(); rank++) {
-      int doc = nearest.get(rank).doc();
-      scores.merge(doc, hybrid ? vectorWeight / (RRF_K + rank + 1.0) : nearest.get(rank).score(), Double::sum);
+    ScoreDoc[] vectorRanking = nearest.stream().map(c -> new ScoreDoc(c.doc(), c.score())).toArray(ScoreDoc[]::new);
+    Map<Integer, Double> scores = new HashMap<>();
+    if (!hybrid) {
+      for (ScoreDoc sd : vectorRanking) {
+        scores.put(sd.doc, (double) sd.score);
+      }
+    } else if (fusion.kind() == Fusion.Kind.RRF) {
+      addRanks(scores, keyword, fusion.keywordWeight());
+      addRanks(scores, vectorRanking, fusion.vectorWeight());
+    } else {
+      scores = convex(searcher, vector, keyword, vectorRanking);
     }
     List<Candidate> candidates = new ArrayList<>(scores.size());
     for (Map.Entry<Integer, Double> e : scores.entrySet()) {
@@ -232,6 +230,47 @@ public final class AnswerSearch {
     return new SearchResult(
         candidates.size(), hits(searcher, text.query(), page), facets(searcher, candidateQuery),
         hybrid && text.literal());
+  }
+
+  /* Adds one ranking's reciprocal ranks (best first, ties already broken by id) to the scores. */
+  private void addRanks(Map<Integer, Double> scores, ScoreDoc[] ranking, double weight) {
+    for (int rank = 0; rank < ranking.length; rank++) {
+      scores.merge(ranking[rank].doc, weight / (fusion.k() + rank + 1.0), Double::sum);
+    }
+  }
+
+  /*
+   * Convex fusion over the union of both windows. Every candidate gets its true cosine score, also
+   * a keyword match outside the vector window (its vector is read from the index): assuming 0
+   * there would rank it below the vector window's tail for no reason. Cosine scores are min-max
+   * normalised over the candidates; BM25 scores divided by the best (a candidate outside the
+   * keyword window gets 0, near enough, as BM25 is 0 or small there). An answer without an
+   * embedding gets the lowest cosine.
+   */
+  private Map<Integer, Double> convex(
+      IndexSearcher searcher, float[] query, ScoreDoc[] keyword, ScoreDoc[] vectorRanking) throws IOException {
+    Map<Integer, Double> cosine = new HashMap<>();
+    for (ScoreDoc sd : vectorRanking) {
+      cosine.put(sd.doc, (double) sd.score);
+    }
+    Map<Integer, Double> bm25 = new HashMap<>();
+    for (ScoreDoc sd : keyword) {
+      bm25.put(sd.doc, (double) sd.score);
+      if (!cosine.containsKey(sd.doc)) {
+        float[] v = vectorOf(searcher, sd.doc);
+        cosine.put(sd.doc, v == null ? Double.NaN : VectorSimilarityFunction.COSINE.compare(query, v));
+      }
+    }
+    double min = cosine.values().stream().filter(d -> !d.isNaN()).min(Double::compare).orElse(0.0);
+    double max = cosine.values().stream().filter(d -> !d.isNaN()).max(Double::compare).orElse(1.0);
+    double best = keyword.length == 0 ? 1 : Math.max(keyword[0].score, Float.MIN_VALUE);
+    Map<Integer, Double> scores = new HashMap<>();
+    for (Map.Entry<Integer, Double> e : cosine.entrySet()) {
+      double c = e.getValue().isNaN() ? 0 : max > min ? (e.getValue() - min) / (max - min) : 1;
+      double b = bm25.getOrDefault(e.getKey(), 0.0) / best;
+      scores.put(e.getKey(), fusion.keywordWeight() * b + fusion.vectorWeight() * c);
+    }
+    return scores;
   }
 
   private static final Comparator<Candidate> BY_SCORE_THEN_ID =
