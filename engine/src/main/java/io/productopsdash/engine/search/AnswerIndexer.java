@@ -56,6 +56,8 @@ public final class AnswerIndexer {
 
   private static final SearchSourceRepository SOURCE = new SearchSourceRepository();
   private static final int PROGRESS_EVERY = 500;
+  /** Threads adding documents in a rebuild or catch-up: every core, up to four. */
+  static final int INDEX_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
   private final ZoneId zone;
 
@@ -187,20 +189,20 @@ public final class AnswerIndexer {
   private int stream(Connection c, Set<String> weeks, AnswerIndex index, int total, Progress progress)
       throws SQLException {
     int[] done = {0};
-    SOURCE.each(
-        c,
-        weeks,
-        row -> {
-          try {
+    // SQLite is read on this thread while the documents are built and indexed on the others.
+    try (ParallelAdder adder = new ParallelAdder(index, INDEX_THREADS)) {
+      SOURCE.each(
+          c,
+          weeks,
+          row -> {
             // The week's (or whole index's) old documents are already deleted: add, no lookup.
-            index.add(record(row));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          if (++done[0] % PROGRESS_EVERY == 0) {
-            progress.indexed(done[0], total);
-          }
-        });
+            adder.add(record(row));
+            if (++done[0] % PROGRESS_EVERY == 0) {
+              progress.indexed(done[0], total);
+            }
+          });
+      adder.finish();
+    }
     return done[0];
   }
 

@@ -154,12 +154,18 @@ public final class AnswerSearch {
       ParsedQuery text = text(searcher, request);
       Query query = withFilters(text.query(), request.filters());
       int n = (request.page() + 1) * request.pageSize();
-      TopDocs top = searcher.search(query, n, sort(request.sort()), true);
-      int from = Math.min(request.page() * request.pageSize(), top.scoreDocs.length);
-      ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+      // One pass over the matches: the page, the facet counts and the exact total together.
+      FacetsCollectorManager.FacetsResult found =
+          FacetsCollectorManager.search(searcher, query, n, sort(request.sort()), true, new FacetsCollectorManager());
+      ScoreDoc[] top = found.topDocs().scoreDocs;
+      int from = Math.min(request.page() * request.pageSize(), top.length);
+      ScoreDoc[] page = Arrays.copyOfRange(top, from, top.length);
       List<SearchResult.Hit> hits = hits(searcher, text.query(), page);
-      long total = searcher.count(query);
-      return new SearchResult(total, hits, facets(searcher, query), text.literal());
+      long total = 0;
+      for (FacetsCollector.MatchingDocs m : found.facetsCollector().getMatchingDocs()) {
+        total += m.totalHits;
+      }
+      return new SearchResult(total, hits, facets(searcher, found.facetsCollector()), text.literal());
     } finally {
       index.release(searcher);
     }
@@ -228,7 +234,8 @@ public final class AnswerSearch {
     List<BytesRef> ids = candidates.stream().map(c -> new BytesRef(Long.toString(c.answerId()))).toList();
     Query candidateQuery = new TermInSetQuery(AnswerFields.ID, ids);
     return new SearchResult(
-        candidates.size(), hits(searcher, text.query(), page), facets(searcher, candidateQuery),
+        candidates.size(), hits(searcher, text.query(), page),
+        facets(searcher, searcher.search(candidateQuery, new FacetsCollectorManager())),
         hybrid && text.literal());
   }
 
@@ -434,7 +441,7 @@ public final class AnswerSearch {
     return b.toString();
   }
 
-  private Map<String, List<SearchResult.FacetCount>> facets(IndexSearcher searcher, Query query)
+  private Map<String, List<SearchResult.FacetCount>> facets(IndexSearcher searcher, FacetsCollector collector)
       throws IOException {
     Map<String, List<SearchResult.FacetCount>> out = new LinkedHashMap<>();
     for (String dim : FACET_DIMENSIONS) {
@@ -446,7 +453,6 @@ public final class AnswerSearch {
     } catch (IllegalArgumentException e) {
       return out; // no document has any facet yet (empty index)
     }
-    FacetsCollector collector = searcher.search(query, new FacetsCollectorManager());
     Facets counts = new SortedSetDocValuesFacetCounts(state, collector);
     for (String dim : FACET_DIMENSIONS) {
       FacetResult result;
