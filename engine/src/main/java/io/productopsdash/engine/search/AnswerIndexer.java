@@ -2,6 +2,7 @@ package io.productopsdash.engine.search;
 
 import io.productopsdash.data.Database;
 import io.productopsdash.data.SearchSourceRepository;
+import io.productopsdash.data.SqlWork;
 import io.productopsdash.models.Scale;
 import io.productopsdash.models.ScoreKind;
 import io.productopsdash.models.WeekId;
@@ -145,28 +146,28 @@ public final class AnswerIndexer {
    * answer are skipped. Returns how many were indexed.
    */
   public int indexAnswers(Database db, AnswerIndex index, Collection<Long> answerIds) {
-    index.sync.lock();
-    try {
-      List<AnswerRecord> records = db.read(c -> SOURCE.byIds(c, answerIds)).stream().map(this::record).toList();
-      write(index, records, Progress.NONE);
-      return records.size();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Indexing answers " + answerIds + " failed", e);
-    } finally {
-      index.sync.unlock();
-    }
+    return upsertRows(db, index, c -> SOURCE.byIds(c, answerIds), "answers " + answerIds);
   }
 
   /** (Re)indexes the answers of one survey series in one week; returns how many were indexed. */
   public int indexSeriesWeek(Database db, AnswerIndex index, long seriesId, WeekId week) {
+    return upsertRows(db, index, c -> SOURCE.seriesWeek(c, seriesId, week.toString()), "week " + week);
+  }
+
+  /* Reads the rows and replaces their documents under the index's lock, then commits. */
+  private int upsertRows(
+      Database db, AnswerIndex index, SqlWork<List<SearchSourceRepository.Row>> rows,
+      String what) {
     index.sync.lock();
     try {
-      List<AnswerRecord> records =
-          db.read(c -> SOURCE.seriesWeek(c, seriesId, week.toString())).stream().map(this::record).toList();
-      write(index, records, Progress.NONE);
+      List<AnswerRecord> records = db.read(rows).stream().map(this::record).toList();
+      for (AnswerRecord r : records) {
+        index.upsert(r);
+      }
+      index.commit();
       return records.size();
     } catch (IOException e) {
-      throw new UncheckedIOException("Indexing week " + week + " failed", e);
+      throw new UncheckedIOException("Indexing " + what + " failed", e);
     } finally {
       index.sync.unlock();
     }
@@ -228,20 +229,6 @@ public final class AnswerIndexer {
   /* A fingerprint starts with the week's answer count. */
   private static int answerCount(String fingerprint) {
     return Integer.parseInt(fingerprint.substring(0, fingerprint.indexOf('|')));
-  }
-
-  private static void write(AnswerIndex index, List<AnswerRecord> records, Progress progress)
-      throws IOException {
-    int done = 0;
-    for (AnswerRecord r : records) {
-      index.upsert(r);
-      done++;
-      if (done % PROGRESS_EVERY == 0) {
-        progress.indexed(done, records.size());
-      }
-    }
-    index.commit();
-    progress.indexed(done, records.size());
   }
 
   AnswerRecord record(SearchSourceRepository.Row row) {

@@ -35,6 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SearchApiIT {
   private static final String WEEK = "2026-W10";
+  private static final String INSERT_ANSWER =
+      "INSERT INTO answers (response_id, survey_id, user_id, week, score, comment, created_at, updated_at)"
+          + " VALUES (?,?,?,?,?,?,'2026-03-02T09:00:00Z','2026-03-02T09:00:00Z')";
   private static final List<String> LOGIN =
       List.of(
           "I cannot log in, the login page keeps failing",
@@ -74,10 +77,7 @@ class SearchApiIT {
     String url = "jdbc:sqlite:" + server.dbFile().toAbsolutePath();
     try (Connection c = DriverManager.getConnection(url);
         PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO answers (response_id, survey_id, user_id, week, score, comment, created_at, updated_at)"
-                    + " VALUES (?,?,?,?,?,?,'2026-03-02T09:00:00Z','2026-03-02T09:00:00Z')",
-                java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            c.prepareStatement(INSERT_ANSWER, java.sql.Statement.RETURN_GENERATED_KEYS)) {
       for (int i = 0; i < 10; i++) {
         long login = insert(ps, "l" + i, 2 + i % 2, LOGIN.get(i));
         loginIds.add(login);
@@ -231,21 +231,8 @@ class SearchApiIT {
     // As an import (another process) would: straight into SQLite, while no server runs.
     try (Connection c = DriverManager.getConnection(url);
         PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO answers (response_id, survey_id, user_id, week, score, comment, created_at, updated_at)"
-                    + " VALUES (?,?,?,?,?,?,'2026-03-09T09:00:00Z','2026-03-09T09:00:00Z')",
-                java.sql.Statement.RETURN_GENERATED_KEYS)) {
-      ps.setString(1, "offline");
-      ps.setLong(2, surveyId);
-      ps.setString(3, "u-offline");
-      ps.setString(4, "2026-W11");
-      ps.setInt(5, 1);
-      ps.setString(6, "Platypus emoji missing");
-      ps.executeUpdate();
-      try (ResultSet rs = ps.getGeneratedKeys()) {
-        rs.next();
-        id = rs.getLong(1);
-      }
+            c.prepareStatement(INSERT_ANSWER, java.sql.Statement.RETURN_GENERATED_KEYS)) {
+      id = insert(ps, "offline", 1, "Platypus emoji missing");
     }
     server = ApiTestServer.start(dir);
     // The catch-up runs in Workspace.open, before the first request: no waiting here.
