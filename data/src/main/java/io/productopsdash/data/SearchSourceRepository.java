@@ -5,7 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads answers as the search index needs them: each answer joined with its survey's scale, its
@@ -41,11 +46,118 @@ public final class SearchSourceRepository {
           + " LEFT JOIN answer_feature_requests f ON f.answer_id = a.id"
           + " LEFT JOIN answer_embeddings v ON v.answer_id = a.id";
 
+  /** Told each row of a streamed read, in answer-id order. */
+  @FunctionalInterface
+  public interface RowSink {
+    void accept(Row row) throws SQLException;
+  }
+
   /** Every answer, by id. */
   public List<Row> all(Connection c) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY a.id")) {
       return rows(ps);
     }
+  }
+
+  /**
+   * Streams the answers of {@code weeks} (every answer when null) to {@code sink} in id order,
+   * without holding them all in memory (a million answers with embeddings are gigabytes).
+   */
+  public void each(Connection c, Collection<String> weeks, RowSink sink) throws SQLException {
+    String where = weeks == null ? "" : " WHERE a.week IN (" + placeholders(weeks.size()) + ")";
+    try (PreparedStatement ps = c.prepareStatement(SELECT + where + " ORDER BY a.id")) {
+      if (weeks != null) {
+        int i = 1;
+        for (String w : weeks) {
+          ps.setString(i++, w);
+        }
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          sink.accept(row(rs));
+        }
+      }
+    }
+  }
+
+  /** The answers with these ids (those that exist), by id. */
+  public List<Row> byIds(Connection c, Collection<Long> ids) throws SQLException {
+    List<Row> out = new ArrayList<>();
+    List<Long> all = List.copyOf(ids);
+    // SQLite allows 32,766 parameters; stay well below in chunks.
+    for (int from = 0; from < all.size(); from += 500) {
+      List<Long> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      try (PreparedStatement ps =
+          c.prepareStatement(SELECT + " WHERE a.id IN (" + placeholders(chunk.size()) + ") ORDER BY a.id")) {
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setLong(i + 1, chunk.get(i));
+        }
+        out.addAll(rows(ps));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What each week's answers look like to the index, as one short text per week (weeks sorted):
+   * answer count and ids, last comment change, enrichment and sentiment times, embeddings,
+   * feature-request links, theme and sub-theme assignments (order-sensitive sums, so a swap of
+   * themes between two answers changes it) and the week's theme labels. A week whose text differs
+   * from the one the index recorded has changed since it was indexed. One pass over the answers.
+   */
+  public Map<String, String> weekFingerprints(Connection c) throws SQLException {
+    Map<String, String> out = new TreeMap<>();
+    String sql =
+        "SELECT a.week, count(*), max(a.id), sum(a.id % 1000003), max(a.updated_at),"
+            + " count(e.answer_id), max(e.enriched_at), max(e.sentiment_at),"
+            + " count(v.answer_id), sum(CASE WHEN v.answer_id IS NULL THEN 0 ELSE length(v.vector) END),"
+            + " count(f.answer_id), sum((a.id % 1000003) * (f.request_id % 1000003 + 1)),"
+            + " count(t.theme_id), sum((a.id % 1000003) * (t.theme_id % 1000003 + 1)),"
+            + " sum((a.id % 1000003) * (coalesce(t.sub_theme, -1) + 2))"
+            + " FROM answers a"
+            + " LEFT JOIN answer_themes t ON t.answer_id = a.id AND t.week = a.week"
+            + " LEFT JOIN answer_enrichment e ON e.answer_id = a.id"
+            + " LEFT JOIN answer_feature_requests f ON f.answer_id = a.id"
+            + " LEFT JOIN answer_embeddings v ON v.answer_id = a.id"
+            + " GROUP BY a.week";
+    try (PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        StringBuilder b = new StringBuilder();
+        for (int col = 2; col <= 15; col++) {
+          if (col > 2) {
+            b.append('|');
+          }
+          String v = rs.getString(col);
+          b.append(v == null ? "-" : v);
+        }
+        out.put(rs.getString(1), b.toString());
+      }
+    }
+    Map<String, Integer> labels = new HashMap<>();
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT week, theme_id, label FROM theme_weeks ORDER BY week, theme_id");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        labels.merge(rs.getString(1), (rs.getLong(2) + "=" + rs.getString(3)).hashCode(), (x, y) -> 31 * x + y);
+      }
+    }
+    Map<String, String> withLabels = new LinkedHashMap<>();
+    out.forEach((week, fp) -> withLabels.put(week, fp + "|" + labels.getOrDefault(week, 0)));
+    return withLabels;
+  }
+
+  /** Number of answers. */
+  public int count(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM answers");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  private static String placeholders(int n) {
+    return String.join(",", java.util.Collections.nCopies(n, "?"));
   }
 
   /** The answers of one survey series in one week, by id. */
@@ -62,30 +174,33 @@ public final class SearchSourceRepository {
     List<Row> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        long themeId = rs.getLong(10);
-        Long theme = rs.wasNull() ? null : themeId;
-        int sub = rs.getInt(12);
-        Integer subTheme = rs.wasNull() ? null : sub;
-        byte[] blob = rs.getBytes(15);
-        out.add(
-            new Row(
-                rs.getLong(1),
-                rs.getLong(2),
-                rs.getString(3),
-                rs.getInt(4),
-                rs.getString(5),
-                rs.getString(6),
-                rs.getString(7),
-                rs.getInt(8),
-                rs.getInt(9),
-                theme,
-                rs.getString(11),
-                subTheme,
-                rs.getString(13),
-                rs.getBoolean(14),
-                blob == null ? null : Vectors.fromBlob(blob)));
+        out.add(row(rs));
       }
     }
     return out;
+  }
+
+  private static Row row(ResultSet rs) throws SQLException {
+    long themeId = rs.getLong(10);
+    Long theme = rs.wasNull() ? null : themeId;
+    int sub = rs.getInt(12);
+    Integer subTheme = rs.wasNull() ? null : sub;
+    byte[] blob = rs.getBytes(15);
+    return new Row(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getString(3),
+        rs.getInt(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getInt(8),
+        rs.getInt(9),
+        theme,
+        rs.getString(11),
+        subTheme,
+        rs.getString(13),
+        rs.getBoolean(14),
+        blob == null ? null : Vectors.fromBlob(blob));
   }
 }

@@ -37,7 +37,7 @@ public final class ServerApp {
           new Cors(deps.allowedOrigins()).register(config.routes);
           new SurveyApi(deps.surveys(), deps.scores(), deps.adminAuth(), deps.loop()::currentWeek)
               .register(config.routes);
-          new WidgetApi(deps.loop()).register(config.routes);
+          new WidgetApi(deps.loop(), deps.liveIndexer()::submit).register(config.routes);
           WriteKeyAuth writeKeys = new WriteKeyAuth(deps.database(), new SecureRandom());
           new SourcesApi(deps.database(), deps.adminAuth(), writeKeys, deps.clock()).register(config.routes);
           new IngestionApi(new EventIngestion(deps.database()), writeKeys, deps.clock()).register(config.routes);
@@ -49,7 +49,7 @@ public final class ServerApp {
                   deps.database(), deps.surveys(), deps.adminAuth(), deps.clock(), deps.loop()::currentWeek,
                   deps.answerIndex(), indexer)
               .register(config.routes);
-          new SearchApi(new AnswerSearch(deps.answerIndex()), deps.adminAuth()).register(config.routes);
+          new SearchApi(AnswerSearch.withSentenceEmbedder(deps.answerIndex()), deps.adminAuth()).register(config.routes);
           new DigestApi(deps.digests(), deps.surveys(), deps.adminAuth(), deps.loop()::currentWeek).register(config.routes);
           new WidgetScript().register(config.routes);
           new ApiDocs().register(config.routes);

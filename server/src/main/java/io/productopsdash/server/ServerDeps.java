@@ -3,6 +3,7 @@ package io.productopsdash.server;
 import io.productopsdash.data.Database;
 import io.productopsdash.engine.score.ScoreService;
 import io.productopsdash.engine.search.AnswerIndex;
+import io.productopsdash.engine.search.LiveIndexer;
 import io.productopsdash.engine.survey.SurveyLoop;
 import io.productopsdash.engine.survey.SurveyService;
 import io.productopsdash.server.digest.Digests;
@@ -25,7 +26,8 @@ public record ServerDeps(
     AdminAuth adminAuth,
     List<String> allowedOrigins,
     AnswerIndex answerIndex,
-    Digests digests) {
+    Digests digests,
+    LiveIndexer liveIndexer) {
   public ServerDeps {
     allowedOrigins = List.copyOf(allowedOrigins);
   }

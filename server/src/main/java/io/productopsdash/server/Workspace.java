@@ -4,6 +4,8 @@ import io.productopsdash.data.Database;
 import io.productopsdash.data.SettingsRepository;
 import io.productopsdash.engine.score.ScoreService;
 import io.productopsdash.engine.search.AnswerIndex;
+import io.productopsdash.engine.search.AnswerIndexer;
+import io.productopsdash.engine.search.LiveIndexer;
 import io.productopsdash.engine.survey.SurveyLoop;
 import io.productopsdash.engine.survey.SurveySampler;
 import io.productopsdash.engine.survey.SurveyService;
@@ -17,12 +19,14 @@ import java.util.HexFormat;
 
 /**
  * An opened data folder with the services over it: the SQLite database, the installation's
- * sampling key (made once, kept in the database) and the admin token's hash.
+ * sampling key (made once, kept in the database), the admin token's hash, and the answer index,
+ * brought up to date with SQLite at each open ({@link AnswerIndexer#catchUp}) and kept so by a
+ * {@link LiveIndexer}.
  */
 public final class Workspace implements AutoCloseable {
   static final String SAMPLING_KEY = "sampling.key";
   /** The answer index's folder inside the data folder. */
-  static final String INDEX_FOLDER = "index";
+  public static final String INDEX_FOLDER = "index";
 
   private final Database db;
   private final ServerDeps deps;
@@ -36,14 +40,30 @@ public final class Workspace implements AutoCloseable {
 
   /** Opens the data folder of {@code config}; {@link #generatedAdminToken()} tells whether a token was made. */
   public static Workspace open(ServerConfig config, Clock clock) {
+    return open(config, clock, AnswerIndexer.Progress.NONE);
+  }
+
+  /**
+   * As {@link #open(ServerConfig, Clock)}, telling {@code indexing} how far the index's catch-up
+   * with SQLite got (nothing when the index was already up to date).
+   */
+  public static Workspace open(ServerConfig config, Clock clock, AnswerIndexer.Progress indexing) {
     Database db = Database.open(config.dataDir());
     AnswerIndex index;
+    AnswerIndexer indexer = new AnswerIndexer(config.zone());
     try {
       index = AnswerIndex.open(config.dataDir().resolve(INDEX_FOLDER));
     } catch (IOException e) {
       db.close();
       throw new UncheckedIOException("Opening the answer index failed", e);
     } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    try {
+      indexer.catchUp(db, index, indexing);
+    } catch (RuntimeException e) {
+      closeQuietly(index);
       db.close();
       throw e;
     }
@@ -65,7 +85,8 @@ public final class Workspace implements AutoCloseable {
             auth.auth(),
             config.allowedOrigins(),
             index,
-            new Digests(db, clock, config.zone(), config.digest(), config.dataDir(), config.port(), Digests::sleep));
+            new Digests(db, clock, config.zone(), config.digest(), config.dataDir(), config.port(), Digests::sleep),
+            new LiveIndexer(db, index, indexer));
     return new Workspace(db, deps, auth.generatedToken());
   }
 
@@ -90,10 +111,19 @@ public final class Workspace implements AutoCloseable {
     return generatedAdminToken;
   }
 
+  private static void closeQuietly(AnswerIndex index) {
+    try {
+      index.close();
+    } catch (IOException suppressed) {
+      // already failing with the catch-up's error
+    }
+  }
+
   @Override
   public void close() {
     deps.digests().close();
     try {
+      deps.liveIndexer().close();
       deps.answerIndex().close();
     } catch (IOException e) {
       throw new UncheckedIOException("Closing the answer index failed", e);

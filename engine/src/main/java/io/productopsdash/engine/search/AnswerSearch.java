@@ -1,10 +1,12 @@
 package io.productopsdash.engine.search;
 
+import io.productopsdash.engine.embed.SentenceEmbedder;
 import io.productopsdash.models.NotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +22,15 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -38,19 +43,50 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
  * Searches the answer index: BM25 over the English-analysed comment, filters, facet counts,
  * highlighted snippets, paging, and vector "similar answers". A query that does not parse is
  * searched as plain words instead: a user's typo never becomes an error. Thread-safe.
+ *
+ * <p><b>Modes</b> ({@link SearchRequest.Mode}). {@code KEYWORD} ranks every match by BM25; totals
+ * and facets count every match. {@code VECTOR} embeds the query text with the sentence embedder
+ * that embedded the answers and takes the nearest answers (HNSW, with the filters applied inside
+ * the vector search, so a narrow filter still fills the page). {@code HYBRID} takes the keyword
+ * and the vector ranking, each cut at the same window of {@code max(}{@value #CANDIDATES}{@code ,
+ * (page + 1) * pageSize)} answers (at most {@value #MAX_FUSED}), and fuses them by reciprocal rank
+ * fusion: an answer scores {@code wk / (k + rank in keywords) + wv / (k + rank in vectors)}, ranks
+ * from 1, {@code k =} {@value #RRF_K}, weights 1 and 1 unless configured; ties by answer id.
+ *
+ * <p>In the vector and hybrid modes the candidates are the answers in those windows (all of them
+ * pass the filters); {@code totalHits} and the facet counts are over exactly these candidates, so
+ * the facets describe the answers a PM can page through, and a facet count never promises more
+ * than the pages hold. Counting facets over every keyword match instead would mix answers that
+ * rank nowhere with the ones shown; over the whole filter set it would ignore the query. Pages
+ * end with the candidates. A blank query is a keyword search in every mode (there is nothing to
+ * embed).
  */
 public final class AnswerSearch {
+  /** Turns query text into a vector of {@value AnswerFields#EMBEDDING_DIMENSION} floats. */
+  @FunctionalInterface
+  public interface QueryEmbedder {
+    float[] embed(String text);
+  }
+
+  /** The reciprocal rank fusion constant of Cormack et al. (2009), the usual choice. */
+  public static final int RRF_K = 60;
+  /** Least candidates taken from each ranking in the vector and hybrid modes. */
+  public static final int CANDIDATES = 100;
+  /** Most candidates taken from each ranking: vector and hybrid pages end there. */
+  public static final int MAX_FUSED = 1000;
   /** The facet dimensions counted for every search, in this order. */
   public static final List<String> FACET_DIMENSIONS = List.of(
       AnswerFields.FACET_THEME, AnswerFields.FACET_WEEK, AnswerFields.FACET_SCORE_BUCKET,
@@ -60,42 +96,202 @@ public final class AnswerSearch {
   private static final int SNIPPET_PASSAGES = 1;
 
   private final AnswerIndex index;
+  private final QueryEmbedder embedder;
+  private final Fusion fusion;
   private final Analyzer analyzer = AnswerDocuments.analyzer();
   /** Facet ordinals of the last reader seen: costly to build, valid until the index changes. */
   private final AtomicReference<FacetState> facetState = new AtomicReference<>();
 
   private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
 
+  /** Keyword search only: the vector and hybrid modes need a {@link QueryEmbedder}. */
   public AnswerSearch(AnswerIndex index) {
-    this.index = index;
+    this(index, null);
   }
 
-  /** Runs {@code request} on the latest committed index. */
+  /** All modes, fusing by plain RRF; {@code embedder} null allows keyword search only. */
+  public AnswerSearch(AnswerIndex index, QueryEmbedder embedder) {
+    this(index, embedder, Fusion.rrf());
+  }
+
+  /** All modes, the hybrid one fusing by {@code fusion}. */
+  public AnswerSearch(AnswerIndex index, QueryEmbedder embedder, Fusion fusion) {
+    this.index = index;
+    this.embedder = embedder;
+    this.fusion = java.util.Objects.requireNonNull(fusion, "fusion");
+  }
+
+  /** All modes, queries embedded by the shared all-MiniLM-L6-v2 embedder (loaded on first use). */
+  public static AnswerSearch withSentenceEmbedder(AnswerIndex index) {
+    return new AnswerSearch(index, text -> SentenceEmbedder.shared().embed(text));
+  }
+
+  /**
+   * Runs {@code request} on the latest committed index.
+   *
+   * @throws IllegalStateException for a vector or hybrid search without a {@link QueryEmbedder}
+   */
   public SearchResult search(SearchRequest request) throws IOException {
-    ParsedQuery text = parse(request.query());
+    if (request.mode() == SearchRequest.Mode.KEYWORD || request.query().isBlank()) {
+      return keyword(request);
+    }
+    if (embedder == null) {
+      throw new IllegalStateException("No query embedder: " + request.mode().code() + " search is off");
+    }
+    // Embed before taking a searcher: the model is the slow part and needs no index.
+    float[] vector = embedder.embed(request.query());
     IndexSearcher searcher = index.acquire();
     try {
-      Query query = withFilters(text.query(), request.filters());
-      Query highlightQuery = text.query();
-      boolean literal = text.literal();
-      try {
-        searcher.rewrite(query);
-      } catch (IndexSearcher.TooManyClauses e) {
-        // A wildcard expanding to too many terms: search its words literally instead.
-        highlightQuery = literalQuery(request.query());
-        query = withFilters(highlightQuery, request.filters());
-        literal = true;
-      }
-      int n = (request.page() + 1) * request.pageSize();
-      TopDocs top = searcher.search(query, n, sort(request.sort()), true);
-      int from = Math.min(request.page() * request.pageSize(), top.scoreDocs.length);
-      ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
-      List<SearchResult.Hit> hits = hits(searcher, highlightQuery, page);
-      long total = searcher.count(query);
-      return new SearchResult(total, hits, facets(searcher, query), literal);
+      return fused(searcher, request, vector);
     } finally {
       index.release(searcher);
     }
+  }
+
+  private SearchResult keyword(SearchRequest request) throws IOException {
+    IndexSearcher searcher = index.acquire();
+    try {
+      ParsedQuery text = text(searcher, request);
+      Query query = withFilters(text.query(), request.filters());
+      int n = (request.page() + 1) * request.pageSize();
+      // One pass over the matches: the page, the facet counts and the exact total together.
+      FacetsCollectorManager.FacetsResult found =
+          FacetsCollectorManager.search(searcher, query, n, sort(request.sort()), true, new FacetsCollectorManager());
+      ScoreDoc[] top = found.topDocs().scoreDocs;
+      int from = Math.min(request.page() * request.pageSize(), top.length);
+      ScoreDoc[] page = Arrays.copyOfRange(top, from, top.length);
+      List<SearchResult.Hit> hits = hits(searcher, text.query(), page);
+      long total = 0;
+      for (FacetsCollector.MatchingDocs m : found.facetsCollector().getMatchingDocs()) {
+        total += m.totalHits;
+      }
+      return new SearchResult(total, hits, facets(searcher, found.facetsCollector()), text.literal());
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  /* The query text parsed, or searched literally when it does not parse or expands too far. */
+  private ParsedQuery text(IndexSearcher searcher, SearchRequest request) throws IOException {
+    ParsedQuery text = parse(request.query());
+    try {
+      searcher.rewrite(withFilters(text.query(), request.filters()));
+      return text;
+    } catch (IndexSearcher.TooManyClauses e) {
+      // A wildcard expanding to too many terms: search its words literally instead.
+      return new ParsedQuery(literalQuery(request.query()), true);
+    }
+  }
+
+  /** A candidate of the vector or hybrid mode: its fused score (or similarity) and answer id. */
+  private record Candidate(int doc, long answerId, float score) {}
+
+  private SearchResult fused(IndexSearcher searcher, SearchRequest request, float[] vector) throws IOException {
+    boolean hybrid = request.mode() == SearchRequest.Mode.HYBRID;
+    ParsedQuery text = text(searcher, request);
+    int window = Math.max(CANDIDATES, Math.min(MAX_FUSED, (request.page() + 1) * request.pageSize()));
+    ScoreDoc[] keyword = hybrid
+        ? searcher.search(withFilters(text.query(), request.filters()), window, sort(SearchRequest.SortOrder.RELEVANCE), true)
+            .scoreDocs
+        : new ScoreDoc[0];
+    Query filter = withFilters(new MatchAllDocsQuery(), request.filters());
+    List<Candidate> nearest = new ArrayList<>();
+    for (ScoreDoc sd : searcher.search(new KnnFloatVectorQuery(AnswerFields.EMBEDDING, vector, window, filter), window)
+        .scoreDocs) {
+      nearest.add(new Candidate(sd.doc, numeric(searcher, AnswerFields.ID, sd.doc), sd.score));
+    }
+    nearest.sort(BY_SCORE_THEN_ID);
+    ScoreDoc[] vectorRanking = nearest.stream().map(c -> new ScoreDoc(c.doc(), c.score())).toArray(ScoreDoc[]::new);
+    Map<Integer, Double> scores = new HashMap<>();
+    if (!hybrid) {
+      for (ScoreDoc sd : vectorRanking) {
+        scores.put(sd.doc, (double) sd.score);
+      }
+    } else if (fusion.kind() == Fusion.Kind.RRF) {
+      addRanks(scores, keyword, fusion.keywordWeight());
+      addRanks(scores, vectorRanking, fusion.vectorWeight());
+    } else {
+      scores = convex(searcher, vector, keyword, vectorRanking);
+    }
+    List<Candidate> candidates = new ArrayList<>(scores.size());
+    for (Map.Entry<Integer, Double> e : scores.entrySet()) {
+      candidates.add(new Candidate(e.getKey(), numeric(searcher, AnswerFields.ID, e.getKey()), e.getValue().floatValue()));
+    }
+    if (request.sort() == SearchRequest.SortOrder.DATE_DESC) {
+      Map<Integer, Long> dates = new HashMap<>();
+      for (Candidate c : candidates) {
+        dates.put(c.doc(), numeric(searcher, AnswerFields.DATE, c.doc()));
+      }
+      candidates.sort(Comparator.comparingLong((Candidate c) -> -dates.get(c.doc())).thenComparingLong(Candidate::answerId));
+    } else {
+      candidates.sort(BY_SCORE_THEN_ID);
+    }
+    int from = Math.min(request.page() * request.pageSize(), candidates.size());
+    int to = Math.min(from + request.pageSize(), candidates.size());
+    ScoreDoc[] page = candidates.subList(from, to).stream()
+        .map(c -> new ScoreDoc(c.doc(), c.score()))
+        .toArray(ScoreDoc[]::new);
+    List<BytesRef> ids = candidates.stream().map(c -> new BytesRef(Long.toString(c.answerId()))).toList();
+    Query candidateQuery = new TermInSetQuery(AnswerFields.ID, ids);
+    return new SearchResult(
+        candidates.size(), hits(searcher, text.query(), page),
+        facets(searcher, searcher.search(candidateQuery, new FacetsCollectorManager())),
+        hybrid && text.literal());
+  }
+
+  /* Adds one ranking's reciprocal ranks (best first, ties already broken by id) to the scores. */
+  private void addRanks(Map<Integer, Double> scores, ScoreDoc[] ranking, double weight) {
+    for (int rank = 0; rank < ranking.length; rank++) {
+      scores.merge(ranking[rank].doc, weight / (fusion.k() + rank + 1.0), Double::sum);
+    }
+  }
+
+  /*
+   * Convex fusion over the union of both windows. Every candidate gets its true cosine score, also
+   * a keyword match outside the vector window (its vector is read from the index): assuming 0
+   * there would rank it below the vector window's tail for no reason. Cosine scores are min-max
+   * normalised over the candidates; BM25 scores divided by the best (a candidate outside the
+   * keyword window gets 0, near enough, as BM25 is 0 or small there). An answer without an
+   * embedding gets the lowest cosine.
+   */
+  private Map<Integer, Double> convex(
+      IndexSearcher searcher, float[] query, ScoreDoc[] keyword, ScoreDoc[] vectorRanking) throws IOException {
+    Map<Integer, Double> cosine = new HashMap<>();
+    for (ScoreDoc sd : vectorRanking) {
+      cosine.put(sd.doc, (double) sd.score);
+    }
+    Map<Integer, Double> bm25 = new HashMap<>();
+    for (ScoreDoc sd : keyword) {
+      bm25.put(sd.doc, (double) sd.score);
+      if (!cosine.containsKey(sd.doc)) {
+        float[] v = vectorOf(searcher, sd.doc);
+        cosine.put(sd.doc, v == null ? Double.NaN : VectorSimilarityFunction.COSINE.compare(query, v));
+      }
+    }
+    double min = cosine.values().stream().filter(d -> !d.isNaN()).min(Double::compare).orElse(0.0);
+    double max = cosine.values().stream().filter(d -> !d.isNaN()).max(Double::compare).orElse(1.0);
+    double best = keyword.length == 0 ? 1 : Math.max(keyword[0].score, Float.MIN_VALUE);
+    Map<Integer, Double> scores = new HashMap<>();
+    for (Map.Entry<Integer, Double> e : cosine.entrySet()) {
+      double c = e.getValue().isNaN() ? 0 : max > min ? (e.getValue() - min) / (max - min) : 1;
+      double b = bm25.getOrDefault(e.getKey(), 0.0) / best;
+      scores.put(e.getKey(), fusion.keywordWeight() * b + fusion.vectorWeight() * c);
+    }
+    return scores;
+  }
+
+  private static final Comparator<Candidate> BY_SCORE_THEN_ID =
+      Comparator.comparingDouble((Candidate c) -> -c.score()).thenComparingLong(Candidate::answerId);
+
+  /* A numeric doc value of one document (answer id, date: every document has them). */
+  private static long numeric(IndexSearcher searcher, String field, int doc) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    NumericDocValues values = DocValues.getNumeric(leaf.reader(), field);
+    if (!values.advanceExact(doc - leaf.docBase)) {
+      throw new IllegalStateException("Document " + doc + " has no " + field);
+    }
+    return values.longValue();
   }
 
   /**
@@ -202,7 +398,7 @@ public final class AnswerSearch {
     String[] snippets = new String[page.length];
     if (page.length > 0) {
       UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-          .withFormatter(new DefaultPassageFormatter("<em>", "</em>", "… ", false))
+          .withFormatter(new DefaultPassageFormatter(String.valueOf(MATCH_START), String.valueOf(MATCH_END), "… ", false))
           .build();
       TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
       snippets = highlighter.highlight(AnswerFields.COMMENT, textQuery, pageDocs, SNIPPET_PASSAGES);
@@ -211,7 +407,7 @@ public final class AnswerSearch {
     List<SearchResult.Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
       Document doc = stored.document(page[i].doc);
-      String snippet = snippets[i] != null ? snippets[i] : doc.get(AnswerFields.COMMENT);
+      String snippet = html(snippets[i] != null ? snippets[i] : doc.get(AnswerFields.COMMENT));
       hits.add(new SearchResult.Hit(
           Long.parseLong(doc.get(AnswerFields.ID)), page[i].score, doc.get(AnswerFields.WEEK),
           doc.getField(AnswerFields.SCORE).numericValue().intValue(), doc.get(AnswerFields.THEME),
@@ -220,7 +416,32 @@ public final class AnswerSearch {
     return hits;
   }
 
-  private Map<String, List<SearchResult.FacetCount>> facets(IndexSearcher searcher, Query query)
+  /*
+   * Highlights are marked with two private-use characters, then the text is HTML-escaped and the
+   * marks become <em>: a comment is user text, so a snippet meant for HTML must be safe as it is.
+   */
+  private static final char MATCH_START = '\uE000';
+  private static final char MATCH_END = '\uE001';
+
+  static String html(String marked) {
+    StringBuilder b = new StringBuilder(marked.length() + 16);
+    for (int i = 0; i < marked.length(); i++) {
+      char ch = marked.charAt(i);
+      switch (ch) {
+        case MATCH_START -> b.append("<em>");
+        case MATCH_END -> b.append("</em>");
+        case '&' -> b.append("&amp;");
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(ch);
+      }
+    }
+    return b.toString();
+  }
+
+  private Map<String, List<SearchResult.FacetCount>> facets(IndexSearcher searcher, FacetsCollector collector)
       throws IOException {
     Map<String, List<SearchResult.FacetCount>> out = new LinkedHashMap<>();
     for (String dim : FACET_DIMENSIONS) {
@@ -232,7 +453,6 @@ public final class AnswerSearch {
     } catch (IllegalArgumentException e) {
       return out; // no document has any facet yet (empty index)
     }
-    FacetsCollector collector = searcher.search(query, new FacetsCollectorManager());
     Facets counts = new SortedSetDocValuesFacetCounts(state, collector);
     for (String dim : FACET_DIMENSIONS) {
       FacetResult result;

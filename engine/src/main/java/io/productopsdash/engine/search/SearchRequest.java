@@ -3,15 +3,31 @@ package io.productopsdash.engine.search;
 import java.util.Objects;
 
 /**
- * One search: query text in Lucene syntax (blank matches every answer), filters, order and page.
+ * One search: query text in Lucene syntax (blank matches every answer), filters, order, page and
+ * how the text is matched ({@link Mode}).
  *
  * @param page zero-based page number
  * @param pageSize 1..{@value #MAX_PAGE_SIZE}
  */
 public record SearchRequest(
-    String query, SearchFilters filters, SortOrder sort, int page, int pageSize) {
+    String query, SearchFilters filters, SortOrder sort, int page, int pageSize, Mode mode) {
   public static final int MAX_PAGE_SIZE = 100;
   public static final int DEFAULT_PAGE_SIZE = 20;
+
+  /** How the query text finds answers; a blank query matches every answer in each mode. */
+  public enum Mode {
+    /** BM25 over the comment's words (Lucene syntax). */
+    KEYWORD,
+    /** Nearest answers by sentence embedding of the query text. */
+    VECTOR,
+    /** KEYWORD and VECTOR fused by reciprocal rank fusion. */
+    HYBRID;
+
+    /** The lower-case name used by the API and the CLI. */
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   /** The order of hits; ties are always broken by answer id, ascending. */
   public enum SortOrder {
@@ -19,7 +35,13 @@ public record SearchRequest(
     DATE_DESC
   }
 
+  /** A keyword search. */
+  public SearchRequest(String query, SearchFilters filters, SortOrder sort, int page, int pageSize) {
+    this(query, filters, sort, page, pageSize, Mode.KEYWORD);
+  }
+
   public SearchRequest {
+    Objects.requireNonNull(mode, "mode");
     query = query == null ? "" : query;
     filters = filters == null ? SearchFilters.none() : filters;
     Objects.requireNonNull(sort, "sort");
@@ -42,14 +64,18 @@ public record SearchRequest(
   }
 
   public SearchRequest withFilters(SearchFilters newFilters) {
-    return new SearchRequest(query, newFilters, sort, page, pageSize);
+    return new SearchRequest(query, newFilters, sort, page, pageSize, mode);
   }
 
   public SearchRequest withSort(SortOrder newSort) {
-    return new SearchRequest(query, filters, newSort, page, pageSize);
+    return new SearchRequest(query, filters, newSort, page, pageSize, mode);
   }
 
   public SearchRequest withPage(int newPage, int newPageSize) {
-    return new SearchRequest(query, filters, sort, newPage, newPageSize);
+    return new SearchRequest(query, filters, sort, newPage, newPageSize, mode);
+  }
+
+  public SearchRequest withMode(Mode newMode) {
+    return new SearchRequest(query, filters, sort, page, pageSize, newMode);
   }
 }

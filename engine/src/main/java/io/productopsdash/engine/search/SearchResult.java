@@ -23,7 +23,10 @@ public record SearchResult(
     return hits.stream().map(Hit::answerId).toList();
   }
 
-  /** One matching answer with its highlighted snippet (matches in {@code <em>}). */
+  /**
+   * One matching answer with its highlighted snippet, which is HTML: the comment's text escaped
+   * ({@code & < > " '}) and matches in {@code <em>}.
+   */
   public record Hit(
       long answerId, float relevance, String week, int score, String themeId, String themeLabel,
       String sentiment, String snippet) {}

@@ -237,4 +237,19 @@ class AnswerSearchIT {
     assertThatThrownBy(() -> ScoreBucket.of(WalletAnswers.SCALE, 8))
         .hasMessageContaining("score: 8");
   }
+
+  @Test
+  void snippetsAreSafeHtml() throws IOException {
+    index.upsert(new AnswerRecord(31, WalletAnswers.SURVEY, W43, W43.monday(), 1, ScoreBucket.LOW,
+        "<script>alert('fees')</script> & \"more\"", null, null, null, "negative", null, false, null));
+    index.commit();
+    SearchResult r = find("alert");
+    assertThat(r.ids()).containsExactly(31L);
+    assertThat(r.hits().get(0).snippet())
+        .isEqualTo("&lt;script&gt;<em>alert</em>(&#39;fees&#39;)&lt;/script&gt; &amp; &quot;more&quot;");
+    // Without a match to mark (a filter-only search) the whole comment is escaped the same way.
+    SearchResult all = find("", SearchFilters.none().withWeeks(W43, W43).withScores(1, 1));
+    assertThat(all.hits().stream().filter(h -> h.answerId() == 31).findFirst().orElseThrow().snippet())
+        .isEqualTo("&lt;script&gt;alert(&#39;fees&#39;)&lt;/script&gt; &amp; &quot;more&quot;");
+  }
 }

@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "ProductOpsDash 0.1.0",
     description = "Self-hosted feedback text-mining and survey engine for product teams.",
-    subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, RollupCommand.class, ThemesCommand.class, DigestCommand.class})
+    subcommands = {
+      ServeCommand.class, DemoCommand.class, ImportCommand.class, RollupCommand.class, ThemesCommand.class,
+      SearchCommand.class, ReindexCommand.class, DigestCommand.class
+    })
 public final class ProductOpsDashCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

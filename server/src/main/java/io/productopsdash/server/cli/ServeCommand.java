@@ -1,6 +1,7 @@
 package io.productopsdash.server.cli;
 
 import io.javalin.Javalin;
+import io.productopsdash.engine.search.AnswerIndexer;
 import io.productopsdash.server.ServerApp;
 import io.productopsdash.server.ServerConfig;
 import io.productopsdash.server.Workspace;
@@ -20,7 +21,12 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     ServerConfig config = options.resolve(System.getenv(), Path.of("productopsdash-data"));
-    Workspace workspace = Workspace.open(config, Clock.systemUTC());
+    // The index catches up with SQLite before serving; long only after an import or a crash.
+    CountProgressBar bar = CountProgressBar.onConsole("Indexing", "answers");
+    Workspace workspace = Workspace.open(config, Clock.systemUTC(), bar == null ? AnswerIndexer.Progress.NONE : bar::update);
+    if (bar != null) {
+      bar.finish();
+    }
     run(config, workspace, System.out, null);
     return 0;
   }

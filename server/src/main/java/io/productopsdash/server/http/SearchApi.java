@@ -17,17 +17,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Admin search over the answer index: {@code GET /api/v1/search} (full text, filters, facets,
- * pages) and {@code GET /api/v1/answers/{id}/similar} (closest answers by embedding). The work is
- * in {@link AnswerSearch}; this class only reads parameters and shapes replies. Unknown query
- * parameters are a 400 naming them.
+ * pages; {@code mode=keyword|vector|hybrid}, see {@link AnswerSearch}) and {@code GET
+ * /api/v1/answers/{id}/similar} (closest answers by embedding). The work is in {@link
+ * AnswerSearch}; this class only reads parameters ({@link #request}, shared with the {@code search}
+ * command) and shapes replies ({@link #reply}). Unknown query parameters are a 400 naming them.
  */
 public final class SearchApi {
   static final Set<String> SEARCH_PARAMS =
       Set.of("q", "surveyId", "from", "to", "theme", "minScore", "maxScore", "sentiment",
-          "featureRequest", "sort", "page", "pageSize");
+          "featureRequest", "sort", "page", "pageSize", "mode");
   static final Set<String> SIMILAR_PARAMS = Set.of("k");
   static final int DEFAULT_SIMILAR = 10;
   static final Set<String> SENTIMENTS =
@@ -56,7 +58,28 @@ public final class SearchApi {
 
   private void search(Context ctx) {
     auth.require(ctx);
-    onlyParams(ctx, SEARCH_PARAMS);
+    Map<String, String> params = new LinkedHashMap<>();
+    for (String name : ctx.queryParamMap().keySet()) {
+      params.put(name, ctx.queryParam(name));
+    }
+    SearchRequest request = request(params);
+    SearchResult result;
+    try {
+      result = search.search(request);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Search failed", e);
+    }
+    ctx.json(reply(request, result));
+  }
+
+  /**
+   * The search that {@code params} (query parameter name to value) asks for.
+   *
+   * @throws InvalidInputException naming the first bad parameter
+   */
+  public static SearchRequest request(Map<String, String> params) {
+    onlyParams(params.keySet(), SEARCH_PARAMS);
+    Function<String, String> ctx = params::get;
     Integer minScore = integer(ctx, "minScore", Integer.MIN_VALUE);
     Integer maxScore = integer(ctx, "maxScore", Integer.MIN_VALUE);
     if (minScore != null && maxScore != null && minScore > maxScore) {
@@ -67,7 +90,7 @@ public final class SearchApi {
     if (from != null && to != null && from.compareTo(to) > 0) {
       throw new InvalidInputException("from", "must not be after to");
     }
-    String sentiment = ctx.queryParam("sentiment");
+    String sentiment = ctx.apply("sentiment");
     if (sentiment != null && !SENTIMENTS.contains(sentiment)) {
       throw new InvalidInputException("sentiment", "must be one of " + new TreeSet<>(SENTIMENTS));
     }
@@ -77,12 +100,12 @@ public final class SearchApi {
             surveyId == null ? null : surveyId.longValue(),
             from,
             to,
-            blankToNull(ctx.queryParam("theme")),
+            blankToNull(ctx.apply("theme")),
             minScore,
             maxScore,
             sentiment,
             bool(ctx, "featureRequest"));
-    SearchRequest.SortOrder sort = sort(ctx.queryParam("sort"));
+    SearchRequest.SortOrder sort = sort(ctx.apply("sort"));
     Integer page = integer(ctx, "page", 0);
     Integer pageSize = integer(ctx, "pageSize", 1);
     if (pageSize != null && pageSize > SearchRequest.MAX_PAGE_SIZE) {
@@ -91,19 +114,17 @@ public final class SearchApi {
     if (page != null && page > 10_000) {
       throw new InvalidInputException("page", "must be within 0..10000");
     }
-    SearchRequest request =
-        new SearchRequest(
-            ctx.queryParam("q"),
-            filters,
-            sort,
-            page == null ? 0 : page,
-            pageSize == null ? SearchRequest.DEFAULT_PAGE_SIZE : pageSize);
-    SearchResult result;
-    try {
-      result = search.search(request);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Search failed", e);
-    }
+    return new SearchRequest(
+        ctx.apply("q"),
+        filters,
+        sort,
+        page == null ? 0 : page,
+        pageSize == null ? SearchRequest.DEFAULT_PAGE_SIZE : pageSize,
+        mode(ctx.apply("mode")));
+  }
+
+  /** The JSON reply to {@code request}: total, page, mode, hits and facets, in this order. */
+  public static Map<String, Object> reply(SearchRequest request, SearchResult result) {
     Map<String, Object> facets = new LinkedHashMap<>();
     for (String dim : AnswerSearch.FACET_DIMENSIONS) {
       facets.put(dim, result.facets().getOrDefault(dim, List.of()));
@@ -112,6 +133,7 @@ public final class SearchApi {
     reply.put("total", result.totalHits());
     reply.put("page", request.page());
     reply.put("pageSize", request.pageSize());
+    reply.put("mode", request.mode().code());
     reply.put("literalFallback", result.literalFallback());
     reply.put(
         "hits",
@@ -120,14 +142,14 @@ public final class SearchApi {
                 h.sentiment(), h.relevance(), h.snippet()))
             .toList());
     reply.put("facets", facets);
-    ctx.json(reply);
+    return reply;
   }
 
   private void similar(Context ctx) {
     auth.require(ctx);
-    onlyParams(ctx, SIMILAR_PARAMS);
+    onlyParams(ctx.queryParamMap().keySet(), SIMILAR_PARAMS);
     long id = id(ctx);
-    Integer k = integer(ctx, "k", 1);
+    Integer k = integer(ctx::queryParam, "k", 1);
     if (k != null && k > AnswerSearch.MAX_SIMILAR) {
       throw new InvalidInputException("k", "must be within 1.." + AnswerSearch.MAX_SIMILAR);
     }
@@ -147,13 +169,25 @@ public final class SearchApi {
     ctx.json(reply);
   }
 
-  private static void onlyParams(Context ctx, Set<String> allowed) {
-    Set<String> unknown = new TreeSet<>(ctx.queryParamMap().keySet());
+  private static void onlyParams(Set<String> given, Set<String> allowed) {
+    Set<String> unknown = new TreeSet<>(given);
     unknown.removeAll(allowed);
     if (!unknown.isEmpty()) {
       throw new InvalidInputException(
           String.join(",", unknown), "unknown query parameter(s): " + String.join(", ", unknown));
     }
+  }
+
+  private static SearchRequest.Mode mode(String raw) {
+    if (raw == null) {
+      return SearchRequest.Mode.KEYWORD;
+    }
+    for (SearchRequest.Mode m : SearchRequest.Mode.values()) {
+      if (m.code().equals(raw)) {
+        return m;
+      }
+    }
+    throw new InvalidInputException("mode", "must be keyword, hybrid or vector, got '" + abbreviate(raw) + "'");
   }
 
   private static SearchRequest.SortOrder sort(String raw) {
@@ -166,13 +200,13 @@ public final class SearchApi {
     throw new InvalidInputException("sort", "must be relevance or date, got '" + abbreviate(raw) + "'");
   }
 
-  private static WeekId week(Context ctx, String name) {
-    String raw = ctx.queryParam(name);
+  private static WeekId week(Function<String, String> ctx, String name) {
+    String raw = ctx.apply(name);
     return raw == null ? null : WeekId.parse(raw, name);
   }
 
-  private static Boolean bool(Context ctx, String name) {
-    String raw = ctx.queryParam(name);
+  private static Boolean bool(Function<String, String> ctx, String name) {
+    String raw = ctx.apply(name);
     if (raw == null) {
       return null;
     }
@@ -183,8 +217,8 @@ public final class SearchApi {
     };
   }
 
-  private static Integer integer(Context ctx, String name, int min) {
-    String raw = ctx.queryParam(name);
+  private static Integer integer(Function<String, String> ctx, String name, int min) {
+    String raw = ctx.apply(name);
     if (raw == null) {
       return null;
     }

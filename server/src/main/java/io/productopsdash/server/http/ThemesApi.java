@@ -57,7 +57,7 @@ public final class ThemesApi {
   private final AnswerRepository answers = new AnswerRepository();
   private final FeatureRequestRepository requests = new FeatureRequestRepository();
 
-  /** {@code index} receives the week's answers after each run (null: no indexing). */
+  /** {@code index} is brought up to date after each run and again when its sentiment is in (null: no indexing). */
   public ThemesApi(
       Database db,
       SurveyService surveys,
@@ -189,9 +189,12 @@ public final class ThemesApi {
     auth.require(ctx);
     Survey survey = survey(ctx);
     WeekId week = week(ctx).orElseGet(currentWeek);
-    WeeklyThemeRun.Result result = ThemePipeline.run(db, survey.seriesId(), week, clock, WeeklyThemeRun.Progress.NONE).themes();
+    ThemePipeline.Outcome outcome = ThemePipeline.run(db, survey.seriesId(), week, clock, WeeklyThemeRun.Progress.NONE);
+    WeeklyThemeRun.Result result = outcome.themes();
     if (index != null) {
-      indexer.indexSeriesWeek(db, index, survey.seriesId(), week);
+      // Enrichment may have rewritten comments (names removed) of any week, not only this one.
+      indexer.catchUp(db, index, AnswerIndexer.Progress.NONE);
+      outcome.sentiment().thenRun(this::indexSentiment);
     }
     Map<String, Object> reply = new LinkedHashMap<>();
     reply.put("surveyId", survey.id());
@@ -205,6 +208,17 @@ public final class ThemesApi {
     reply.put("themes", views(result.themes()));
     reply.put("unclustered", unclusteredView(survey.seriesId(), week, result.themes()));
     ctx.json(reply);
+  }
+
+  /* Sentiment lands in the background after the run; its answers are indexed when it is done. */
+  private void indexSentiment() {
+    try {
+      indexer.catchUp(db, index, AnswerIndexer.Progress.NONE);
+    } catch (RuntimeException e) {
+      // Closed meanwhile, or failed: the catch-up at the next start covers these answers.
+      System.getLogger(ThemesApi.class.getName())
+          .log(System.Logger.Level.WARNING, "Indexing sentiment after a theme run failed", e);
+    }
   }
 
   private void get(Context ctx) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * The endpoints the embedded widget calls, without the admin token: eligibility, impressions,
@@ -21,9 +22,12 @@ public final class WidgetApi {
   static final Set<String> ANSWER_FIELDS = Set.of("responseId", "userId", "score", "comment", "locale", "url");
 
   private final SurveyLoop loop;
+  private final LongConsumer afterAnswer;
 
-  public WidgetApi(SurveyLoop loop) {
+  /** {@code afterAnswer} is told the id of each answer stored or changed, after its commit. */
+  public WidgetApi(SurveyLoop loop, LongConsumer afterAnswer) {
     this.loop = loop;
+    this.afterAnswer = afterAnswer;
   }
 
   public void register(RoutesConfig routes) {
@@ -72,6 +76,7 @@ public final class WidgetApi {
             body.string("locale"),
             body.string("url"));
     SurveyLoop.AnswerResult result = loop.submitAnswer(SurveyApi.surveyId(ctx), submission);
+    afterAnswer.accept(result.answer().id());
     ctx.status(result.created() ? 201 : 200).json(AnswerView.of(result.answer()));
   }
 

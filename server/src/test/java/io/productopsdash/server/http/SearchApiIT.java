@@ -35,6 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SearchApiIT {
   private static final String WEEK = "2026-W10";
+  private static final String INSERT_ANSWER =
+      "INSERT INTO answers (response_id, survey_id, user_id, week, score, comment, created_at, updated_at)"
+          + " VALUES (?,?,?,?,?,?,'2026-03-02T09:00:00Z','2026-03-02T09:00:00Z')";
   private static final List<String> LOGIN =
       List.of(
           "I cannot log in, the login page keeps failing",
@@ -65,6 +68,7 @@ class SearchApiIT {
   private long surveyId;
   private final Set<Long> loginIds = new HashSet<>();
   private final Set<Long> expensiveIds = new HashSet<>();
+  private final Set<Long> pricingIds = new HashSet<>();
 
   @BeforeAll
   void start() throws SQLException {
@@ -73,14 +77,12 @@ class SearchApiIT {
     String url = "jdbc:sqlite:" + server.dbFile().toAbsolutePath();
     try (Connection c = DriverManager.getConnection(url);
         PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO answers (response_id, survey_id, user_id, week, score, comment, created_at, updated_at)"
-                    + " VALUES (?,?,?,?,?,?,'2026-03-02T09:00:00Z','2026-03-02T09:00:00Z')",
-                java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            c.prepareStatement(INSERT_ANSWER, java.sql.Statement.RETURN_GENERATED_KEYS)) {
       for (int i = 0; i < 10; i++) {
         long login = insert(ps, "l" + i, 2 + i % 2, LOGIN.get(i));
         loginIds.add(login);
         long pricing = insert(ps, "p" + i, 4 + i % 2, PRICING.get(i));
+        pricingIds.add(pricing);
         if (PRICING.get(i).toLowerCase(java.util.Locale.ROOT).contains("expensive")) {
           expensiveIds.add(pricing);
         }
@@ -198,5 +200,73 @@ class SearchApiIT {
       assertThat(s.get("themeId").getAsString()).as("%s", s).isEqualTo(theme);
     }
     assertThat(server.admin("GET", "/api/v1/answers/999999/similar", null).status()).isEqualTo(404);
+  }
+
+  @Test
+  @Order(6)
+  void anAnswerPostedByTheWidgetBecomesSearchableWithoutAThemeRun() throws InterruptedException {
+    Reply posted = server.answer(surveyId, "{\"responseId\":\"w1\",\"userId\":\"uw1\",\"score\":2,"
+        + "\"comment\":\"The kangaroo icon is confusing\"}");
+    assertThat(posted.status()).as("%s", posted).isEqualTo(201);
+    long id = posted.json().get("id").getAsLong();
+    JsonObject found = awaitHits("q=kangaroo", 1);
+    assertThat(found.getAsJsonArray("hits").get(0).getAsJsonObject().get("answerId").getAsLong()).isEqualTo(id);
+    assertThat(found.getAsJsonArray("hits").get(0).getAsJsonObject().get("snippet").getAsString())
+        .isEqualTo("The <em>kangaroo</em> icon is confusing");
+
+    // An answer first sent without a comment, then again with one: the comment becomes searchable.
+    assertThat(server.answer(surveyId, "{\"responseId\":\"w2\",\"userId\":\"uw2\",\"score\":6}").status())
+        .isEqualTo(201);
+    assertThat(server.answer(surveyId, "{\"responseId\":\"w2\",\"userId\":\"uw2\",\"score\":6,"
+        + "\"comment\":\"Wombat mode please\"}").status()).isEqualTo(200);
+    assertThat(awaitHits("q=wombat", 1).get("total").getAsLong()).isEqualTo(1);
+  }
+
+  @Test
+  @Order(7)
+  void answersWrittenWhileStoppedAreIndexedAtTheNextStart() throws SQLException {
+    server.close();
+    String url = "jdbc:sqlite:" + server.dbFile().toAbsolutePath();
+    long id;
+    // As an import (another process) would: straight into SQLite, while no server runs.
+    try (Connection c = DriverManager.getConnection(url);
+        PreparedStatement ps =
+            c.prepareStatement(INSERT_ANSWER, java.sql.Statement.RETURN_GENERATED_KEYS)) {
+      id = insert(ps, "offline", 1, "Platypus emoji missing");
+    }
+    server = ApiTestServer.start(dir);
+    // The catch-up runs in Workspace.open, before the first request: no waiting here.
+    JsonObject found = search("q=platypus");
+    assertThat(found.get("total").getAsLong()).isEqualTo(1);
+    assertThat(found.getAsJsonArray("hits").get(0).getAsJsonObject().get("answerId").getAsLong()).isEqualTo(id);
+    assertThat(search("q=kangaroo").get("total").getAsLong()).isEqualTo(1);
+  }
+
+  @Test
+  @Order(8)
+  void hybridModeFindsAParaphraseThatKeywordsMiss() {
+    JsonObject keyword = search("q=overpriced");
+    assertThat(keyword.get("total").getAsLong()).isZero();
+    assertThat(keyword.get("mode").getAsString()).isEqualTo("keyword");
+    JsonObject hybrid = search("q=overpriced&mode=hybrid&pageSize=3&surveyId=" + surveyId);
+    assertThat(hybrid.get("mode").getAsString()).isEqualTo("hybrid");
+    assertThat(hybrid.getAsJsonArray("hits")).hasSize(3).allSatisfy(
+        e -> assertThat(pricingIds).contains(e.getAsJsonObject().get("answerId").getAsLong()));
+    JsonObject vector = search("q=overpriced&mode=vector&pageSize=1&minScore=4");
+    assertThat(vector.getAsJsonArray("hits")).hasSize(1);
+    assertThat(vector.getAsJsonArray("hits").get(0).getAsJsonObject().get("score").getAsInt()).isGreaterThanOrEqualTo(4);
+    assertError(server.admin("GET", "/api/v1/search?q=x&mode=semantic", null), 400, "mode");
+  }
+
+  /* The live indexer works in the background: poll (a few milliseconds usually). */
+  private JsonObject awaitHits(String query, int expected) throws InterruptedException {
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    JsonObject r = search(query);
+    while (r.get("total").getAsLong() < expected && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      r = search(query);
+    }
+    assertThat(r.get("total").getAsLong()).as("%s", r).isEqualTo(expected);
+    return r;
   }
 }

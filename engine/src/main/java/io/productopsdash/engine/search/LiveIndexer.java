@@ -1,0 +1,120 @@
+package io.productopsdash.engine.search;
+
+import io.productopsdash.data.Database;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Indexes answers as they arrive, off the request thread: the HTTP answer path only {@linkplain
+ * #submit submits} the id of an answer it has committed to SQLite (a queue append), and one daemon
+ * thread reads whatever ids have queued up in one SQLite read, writes them and commits the index,
+ * so under load the batches grow instead of the commits multiplying. An answer is searchable
+ * within one batch's time (milliseconds when idle).
+ *
+ * <p>Nothing acknowledged is lost for good: ids still queued or failed when the process dies are
+ * in SQLite, and the {@linkplain AnswerIndexer#catchUp catch-up} at the next start re-indexes their
+ * weeks, whose fingerprints this indexer never records.
+ */
+public final class LiveIndexer implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(LiveIndexer.class.getName());
+  /** Ids per batch at most: one SQLite read and one index commit. */
+  static final int MAX_BATCH = 1_000;
+
+  private final Database db;
+  private final AnswerIndex index;
+  private final AnswerIndexer indexer;
+  private final LinkedBlockingQueue<Long> queue = new LinkedBlockingQueue<>();
+  private final Thread thread;
+  private volatile boolean closing;
+  /* Guarded by this: ids submitted and ids handled (indexed or failed). */
+  private long submitted;
+  private long handled;
+
+  /** Starts the indexing thread. */
+  public LiveIndexer(Database db, AnswerIndex index, AnswerIndexer indexer) {
+    this.db = Objects.requireNonNull(db, "db");
+    this.index = Objects.requireNonNull(index, "index");
+    this.indexer = Objects.requireNonNull(indexer, "indexer");
+    this.thread = new Thread(this::run, "answer-indexer");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Queues the answer for indexing; call after its SQLite write committed. Never blocks. */
+  public void submit(long answerId) {
+    synchronized (this) {
+      if (closing) {
+        return; // the catch-up at the next start indexes it
+      }
+      submitted++;
+    }
+    queue.add(answerId);
+  }
+
+  /**
+   * Waits until every answer submitted before this call was handled (indexed, or failed and left
+   * to the next catch-up); false when {@code timeout} passed first.
+   */
+  public boolean awaitIndexed(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (this) {
+      long target = submitted;
+      while (handled < target) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+      return true;
+    }
+  }
+
+  private void run() {
+    List<Long> batch = new ArrayList<>();
+    while (!(closing && queue.isEmpty())) {
+      Long first;
+      try {
+        first = queue.poll(100, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      if (first == null) {
+        continue;
+      }
+      batch.clear();
+      batch.add(first);
+      queue.drainTo(batch, MAX_BATCH - 1);
+      try {
+        indexer.indexAnswers(db, index, batch);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING,
+            "Indexing " + batch.size() + " new answer(s) failed; the catch-up at the next start indexes them", e);
+      } finally {
+        synchronized (this) {
+          handled += batch.size();
+          notifyAll();
+        }
+      }
+    }
+  }
+
+  /** Indexes what is queued, then stops the thread. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      closing = true;
+    }
+    // No interrupt: an interrupted thread in the middle of index I/O would close Lucene's files.
+    try {
+      thread.join(Duration.ofSeconds(30).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

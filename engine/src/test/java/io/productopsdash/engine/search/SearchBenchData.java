@@ -1,0 +1,108 @@
+package io.productopsdash.engine.search;
+
+import io.productopsdash.engine.embed.SentenceEmbedder;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * What the search benchmarks share: Banking77 rows ({@code text,category}), their all-MiniLM-L6-v2
+ * embeddings (computed once on 2 threads and cached in a file beside the build, since the model is
+ * the slow part and not what is measured), options and the machine's load.
+ */
+final class SearchBenchData {
+  private SearchBenchData() {}
+
+  /** One Banking77 question. */
+  record Row(String text, String category) {}
+
+  static List<Row> read(Path csv) throws IOException {
+    List<Row> rows = new ArrayList<>();
+    try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+      CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+      for (CSVRecord r : format.parse(in)) {
+        rows.add(new Row(r.get("text"), r.get("category")));
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * The embeddings of {@code rows}' texts, from {@code cache} when it holds exactly as many vectors
+   * for the same file size, else computed and written there.
+   */
+  static float[][] embeddings(List<Row> rows, Path csv, Path cache) throws IOException {
+    long stamp = Files.size(csv);
+    if (Files.isRegularFile(cache)) {
+      try (InputStream raw = Files.newInputStream(cache);
+          DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16))) {
+        long cachedStamp = in.readLong();
+        int n = in.readInt();
+        int dim = in.readInt();
+        if (cachedStamp == stamp && n == rows.size() && dim == AnswerFields.EMBEDDING_DIMENSION) {
+          float[][] out = new float[n][dim];
+          for (float[] v : out) {
+            for (int j = 0; j < dim; j++) {
+              v[j] = in.readFloat();
+            }
+          }
+          return out;
+        }
+      }
+    }
+    long t0 = System.nanoTime();
+    float[][] out = SentenceEmbedder.shared().embedAll(rows.stream().map(Row::text).toList(), 2,
+        SentenceEmbedder.Progress.NONE);
+    System.out.printf(Locale.ROOT, "(embedded %,d texts of %s in %.1f s; cached in %s)%n", rows.size(),
+        csv.getFileName(), (System.nanoTime() - t0) / 1e9, cache);
+    Files.createDirectories(cache.toAbsolutePath().getParent());
+    try (OutputStream raw = Files.newOutputStream(cache);
+        DataOutputStream o = new DataOutputStream(new java.io.BufferedOutputStream(raw, 1 << 16))) {
+      o.writeLong(stamp);
+      o.writeInt(out.length);
+      o.writeInt(AnswerFields.EMBEDDING_DIMENSION);
+      for (float[] v : out) {
+        for (float f : v) {
+          o.writeFloat(f);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** {@code --key value} pairs. */
+  static Map<String, String> options(String[] args) {
+    Map<String, String> out = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("Unexpected argument: " + args[i]);
+      }
+      String key = args[i].substring(2);
+      boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
+      out.put(key, flag ? "true" : args[++i]);
+    }
+    return out;
+  }
+
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "n/a";
+    }
+  }
+}
