@@ -450,7 +450,7 @@ public final class DemoDataSet {
       return switch (t) {
         case SWAP_FAILED -> swaps ? (failedSwap ? 5.0 : 1.8) : 0.2;
         case SEED_BACKUP -> newcomer ? 2.2 : 0.5;
-        case SOLANA, NETWORKS -> chains ? 1.8 : 0.6;
+        case LIGHTNING, NETWORKS -> chains ? 1.8 : 0.6;
         case HARDWARE -> e > 0.6 ? 1.6 : 0.7;
         case DEPOSIT, VERIFY -> converted ? 0.4 : 2.2;
         case PRAISE -> converted ? 1.2 : 0.4;

@@ -5,14 +5,14 @@ package io.productopsdash.engine.demo;
  * weights, before the commenting user's situation adjusts them) and the mean score of people
  * writing about it. The story the weeks tell: a swap incident in weeks 6 to 8 (failed and slow
  * swaps grow for three weeks, then ease), a clearer seed-phrase backup shipped in week 7 (confusion shrinks),
- * Solana requests appearing from week 9 and hardware-wallet requests from week 10.
+ * requests for Bitcoin Lightning support appearing from week 9 and hardware-wallet requests from week 10.
  */
 enum Topic {
   SWAP_FAILED(3.0, 6, 6, 6, 7, 9, 20, 34, 40, 12, 9, 8, 7),
   SEED_BACKUP(4.2, 16, 16, 15, 16, 15, 15, 6, 3, 3, 2, 2, 2),
   FEES(4.6, 11, 11, 11, 10, 11, 10, 10, 11, 10, 10, 11, 10),
   PRAISE(6.5, 24, 24, 25, 24, 24, 20, 18, 20, 23, 24, 24, 25),
-  SOLANA(5.5, 0, 0, 0, 0, 0, 0, 0, 0, 12, 15, 17, 18),
+  LIGHTNING(5.5, 0, 0, 0, 0, 0, 0, 0, 0, 12, 15, 17, 18),
   HARDWARE(5.6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 9, 10),
   DEPOSIT(3.4, 7, 7, 7, 7, 7, 6, 6, 6, 6, 6, 6, 6),
   VERIFY(3.6, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3),

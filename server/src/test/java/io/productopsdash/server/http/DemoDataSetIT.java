@@ -219,7 +219,7 @@ class DemoDataSetIT {
     assertThat(requests.size()).isPositive();
     List<String> labels = new ArrayList<>();
     requests.forEach(q -> labels.add(q.getAsJsonObject().get("label").getAsString().toLowerCase(Locale.ROOT)));
-    assertThat(labels).as("request labels").anyMatch(l -> l.contains("solana"));
+    assertThat(labels).as("request labels").anyMatch(l -> l.contains("lightning"));
   }
 
   @Test
@@ -237,15 +237,15 @@ class DemoDataSetIT {
   @Test
   void theIndexHoldsEveryAnswer() throws SQLException {
     assertThat(summary.indexedAnswers()).isEqualTo(summary.answers());
-    // Every stored comment mentioning Solana is found by a search for it, and nothing else is.
-    long mentions = comments().stream().filter(c -> c.toLowerCase(Locale.ROOT).matches("(?s).*\\bsolana\\b.*")).count();
+    // Every stored comment mentioning Lightning is found by a search for it, and nothing else is.
+    long mentions = comments().stream().filter(c -> c.toLowerCase(Locale.ROOT).matches("(?s).*\\blightning\\b.*")).count();
     assertThat(mentions).isPositive();
     ApiTestServer.Reply r =
-        server.admin("GET", "/api/v1/search?q=" + URLEncoder.encode("solana", StandardCharsets.UTF_8) + "&pageSize=1", null);
+        server.admin("GET", "/api/v1/search?q=" + URLEncoder.encode("lightning", StandardCharsets.UTF_8) + "&pageSize=1", null);
     assertThat(r.status()).as("%s", r).isEqualTo(200);
     assertThat(r.json().get("total").getAsLong()).isEqualTo(mentions);
     // generate() waited for sentiment and indexed it: no commented answer is left "unknown".
-    ApiTestServer.Reply unknown = server.admin("GET", "/api/v1/search?q=solana&sentiment=unknown&pageSize=1", null);
+    ApiTestServer.Reply unknown = server.admin("GET", "/api/v1/search?q=lightning&sentiment=unknown&pageSize=1", null);
     assertThat(unknown.status()).as("%s", unknown).isEqualTo(200);
     assertThat(unknown.json().get("total").getAsLong()).isZero();
   }
