@@ -46,6 +46,20 @@ class CoreNlpRedactionIT {
   }
 
   @Test
+  void chainsExchangesAndWalletsAreNotNamesButPeopleNextToThemAre() {
+    for (String text :
+        List.of(
+            "Please add Solana support, I keep half my tokens there.",
+            "Swaps to Arbitrum are slow and Coinbase is faster.",
+            "I moved everything from MetaMask to Phantom last week.",
+            "Would love Ledger and Trezor support for signing.")) {
+      assertThat(FULL.redact(text).text()).isEqualTo(text);
+    }
+    assertThat(FULL.redact("My name is Jane Doe and my Solana swap failed.").text())
+        .isEqualTo("My name is [name] and my Solana swap failed.");
+  }
+
+  @Test
   void pronounsPlacesAndBrandsAreNotNames() {
     for (String text :
         List.of(
