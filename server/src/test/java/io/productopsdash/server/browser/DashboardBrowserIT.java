@@ -28,8 +28,11 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
@@ -50,6 +53,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * runs. Screenshots of each page go to {@code target/screenshots} for a reviewer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIT {
   private static final String TOKEN = "dashboard-test-token";
   private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
@@ -209,6 +213,41 @@ class DashboardBrowserIT {
     assertThat(page.findElement(By.id("embed")).getText()).contains("surveyId: " + id);
     screenshot("dashboard-survey-created");
     assertNoConsoleErrors("survey form");
+  }
+
+  @Test
+  @Order(Order.DEFAULT + 1) // last: it supersedes the demo survey the other tests read
+  void requestStatusIsSetInPlaceAndEditingAnAnsweredSurveyMakesAVersion() throws Exception {
+    open("/app/feature-requests?surveyId=" + demo.surveyId() + "&week=" + demo.lastWeek());
+    WebElement page = waitForPage("feature-requests");
+    WebElement row = page.findElement(By.cssSelector("tr[data-request]"));
+    String requestId = row.getAttribute("data-request");
+    new Select(row.findElement(By.tagName("select"))).selectByValue("planned");
+    waitFor(() -> browser.findElement(By.cssSelector("main [role=status]")).getText().contains("set to planned"));
+    assertThat(adminGet("/api/v1/feature-requests?surveyId=" + demo.surveyId()))
+        .containsPattern("\\{\"id\":" + requestId + ",[^}]*\"status\":\"planned\"");
+
+    // The links of the weekly digest open the page of their range's last week.
+    open("/app/acquisition?from=" + demo.lastWeek().plusWeeks(-3) + "&to=" + demo.lastWeek().plusWeeks(-1));
+    waitForPage("acquisition");
+    assertThat(new Select(browser.findElement(By.id("week"))).getFirstSelectedOption().getText())
+        .isEqualTo(demo.lastWeek().plusWeeks(-1).toString());
+
+    open("/app/surveys/" + demo.surveyId() + "?surveyId=" + demo.surveyId());
+    waitForPage("surveys");
+    WebElement question = browser.findElement(By.name("question"));
+    question.clear();
+    question.sendKeys("How happy are you with the wallet app?");
+    browser.findElement(By.cssSelector("form.survey button[type=submit]")).click();
+    waitFor(() -> browser.getCurrentUrl().contains("saved=version"));
+    WebElement saved = waitForPage("surveys");
+    assertThat(saved.getText()).contains("Saved as a new version", "Version 2");
+    String newId = browser.getCurrentUrl().replaceAll(".*/app/surveys/(\\d+).*", "$1");
+    assertThat(Long.parseLong(newId)).isNotEqualTo(demo.surveyId());
+    assertThat(adminGet("/api/v1/surveys/" + demo.surveyId())).contains("\"supersededBy\":" + newId);
+    assertThat(adminGet("/api/v1/surveys/" + newId)).contains("\"version\":2", "How happy are you with the wallet app?");
+    screenshot("dashboard-survey-versioned");
+    assertNoConsoleErrors("survey versioning");
   }
 
   @Test

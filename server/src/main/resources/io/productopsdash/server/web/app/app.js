@@ -981,12 +981,14 @@
 
   async function start(first) {
     const params = new URLSearchParams(location.search);
+    // Links from the digest name a range (from, to) on the metrics pages: its end is the week.
+    const week = params.get('week') || params.get('to');
     try {
       if (first || String(state.survey && state.survey.id) !== params.get('surveyId')) {
         await loadSurveys(params.get('surveyId'));
-        await loadWeeks(params.get('week'));
-      } else if (params.get('week') && params.get('week') !== state.week) {
-        await loadWeeks(params.get('week'));
+        await loadWeeks(week);
+      } else if (week && week !== state.week) {
+        await loadWeeks(week);
       }
     } catch (e) {
       if (e.status !== 401) append(main, h('div', { class: 'error' }, 'Could not load surveys: ' + e.message));
