@@ -5,11 +5,14 @@ import io.productopsdash.models.NotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -43,13 +46,11 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -195,10 +196,15 @@ public final class AnswerSearch {
             .scoreDocs
         : new ScoreDoc[0];
     Query filter = withFilters(new MatchAllDocsQuery(), request.filters());
+    ScoreDoc[] knn = searcher.search(new KnnFloatVectorQuery(AnswerFields.EMBEDDING, vector, window, filter), window)
+        .scoreDocs;
+    Set<Integer> all = new HashSet<>();
+    Arrays.stream(keyword).forEach(sd -> all.add(sd.doc));
+    Arrays.stream(knn).forEach(sd -> all.add(sd.doc));
+    Map<Integer, Long> ids = numeric(searcher, AnswerFields.ID, all);
     List<Candidate> nearest = new ArrayList<>();
-    for (ScoreDoc sd : searcher.search(new KnnFloatVectorQuery(AnswerFields.EMBEDDING, vector, window, filter), window)
-        .scoreDocs) {
-      nearest.add(new Candidate(sd.doc, numeric(searcher, AnswerFields.ID, sd.doc), sd.score));
+    for (ScoreDoc sd : knn) {
+      nearest.add(new Candidate(sd.doc, ids.get(sd.doc), sd.score));
     }
     nearest.sort(BY_SCORE_THEN_ID);
     ScoreDoc[] vectorRanking = nearest.stream().map(c -> new ScoreDoc(c.doc(), c.score())).toArray(ScoreDoc[]::new);
@@ -215,13 +221,10 @@ public final class AnswerSearch {
     }
     List<Candidate> candidates = new ArrayList<>(scores.size());
     for (Map.Entry<Integer, Double> e : scores.entrySet()) {
-      candidates.add(new Candidate(e.getKey(), numeric(searcher, AnswerFields.ID, e.getKey()), e.getValue().floatValue()));
+      candidates.add(new Candidate(e.getKey(), ids.get(e.getKey()), e.getValue().floatValue()));
     }
     if (request.sort() == SearchRequest.SortOrder.DATE_DESC) {
-      Map<Integer, Long> dates = new HashMap<>();
-      for (Candidate c : candidates) {
-        dates.put(c.doc(), numeric(searcher, AnswerFields.DATE, c.doc()));
-      }
+      Map<Integer, Long> dates = numeric(searcher, AnswerFields.DATE, scores.keySet());
       candidates.sort(Comparator.comparingLong((Candidate c) -> -dates.get(c.doc())).thenComparingLong(Candidate::answerId));
     } else {
       candidates.sort(BY_SCORE_THEN_ID);
@@ -231,8 +234,7 @@ public final class AnswerSearch {
     ScoreDoc[] page = candidates.subList(from, to).stream()
         .map(c -> new ScoreDoc(c.doc(), c.score()))
         .toArray(ScoreDoc[]::new);
-    List<BytesRef> ids = candidates.stream().map(c -> new BytesRef(Long.toString(c.answerId()))).toList();
-    Query candidateQuery = new TermInSetQuery(AnswerFields.ID, ids);
+    Query candidateQuery = new DocSetQuery(candidates.stream().mapToInt(Candidate::doc).toArray());
     return new SearchResult(
         candidates.size(), hits(searcher, text.query(), page),
         facets(searcher, searcher.search(candidateQuery, new FacetsCollectorManager())),
@@ -283,16 +285,31 @@ public final class AnswerSearch {
   private static final Comparator<Candidate> BY_SCORE_THEN_ID =
       Comparator.comparingDouble((Candidate c) -> -c.score()).thenComparingLong(Candidate::answerId);
 
-  /* A numeric doc value of one document (answer id, date: every document has them). */
-  private static long numeric(IndexSearcher searcher, String field, int doc) throws IOException {
+  /*
+   * A numeric doc value (answer id, date: every document has them) of each of {@code docs}, read
+   * leaf by leaf in doc order with one iterator per leaf.
+   */
+  private static Map<Integer, Long> numeric(IndexSearcher searcher, String field, Collection<Integer> docs)
+      throws IOException {
+    int[] sorted = docs.stream().mapToInt(Integer::intValue).sorted().toArray();
+    Map<Integer, Long> out = new HashMap<>();
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    NumericDocValues values = DocValues.getNumeric(leaf.reader(), field);
-    if (!values.advanceExact(doc - leaf.docBase)) {
-      throw new IllegalStateException("Document " + doc + " has no " + field);
+    NumericDocValues values = null;
+    int leafIndex = -1;
+    for (int doc : sorted) {
+      int sub = ReaderUtil.subIndex(doc, leaves);
+      if (sub != leafIndex) {
+        leafIndex = sub;
+        values = DocValues.getNumeric(leaves.get(sub).reader(), field);
+      }
+      if (!values.advanceExact(doc - leaves.get(sub).docBase)) {
+        throw new IllegalStateException("Document " + doc + " has no " + field);
+      }
+      out.put(doc, values.longValue());
     }
-    return values.longValue();
+    return out;
   }
+
 
   /**
    * Up to {@code k} answers closest to {@code answerId} by embedding, closest first (ties by id),

@@ -90,6 +90,11 @@ class HybridSearchIT {
         new SearchResult.FacetCount("fees", 2), new SearchResult.FacetCount("login", 2),
         new SearchResult.FacetCount("darkmode", 1), new SearchResult.FacetCount("speed", 1),
         new SearchResult.FacetCount("support", 1));
+    // By date, newest first, ties by id: W40's Monday plus id % 5 days.
+    SearchResult byDate = search.search(SearchRequest.of("too pricey").withMode(SearchRequest.Mode.HYBRID)
+        .withFilters(SearchFilters.none().withWeeks(WalletAnswers.W40, WalletAnswers.W40))
+        .withSort(SearchRequest.SortOrder.DATE_DESC).withPage(0, 100));
+    assertThat(byDate.ids()).containsExactly(8L, 2L, 22L, 27L, 1L, 16L, 15L);
     SearchResult lowScores = search.search(SearchRequest.of("overpriced").withMode(SearchRequest.Mode.VECTOR)
         .withFilters(SearchFilters.none().withScores(null, 1)));
     assertThat(lowScores.ids()).containsExactlyInAnyOrder(3L, 15L, 20L, 28L); // every score-1 answer
