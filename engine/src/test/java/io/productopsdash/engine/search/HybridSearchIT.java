@@ -1,12 +1,15 @@
 package io.productopsdash.engine.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.productopsdash.engine.embed.SentenceEmbedder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Vector and hybrid search with the real all-MiniLM-L6-v2 embeddings of the thirty fixture answers:
  * a paraphrase sharing no word with any answer finds nothing by keywords and the right answers by
- * hybrid search; the fusion is reciprocal rank fusion (k = 60) computed by hand; filters bind both
+ * hybrid search; the default fusion (convex, 0.05 BM25 + 0.95 cosine) computed by its formula from
+ * both rankings' scores, and reciprocal rank fusion (k = 60) computed by hand; filters bind both
  * rankings; totals and facets count the fused candidates.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,20 +65,53 @@ class HybridSearchIT {
   }
 
   @Test
-  void reciprocalRankFusionOfBothRankings() throws IOException {
+  void convexFusionOfBothRankingsByDefault() throws IOException {
     SearchResult keyword = find("too pricey", SearchRequest.Mode.KEYWORD);
     assertThat(keyword.ids()).containsExactly(1L, 14L); // "too" in both; BM25 prefers the shorter
     SearchResult vector = find("too pricey", SearchRequest.Mode.VECTOR);
     assertThat(vector.ids()).containsExactly(7L, 6L, 14L, 1L, 4L);
     assertThat(vector.totalHits()).isEqualTo(30); // every embedded answer fits the 100-candidate window
-    SearchResult hybrid = find("too pricey", SearchRequest.Mode.HYBRID);
+    // The default fusion by its documented formula, from the two rankings' own scores: 0.05 * BM25
+    // / best BM25 + 0.95 * cosine min-max normalised over the 30 candidates (all in the vector window).
+    SearchResult allByVector = search.search(
+        SearchRequest.of("too pricey").withMode(SearchRequest.Mode.VECTOR).withPage(0, 100));
+    double min = allByVector.hits().get(29).relevance();
+    double max = allByVector.hits().get(0).relevance();
+    double best = keyword.hits().get(0).relevance();
+    Map<Long, Double> expected = new HashMap<>();
+    for (SearchResult.Hit h : allByVector.hits()) {
+      expected.put(h.answerId(), 0.95 * (h.relevance() - min) / (max - min));
+    }
+    for (SearchResult.Hit h : keyword.hits()) {
+      expected.merge(h.answerId(), 0.05 * h.relevance() / best, Double::sum);
+    }
+    SearchResult hybrid = search.search(
+        SearchRequest.of("too pricey").withMode(SearchRequest.Mode.HYBRID).withPage(0, 100));
+    assertThat(hybrid.totalHits()).isEqualTo(30);
+    assertThat(hybrid.hits()).hasSize(30).allSatisfy(h ->
+        assertThat(h.relevance()).isCloseTo(expected.get(h.answerId()).floatValue(), within(1e-6f)));
+    // Cosines (Lucene's (1 + cos) / 2) 7: 0.71830 (max), 6: 0.68787, 14: 0.67253, 1: 0.65019,
+    // 4: 0.62546, the 30th 0.51579 (min); BM25 1: 1.12029, 14: 1.04674. So 7: 0.95 * 1 = 0.95;
+    // 6: 0.95 * 0.84970 = 0.80721; 14: 0.95 * 0.77398 + 0.05 * 0.93435 = 0.78200; 1: 0.95 *
+    // 0.66366 + 0.05 = 0.68047; 4: 0.51447. The keyword share lifts 1 and 14 (here not past 6).
+    assertThat(hybrid.ids().subList(0, 5)).containsExactly(7L, 6L, 14L, 1L, 4L);
+    assertThat(hybrid.hits().get(0).relevance()).isCloseTo(0.95f, within(1e-6f));
+    assertThat(hybrid.hits().get(2).relevance()).isCloseTo(0.78200f, within(1e-5f));
+    assertThat(hybrid.hits().get(3).relevance()).isCloseTo(0.68047f, within(1e-5f));
+    assertThat(hybrid.hits().get(3).snippet()).isEqualTo("The fees are way <em>too</em> high for small transfers.");
+  }
+
+  @Test
+  void reciprocalRankFusionWhenConfigured() throws IOException {
+    AnswerSearch rrf = new AnswerSearch(index, text -> SentenceEmbedder.shared().embed(text), Fusion.rrf());
+    SearchResult hybrid = rrf.search(SearchRequest.of("too pricey").withMode(SearchRequest.Mode.HYBRID).withPage(0, 5));
+    // keyword 1, 14; vector 7, 6, 14, 1, 4.
     // 1: 1/61 + 1/64 = 0.032018; 14: 1/62 + 1/63 = 0.032002; 7: 1/61; 6: 1/62; 4: 1/65
     assertThat(hybrid.ids()).containsExactly(1L, 14L, 7L, 6L, 4L);
     assertThat(hybrid.hits().get(0).relevance()).isEqualTo((float) (1.0 / 61 + 1.0 / 64));
     assertThat(hybrid.hits().get(1).relevance()).isEqualTo((float) (1.0 / 62 + 1.0 / 63));
     assertThat(hybrid.hits().get(2).relevance()).isEqualTo((float) (1.0 / 61));
     assertThat(hybrid.totalHits()).isEqualTo(30);
-    assertThat(hybrid.hits().get(0).snippet()).isEqualTo("The fees are way <em>too</em> high for small transfers.");
   }
 
   @Test

@@ -6,10 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,21 +23,64 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 
 /**
  * The retrieval-quality benchmark (a command, not a test): run it with {@code
- * bench/search-quality.sh}. Banking77 train (10,003 questions) is indexed as answers, with their
- * all-MiniLM-L6-v2 embeddings, through {@link AnswerIndex}; each test question (3,080) is a query
- * through {@link AnswerSearch}, exactly as the API runs it (first page of 100), and the relevant
- * answers are the train questions of the same intent. Reported per mode: nDCG@10 (binary gains)
- * and Recall@100, means over the queries; the hybrid mode with plain reciprocal rank fusion and
- * with weighted variants. Query text is escaped, so a question mark is a question mark and not a
- * wildcard.
+ * bench/search-quality.sh}. Two phases, run in this order:
  *
- * <p>Arguments: {@code [--train PATH] [--test PATH] [--cache DIR] [--threads N] [--limit N]}.
+ * <ol>
+ *   <li><b>Validation</b>: the fusion of the hybrid mode is chosen on Banking77 train alone. A
+ *       fixed seeded sample of {@value #VALIDATION_QUERIES} train questions (seed {@value
+ *       #SEED}) is held out as queries; the other train questions are the index, so no query
+ *       finds itself; relevant = the indexed questions of the query's intent. Every fusion of
+ *       {@link #candidates()} is measured there, and the one with the highest nDCG@10 +
+ *       Recall@100 is chosen (ties: the earlier in the list). The test questions are not read.
+ *   <li><b>Test</b>: all 10,003 train questions are indexed; each test question (3,080) is a query,
+ *       relevant = the train questions of its intent. BM25, vector and the hybrid mode with the
+ *       fusion chosen on validation are measured once; plain RRF k=60 is printed beside them as a
+ *       reference (it was not chosen on test either).
+ * </ol>
+ *
+ * <p>Every query runs through {@link AnswerSearch} exactly as the API runs it (first page of 100).
+ * Reported: nDCG@10 (binary gains) and Recall@100, means over the queries. Query text is escaped,
+ * so a question mark is a question mark and not a wildcard.
+ *
+ * <p>Arguments: {@code [--train PATH] [--test PATH] [--cache DIR] [--threads N] [--limit N]}
+ * ({@code --limit} cuts the test queries, for a quick look).
  */
 public final class SearchQualityBench {
   private SearchQualityBench() {}
 
+  /** Train questions held out as validation queries. */
+  static final int VALIDATION_QUERIES = 1000;
+  /** Seed of the validation sample: the same sample on every run. */
+  static final long SEED = 77;
+
   /** One configuration measured. */
-  private record Config(String name, SearchRequest.Mode mode, Fusion fusion) {}
+  private record Config(SearchRequest.Mode mode, Fusion fusion) {
+    String name() {
+      return switch (mode) {
+        case KEYWORD -> "BM25 (keyword)";
+        case VECTOR -> "vector (HNSW)";
+        case HYBRID -> "hybrid, " + fusion;
+      };
+    }
+  }
+
+  /** The fusions tried on validation: convex with 0.05..0.5 on BM25, RRF with k 10 or 60 and weights. */
+  static List<Fusion> candidates() {
+    List<Fusion> out = new ArrayList<>();
+    for (int k : new int[] {AnswerSearch.RRF_K, 10}) {
+      for (double w : new double[] {1, 0.5, 0.25, 0.1}) {
+        out.add(new Fusion(Fusion.Kind.RRF, w, 1, k));
+      }
+    }
+    for (double w : new double[] {0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5}) {
+      out.add(Fusion.convex(1 - w));
+    }
+    return out;
+  }
+
+  /** A corpus indexed and its queries with their vectors and wanted intents. */
+  private record Split(List<SearchBenchData.Row> corpus, float[][] corpusVectors,
+      List<SearchBenchData.Row> queries, float[][] queryVectors) {}
 
   public static void main(String[] args) throws Exception {
     Map<String, String> opts = SearchBenchData.options(args);
@@ -45,104 +94,154 @@ public final class SearchQualityBench {
         threads, Runtime.getRuntime().availableProcessors(), SearchBenchData.loadAverage());
     List<SearchBenchData.Row> train = SearchBenchData.read(trainCsv);
     List<SearchBenchData.Row> test = SearchBenchData.read(testCsv);
+    float[][] trainVectors = SearchBenchData.embeddings(train, trainCsv, cache.resolve("banking77-train.minilm"));
+    float[][] testVectors = SearchBenchData.embeddings(test, testCsv, cache.resolve("banking77-test.minilm"));
     if (limit > 0 && limit < test.size()) {
       test = test.subList(0, limit);
+      testVectors = Arrays.copyOf(testVectors, limit);
     }
-    float[][] trainVectors = SearchBenchData.embeddings(train, trainCsv, cache.resolve("banking77-train.minilm"));
-    float[][] testVectors = SearchBenchData.embeddings(
-        SearchBenchData.read(testCsv), testCsv, cache.resolve("banking77-test.minilm"));
 
-    Map<String, Integer> perCategory = new HashMap<>();
-    for (SearchBenchData.Row r : train) {
-      perCategory.merge(r.category(), 1, Integer::sum);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      // Validation: train only, a seeded sample held out as queries.
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < train.size(); i++) {
+        order.add(i);
+      }
+      Collections.shuffle(order, new Random(SEED));
+      Set<Integer> held = new HashSet<>(order.subList(0, VALIDATION_QUERIES));
+      List<SearchBenchData.Row> corpus = new ArrayList<>();
+      List<float[]> corpusVectors = new ArrayList<>();
+      List<SearchBenchData.Row> validation = new ArrayList<>();
+      List<float[]> validationVectors = new ArrayList<>();
+      for (int i = 0; i < train.size(); i++) {
+        (held.contains(i) ? validation : corpus).add(train.get(i));
+        (held.contains(i) ? validationVectors : corpusVectors).add(trainVectors[i]);
+      }
+      List<Config> validationConfigs = new ArrayList<>(List.of(
+          new Config(SearchRequest.Mode.KEYWORD, Fusion.rrf()), new Config(SearchRequest.Mode.VECTOR, Fusion.rrf())));
+      candidates().forEach(f -> validationConfigs.add(new Config(SearchRequest.Mode.HYBRID, f)));
+      System.out.printf(Locale.ROOT, "== Validation: %,d held-out train questions (seed %d) against the other %,d%n",
+          validation.size(), SEED, corpus.size());
+      Map<Config, double[]> validated = run(
+          new Split(corpus, corpusVectors.toArray(float[][]::new), validation, validationVectors.toArray(float[][]::new)),
+          validationConfigs, pool, threads);
+      Config chosen = null;
+      for (Map.Entry<Config, double[]> e : validated.entrySet()) {
+        if (e.getKey().mode() == SearchRequest.Mode.HYBRID
+            && (chosen == null || sum(e.getValue()) > sum(validated.get(chosen)))) {
+          chosen = e.getKey();
+        }
+      }
+      System.out.printf(Locale.ROOT, "Chosen on validation (highest nDCG@10 + Recall@100): %s (%s)%n%n",
+          chosen.fusion(), chosen.fusion().equals(Fusion.hybridDefault())
+              ? "the API's mode=hybrid default" : "NOT the API's default, " + Fusion.hybridDefault());
+
+      // Test, once: the chosen fusion against BM25 and vector; plain RRF as a reference.
+      System.out.printf(Locale.ROOT, "== Test: %,d test questions against all %,d train questions%n",
+          test.size(), train.size());
+      List<Config> testConfigs = new ArrayList<>(List.of(
+          new Config(SearchRequest.Mode.KEYWORD, Fusion.rrf()), new Config(SearchRequest.Mode.VECTOR, Fusion.rrf()),
+          chosen));
+      if (!chosen.fusion().equals(Fusion.rrf())) {
+        testConfigs.add(new Config(SearchRequest.Mode.HYBRID, Fusion.rrf()));
+      }
+      run(new Split(train, trainVectors, test, testVectors), testConfigs, pool, threads);
+    } finally {
+      pool.shutdown();
     }
+    Map<String, Integer> perCategory = counts(train);
+    double ceiling = 0;
+    for (SearchBenchData.Row r : test) {
+      int relevant = perCategory.get(r.category());
+      ceiling += Math.min(100, relevant) / (double) relevant;
+    }
+    System.out.printf(Locale.ROOT,
+        "%nTest Recall@100 cannot exceed %.4f: an intent has %d to %d train questions, most over 100.%n",
+        ceiling / test.size(), perCategory.values().stream().mapToInt(Integer::intValue).min().orElse(0),
+        perCategory.values().stream().mapToInt(Integer::intValue).max().orElse(0));
+    System.out.printf(Locale.ROOT, "load average after: %s%n", SearchBenchData.loadAverage());
+  }
+
+  private static double sum(double[] m) {
+    return m[0] + m[1];
+  }
+
+  private static Map<String, Integer> counts(List<SearchBenchData.Row> rows) {
+    Map<String, Integer> out = new HashMap<>();
+    for (SearchBenchData.Row r : rows) {
+      out.merge(r.category(), 1, Integer::sum);
+    }
+    return out;
+  }
+
+  /* Indexes the split's corpus, runs every config's queries, prints and returns nDCG@10, Recall@100. */
+  private static Map<Config, double[]> run(Split split, List<Config> configs, ExecutorService pool, int threads)
+      throws Exception {
+    Map<String, Integer> perCategory = counts(split.corpus());
     Map<String, float[]> queryVectors = new HashMap<>();
     List<String> queries = new ArrayList<>();
-    for (int i = 0; i < test.size(); i++) {
-      String q = QueryParser.escape(test.get(i).text());
+    for (int i = 0; i < split.queries().size(); i++) {
+      String q = QueryParser.escape(split.queries().get(i).text());
       queries.add(q);
-      queryVectors.put(q, testVectors[i]);
+      queryVectors.put(q, split.queryVectors()[i]);
     }
-
+    Map<Config, double[]> out = new LinkedHashMap<>();
     Path dir = Files.createTempDirectory("search-quality");
     try (AnswerIndex index = AnswerIndex.open(dir)) {
       long t0 = System.nanoTime();
       WeekId week = new WeekId(2026, 10);
-      for (int i = 0; i < train.size(); i++) {
-        index.add(new AnswerRecord(i + 1, 1, week, LocalDate.of(2026, 3, 2), 5, ScoreBucket.MID, train.get(i).text(),
-            null, null, null, AnswerIndexer.NO_SENTIMENT, null, false, trainVectors[i]));
+      for (int i = 0; i < split.corpus().size(); i++) {
+        index.add(new AnswerRecord(i + 1, 1, week, LocalDate.of(2026, 3, 2), 5, ScoreBucket.MID,
+            split.corpus().get(i).text(), null, null, null, AnswerIndexer.NO_SENTIMENT, null, false,
+            split.corpusVectors()[i]));
       }
       index.commit();
-      System.out.printf(Locale.ROOT, "Indexed %,d train questions in %.1f s; %,d test queries%n%n", train.size(),
-          (System.nanoTime() - t0) / 1e9, test.size());
-
+      System.out.printf(Locale.ROOT, "Indexed %,d questions in %.1f s; %,d queries%n", split.corpus().size(),
+          (System.nanoTime() - t0) / 1e9, queries.size());
       // The fixture's embeddings stand in for the model at query time: same vectors, no model cost.
       AnswerSearch.QueryEmbedder embedder = queryVectors::get;
-      List<Config> configs = List.of(
-          new Config("BM25 (keyword)", SearchRequest.Mode.KEYWORD, Fusion.rrf()),
-          new Config("vector (HNSW)", SearchRequest.Mode.VECTOR, Fusion.rrf()),
-          new Config("hybrid", SearchRequest.Mode.HYBRID, Fusion.rrf()),
-          new Config("hybrid", SearchRequest.Mode.HYBRID, Fusion.weightedRrf(0.5, 1)),
-          new Config("hybrid", SearchRequest.Mode.HYBRID, Fusion.weightedRrf(0.25, 1)),
-          new Config("hybrid", SearchRequest.Mode.HYBRID, Fusion.convex(0.5)),
-          new Config("hybrid", SearchRequest.Mode.HYBRID, Fusion.convex(0.7)),
-          new Config("hybrid", SearchRequest.Mode.HYBRID, Fusion.convex(0.8)),
-          new Config("hybrid", SearchRequest.Mode.HYBRID, Fusion.convex(0.9)));
       System.out.printf(Locale.ROOT, "%-58s %8s %11s %8s%n", "mode", "nDCG@10", "Recall@100", "time s");
-      ExecutorService pool = Executors.newFixedThreadPool(threads);
-      try {
-        for (Config config : configs) {
-          AnswerSearch search = new AnswerSearch(index, embedder, config.fusion());
-          long start = System.nanoTime();
-          List<Future<double[]>> parts = new ArrayList<>();
-          List<SearchBenchData.Row> queriesRows = test;
-          for (int t = 0; t < threads; t++) {
-            int part = t;
-            parts.add(pool.submit(() -> {
-              double ndcg = 0;
-              double recall = 0;
-              for (int i = part; i < queries.size(); i += threads) {
-                SearchResult r = search.search(
-                    SearchRequest.of(queries.get(i)).withMode(config.mode()).withPage(0, 100));
-                String want = queriesRows.get(i).category();
-                double[] m = metrics(r.ids(), train, want, perCategory.get(want));
-                ndcg += m[0];
-                recall += m[1];
-              }
-              return new double[] {ndcg, recall};
-            }));
-          }
-          double ndcg = 0;
-          double recall = 0;
-          for (Future<double[]> f : parts) {
-            ndcg += f.get()[0];
-            recall += f.get()[1];
-          }
-          String name = config.mode() == SearchRequest.Mode.HYBRID ? "hybrid, " + config.fusion() : config.name();
-          System.out.printf(Locale.ROOT, "%-58s %8.4f %11.4f %8.1f%n", name, ndcg / queries.size(),
-              recall / queries.size(), (System.nanoTime() - start) / 1e9);
+      for (Config config : configs) {
+        AnswerSearch search = new AnswerSearch(index, embedder, config.fusion());
+        long start = System.nanoTime();
+        List<Future<double[]>> parts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          int part = t;
+          parts.add(pool.submit(() -> {
+            double ndcg = 0;
+            double recall = 0;
+            for (int i = part; i < queries.size(); i += threads) {
+              SearchResult r = search.search(
+                  SearchRequest.of(queries.get(i)).withMode(config.mode()).withPage(0, 100));
+              String want = split.queries().get(i).category();
+              double[] m = metrics(r.ids(), split.corpus(), want, perCategory.get(want));
+              ndcg += m[0];
+              recall += m[1];
+            }
+            return new double[] {ndcg, recall};
+          }));
         }
-      } finally {
-        pool.shutdown();
+        double ndcg = 0;
+        double recall = 0;
+        for (Future<double[]> f : parts) {
+          ndcg += f.get()[0];
+          recall += f.get()[1];
+        }
+        double[] m = {ndcg / queries.size(), recall / queries.size()};
+        out.put(config, m);
+        System.out.printf(Locale.ROOT, "%-58s %8.4f %11.4f %8.1f%n", config.name(), m[0], m[1],
+            (System.nanoTime() - start) / 1e9);
       }
-      double ceiling = 0;
-      for (SearchBenchData.Row r : test) {
-        int relevant = perCategory.get(r.category());
-        ceiling += Math.min(100, relevant) / (double) relevant;
-      }
-      System.out.printf(Locale.ROOT,
-          "%nRecall@100 cannot exceed %.4f here: an intent has %d to %d train questions, most over 100.%n",
-          ceiling / test.size(), perCategory.values().stream().mapToInt(Integer::intValue).min().orElse(0),
-          perCategory.values().stream().mapToInt(Integer::intValue).max().orElse(0));
-      System.out.printf(Locale.ROOT, "load average after: %s%n", SearchBenchData.loadAverage());
     } finally {
       try (var files = Files.walk(dir)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+    return out;
   }
 
-  /** nDCG@10 with binary gains and Recall@100 of one ranked list of answer ids (train row + 1). */
+  /** nDCG@10 with binary gains and Recall@100 of one ranked list of answer ids (corpus row + 1). */
   static double[] metrics(List<Long> ranked, List<SearchBenchData.Row> train, String want, int relevant) {
     double dcg = 0;
     int found = 0;

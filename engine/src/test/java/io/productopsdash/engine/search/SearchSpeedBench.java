@@ -197,8 +197,11 @@ public final class SearchSpeedBench {
           i -> SearchRequest.of(vectorQueries.get(i)).withMode(SearchRequest.Mode.VECTOR), search);
       measure("vector + filters", "", warmup, queries,
           i -> SearchRequest.of(vectorQueries.get(i)).withMode(SearchRequest.Mode.VECTOR).withFilters(filters.get(i)), search);
-      measure("hybrid (RRF)", "", warmup, queries,
+      measure("hybrid (convex, the default)", "", warmup, queries,
           i -> SearchRequest.of(vectorQueries.get(i)).withMode(SearchRequest.Mode.HYBRID), search);
+      measure("hybrid (plain RRF)", "", warmup, queries,
+          i -> SearchRequest.of(vectorQueries.get(i)).withMode(SearchRequest.Mode.HYBRID),
+          new AnswerSearch(index, queryVectors::get, Fusion.rrf()));
       hnswRecall(index, search, vectorQueries, queryVectors, 20);
       long t0 = System.nanoTime();
       int embedded = 200;
