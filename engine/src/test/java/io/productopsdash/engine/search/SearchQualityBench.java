@@ -35,7 +35,9 @@ import org.apache.lucene.queryparser.classic.QueryParser;
  *   <li><b>Test</b>: all 10,003 train questions are indexed; each test question (3,080) is a query,
  *       relevant = the train questions of its intent. BM25, vector and the hybrid mode with the
  *       fusion chosen on validation are measured once; plain RRF k=60 is printed beside them as a
- *       reference (it was not chosen on test either).
+ *       reference (it was not chosen on test either). Then the chosen fusion is compared with BM25
+ *       and vector query by query: mean difference, its 95% paired bootstrap interval ({@value
+ *       #RESAMPLES} resamples, seed {@value #SEED}), and the queries won, tied and lost.
  * </ol>
  *
  * <p>Every query runs through {@link AnswerSearch} exactly as the API runs it (first page of 100).
@@ -123,11 +125,11 @@ public final class SearchQualityBench {
       candidates().forEach(f -> validationConfigs.add(new Config(SearchRequest.Mode.HYBRID, f)));
       System.out.printf(Locale.ROOT, "== Validation: %,d held-out train questions (seed %d) against the other %,d%n",
           validation.size(), SEED, corpus.size());
-      Map<Config, double[]> validated = run(
+      Map<Config, double[][]> validated = run(
           new Split(corpus, corpusVectors.toArray(float[][]::new), validation, validationVectors.toArray(float[][]::new)),
           validationConfigs, pool, threads);
       Config chosen = null;
-      for (Map.Entry<Config, double[]> e : validated.entrySet()) {
+      for (Map.Entry<Config, double[][]> e : validated.entrySet()) {
         if (e.getKey().mode() == SearchRequest.Mode.HYBRID
             && (chosen == null || sum(e.getValue()) > sum(validated.get(chosen)))) {
           chosen = e.getKey();
@@ -146,7 +148,15 @@ public final class SearchQualityBench {
       if (!chosen.fusion().equals(Fusion.rrf())) {
         testConfigs.add(new Config(SearchRequest.Mode.HYBRID, Fusion.rrf()));
       }
-      run(new Split(train, trainVectors, test, testVectors), testConfigs, pool, threads);
+      Map<Config, double[][]> tested = run(new Split(train, trainVectors, test, testVectors), testConfigs, pool, threads);
+      System.out.printf(Locale.ROOT, "%nPaired over the test queries, chosen hybrid minus the other (95%% bootstrap"
+          + " interval of the mean difference, %,d resamples, seed %d; wins/ties/losses per query):%n", RESAMPLES, SEED);
+      for (Config other : testConfigs.subList(0, 2)) {
+        for (int metric = 0; metric < 2; metric++) {
+          paired(other.name() + (metric == 0 ? ", nDCG@10" : ", Recall@100"),
+              tested.get(chosen)[metric], tested.get(other)[metric]);
+        }
+      }
     } finally {
       pool.shutdown();
     }
@@ -163,8 +173,44 @@ public final class SearchQualityBench {
     System.out.printf(Locale.ROOT, "load average after: %s%n", SearchBenchData.loadAverage());
   }
 
-  private static double sum(double[] m) {
-    return m[0] + m[1];
+  /** Bootstrap resamples of the paired test comparison. */
+  static final int RESAMPLES = 10_000;
+
+  private static double sum(double[][] perQuery) {
+    return mean(perQuery[0]) + mean(perQuery[1]);
+  }
+
+  private static double mean(double[] values) {
+    double total = 0;
+    for (double v : values) {
+      total += v;
+    }
+    return total / values.length;
+  }
+
+  /* Mean of a - b per query, its 95% paired bootstrap interval, and the per-query wins, ties, losses. */
+  private static void paired(String name, double[] a, double[] b) {
+    int n = a.length;
+    double[] diff = new double[n];
+    int wins = 0;
+    int losses = 0;
+    for (int i = 0; i < n; i++) {
+      diff[i] = a[i] - b[i];
+      wins += diff[i] > 1e-12 ? 1 : 0;
+      losses += diff[i] < -1e-12 ? 1 : 0;
+    }
+    Random rnd = new Random(SEED);
+    double[] means = new double[RESAMPLES];
+    for (int r = 0; r < RESAMPLES; r++) {
+      double total = 0;
+      for (int i = 0; i < n; i++) {
+        total += diff[rnd.nextInt(n)];
+      }
+      means[r] = total / n;
+    }
+    Arrays.sort(means);
+    System.out.printf(Locale.ROOT, "  vs %-32s %+.4f  [%+.4f, %+.4f]  %d/%d/%d%n", name, mean(diff),
+        means[(int) (RESAMPLES * 0.025)], means[(int) (RESAMPLES * 0.975) - 1], wins, n - wins - losses, losses);
   }
 
   private static Map<String, Integer> counts(List<SearchBenchData.Row> rows) {
@@ -175,8 +221,8 @@ public final class SearchQualityBench {
     return out;
   }
 
-  /* Indexes the split's corpus, runs every config's queries, prints and returns nDCG@10, Recall@100. */
-  private static Map<Config, double[]> run(Split split, List<Config> configs, ExecutorService pool, int threads)
+  /* Indexes the split's corpus, runs every config's queries, prints the means; per query nDCG@10, Recall@100. */
+  private static Map<Config, double[][]> run(Split split, List<Config> configs, ExecutorService pool, int threads)
       throws Exception {
     Map<String, Integer> perCategory = counts(split.corpus());
     Map<String, float[]> queryVectors = new HashMap<>();
@@ -186,7 +232,7 @@ public final class SearchQualityBench {
       queries.add(q);
       queryVectors.put(q, split.queryVectors()[i]);
     }
-    Map<Config, double[]> out = new LinkedHashMap<>();
+    Map<Config, double[][]> out = new LinkedHashMap<>();
     Path dir = Files.createTempDirectory("search-quality");
     try (AnswerIndex index = AnswerIndex.open(dir)) {
       long t0 = System.nanoTime();
@@ -205,33 +251,29 @@ public final class SearchQualityBench {
       for (Config config : configs) {
         AnswerSearch search = new AnswerSearch(index, embedder, config.fusion());
         long start = System.nanoTime();
-        List<Future<double[]>> parts = new ArrayList<>();
+        double[][] perQuery = new double[2][queries.size()];
+        List<Future<?>> parts = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
           int part = t;
+          // Each thread fills its own query slots; Future.get() below publishes them.
           parts.add(pool.submit(() -> {
-            double ndcg = 0;
-            double recall = 0;
             for (int i = part; i < queries.size(); i += threads) {
               SearchResult r = search.search(
                   SearchRequest.of(queries.get(i)).withMode(config.mode()).withPage(0, 100));
               String want = split.queries().get(i).category();
               double[] m = metrics(r.ids(), split.corpus(), want, perCategory.get(want));
-              ndcg += m[0];
-              recall += m[1];
+              perQuery[0][i] = m[0];
+              perQuery[1][i] = m[1];
             }
-            return new double[] {ndcg, recall};
+            return null;
           }));
         }
-        double ndcg = 0;
-        double recall = 0;
-        for (Future<double[]> f : parts) {
-          ndcg += f.get()[0];
-          recall += f.get()[1];
+        for (Future<?> f : parts) {
+          f.get();
         }
-        double[] m = {ndcg / queries.size(), recall / queries.size()};
-        out.put(config, m);
-        System.out.printf(Locale.ROOT, "%-58s %8.4f %11.4f %8.1f%n", config.name(), m[0], m[1],
-            (System.nanoTime() - start) / 1e9);
+        out.put(config, perQuery);
+        System.out.printf(Locale.ROOT, "%-58s %8.4f %11.4f %8.1f%n", config.name(), mean(perQuery[0]),
+            mean(perQuery[1]), (System.nanoTime() - start) / 1e9);
       }
     } finally {
       try (var files = Files.walk(dir)) {
