@@ -3,6 +3,7 @@ package io.productopsdash.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
+import io.productopsdash.data.Database;
 import io.productopsdash.engine.demo.DemoDataSet;
 import io.productopsdash.engine.demo.DemoProgress;
 import io.productopsdash.engine.demo.DemoSettings;
@@ -56,6 +57,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIT {
   private static final String TOKEN = "dashboard-test-token";
+  private static final long SEED = 7;
   private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
   /** Wednesday of ISO week 2026-W47: the demo's twelve weeks end with 2026-W46. */
   private static final Instant NOW = Instant.parse("2026-11-18T10:00:00Z");
@@ -80,10 +82,14 @@ class DashboardBrowserIT {
     browser = Browsers.headlessChromium();
     wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     Clock clock = Clock.fixed(NOW, ZONE);
+    // The seed's sampling key, so the same users are asked every run and the data set is fixed.
+    try (Database db = Database.open(dataDir)) {
+      DemoDataSet.installSamplingKey(db, SEED);
+    }
     workspace = Workspace.open(new ServerConfig(0, dataDir, TOKEN, ZONE, List.of()), clock);
     demo =
         DemoDataSet.generate(
-            workspace.deps().database(), workspace.deps().answerIndex(), DemoSettings.of(7, 1_500, clock, ZONE), DemoProgress.NONE);
+            workspace.deps().database(), workspace.deps().answerIndex(), DemoSettings.of(SEED, 1_500, clock, ZONE), DemoProgress.NONE);
     app = ServerApp.create(workspace.deps()).start("localhost", 0);
     base = "http://localhost:" + app.port();
     hostileSurveyId = seedHostileSurvey();
