@@ -3,10 +3,7 @@ package io.productopsdash.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.productopsdash.engine.demo.DemoDataSet;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,36 +16,21 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code productopsdash demo}: refuses a used folder, names bad options, generates and reports. */
 @Timeout(300)
 class DemoCommandIT {
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  private Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = new CommandLine(new ProductOpsDashCli()).execute(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void aNonEmptyDataFolderIsRefusedWithExitCode2() throws IOException {
     Path used = Files.createDirectories(dir.resolve("used"));
     Files.writeString(used.resolve("notes.txt"), "keep me");
-    Run r = run("demo", "--data", used.toString(), "--exit-after-load");
+    CliRun r = run("demo", "--data", used.toString(), "--exit-after-load");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains(used.toString()).contains("not empty");
     try (var files = Files.list(used)) {
@@ -59,7 +41,7 @@ class DemoCommandIT {
   @Test
   void aBadUserCountIsNamed() {
     Path fresh = dir.resolve("fresh");
-    Run r = run("demo", "--data", fresh.toString(), "--users", "5", "--exit-after-load");
+    CliRun r = run("demo", "--data", fresh.toString(), "--users", "5", "--exit-after-load");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--users").contains("5");
     assertThat(fresh).doesNotExist();
@@ -68,7 +50,7 @@ class DemoCommandIT {
   @Test
   void generatesReportsThePhasesAndPrintsTheTokenOnce() throws SQLException {
     Path fresh = dir.resolve("demo");
-    Run r = run("demo", "--data", fresh.toString(), "--users", "150", "--seed", "3", "--exit-after-load");
+    CliRun r = run("demo", "--data", fresh.toString(), "--users", "150", "--seed", "3", "--exit-after-load");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("Demo workspace: " + fresh.toAbsolutePath(), "seed 3", "150 users");
     assertThat(r.out())
@@ -93,7 +75,7 @@ class DemoCommandIT {
   @Test
   void aGivenAdminTokenIsNeverPrinted() {
     Path fresh = dir.resolve("quiet");
-    Run r = run("demo", "--data", fresh.toString(), "--users", "100", "--admin-token", "my-secret-demo-token", "--exit-after-load");
+    CliRun r = run("demo", "--data", fresh.toString(), "--users", "100", "--admin-token", "my-secret-demo-token", "--exit-after-load");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out() + r.err()).doesNotContain("my-secret-demo-token");
   }

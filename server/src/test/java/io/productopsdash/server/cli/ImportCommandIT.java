@@ -2,10 +2,7 @@ package io.productopsdash.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,28 +12,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code productopsdash import}: counters on stdout, exit codes, --format and --map. */
 class ImportCommandIT {
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  private Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = new CommandLine(new ProductOpsDashCli()).execute(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private long events(Path data) throws SQLException {
@@ -58,7 +40,7 @@ class ImportCommandIT {
             + "{\"messageId\":\"m2\",\"type\":\"track\",\"event\":\"E\",\"timestamp\":\"2026-03-02T10:00:00Z\"}\n"
             + "{\"messageId\":\"m1\",\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"timestamp\":\"2026-03-02T10:00:00Z\"}\n");
     Path data = dir.resolve("data");
-    Run r = run("import", file.toString(), "--data", data.toString());
+    CliRun r = run("import", file.toString(), "--data", data.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
         .contains("(segment)")
@@ -76,7 +58,7 @@ class ImportCommandIT {
     Path file = dir.resolve("export.txt");
     Files.writeString(file, "id,user,what,when,other\nr1,u1,\"Signed Up, finally\",2026-03-02T10:00:00Z,x\n");
     Path data = dir.resolve("data");
-    Run r = run("import", file.toString(), "--format", "csv", "--data", data.toString(), "--map", "messageId=id", "--map", "userId=user",
+    CliRun r = run("import", file.toString(), "--format", "csv", "--data", data.toString(), "--map", "messageId=id", "--map", "userId=user",
         "--map", "event=what", "--map", "timestamp=when");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("(csv)").contains("ignored): other").containsPattern("imported\\s+1");
@@ -86,13 +68,13 @@ class ImportCommandIT {
   @Test
   void anUnreadableFileIsExitCodeOneAndBadOptionsTwo() {
     Path data = dir.resolve("data");
-    Run missing = run("import", dir.resolve("missing.jsonl").toString(), "--data", data.toString());
+    CliRun missing = run("import", dir.resolve("missing.jsonl").toString(), "--data", data.toString());
     assertThat(missing.code()).isEqualTo(1);
     assertThat(missing.err()).contains("missing.jsonl").contains("no such file");
-    Run badFormat = run("import", "x.jsonl", "--format", "parquet", "--data", data.toString());
+    CliRun badFormat = run("import", "x.jsonl", "--format", "parquet", "--data", data.toString());
     assertThat(badFormat.code()).isEqualTo(2);
     assertThat(badFormat.err()).contains("parquet");
-    Run badMap = run("import", "x.csv", "--map", "usr=col", "--data", data.toString());
+    CliRun badMap = run("import", "x.csv", "--map", "usr=col", "--data", data.toString());
     assertThat(badMap.code()).isEqualTo(2);
     assertThat(badMap.err()).contains("usr");
   }
