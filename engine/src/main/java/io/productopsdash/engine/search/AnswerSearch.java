@@ -215,11 +215,10 @@ public final class AnswerSearch {
       for (ScoreDoc sd : vectorRanking) {
         scores.put(sd.doc, (double) sd.score);
       }
-    } else if (fusion.kind() == Fusion.Kind.RRF) {
-      addRanks(scores, keyword, fusion.keywordWeight());
-      addRanks(scores, vectorRanking, fusion.vectorWeight());
     } else {
-      scores = convex(searcher, vector, keyword, vectorRanking);
+      Map<Integer, Double> cosine =
+          fusion.kind() == Fusion.Kind.CONVEX ? cosines(searcher, vector, keyword, vectorRanking) : Map.of();
+      scores = fusion.fuse(keyword, vectorRanking, cosine);
     }
     List<Candidate> candidates = new ArrayList<>(scores.size());
     for (Map.Entry<Integer, Double> e : scores.entrySet()) {
@@ -243,45 +242,24 @@ public final class AnswerSearch {
         hybrid && text.literal());
   }
 
-  /* Adds one ranking's reciprocal ranks (best first, ties already broken by id) to the scores. */
-  private void addRanks(Map<Integer, Double> scores, ScoreDoc[] ranking, double weight) {
-    for (int rank = 0; rank < ranking.length; rank++) {
-      scores.merge(ranking[rank].doc, weight / (fusion.k() + rank + 1.0), Double::sum);
-    }
-  }
-
   /*
-   * Convex fusion over the union of both windows. Every candidate gets its true cosine score, also
-   * a keyword match outside the vector window (its vector is read from the index): assuming 0
-   * there would rank it below the vector window's tail for no reason. Cosine scores are min-max
-   * normalised over the candidates; BM25 scores divided by the best (a candidate outside the
-   * keyword window gets 0, near enough, as BM25 is 0 or small there). An answer without an
-   * embedding gets the lowest cosine.
+   * The cosine to the query of every candidate of the union of both windows, also a keyword match
+   * outside the vector window (its vector is read from the index): assuming 0 there would rank it
+   * below the vector window's tail for no reason. NaN for an answer without an embedding.
    */
-  private Map<Integer, Double> convex(
+  private static Map<Integer, Double> cosines(
       IndexSearcher searcher, float[] query, ScoreDoc[] keyword, ScoreDoc[] vectorRanking) throws IOException {
     Map<Integer, Double> cosine = new HashMap<>();
     for (ScoreDoc sd : vectorRanking) {
       cosine.put(sd.doc, (double) sd.score);
     }
-    Map<Integer, Double> bm25 = new HashMap<>();
     for (ScoreDoc sd : keyword) {
-      bm25.put(sd.doc, (double) sd.score);
       if (!cosine.containsKey(sd.doc)) {
         float[] v = vectorOf(searcher, sd.doc);
         cosine.put(sd.doc, v == null ? Double.NaN : VectorSimilarityFunction.COSINE.compare(query, v));
       }
     }
-    double min = cosine.values().stream().filter(d -> !d.isNaN()).min(Double::compare).orElse(0.0);
-    double max = cosine.values().stream().filter(d -> !d.isNaN()).max(Double::compare).orElse(1.0);
-    double best = keyword.length == 0 ? 1 : Math.max(keyword[0].score, Float.MIN_VALUE);
-    Map<Integer, Double> scores = new HashMap<>();
-    for (Map.Entry<Integer, Double> e : cosine.entrySet()) {
-      double c = e.getValue().isNaN() ? 0 : max > min ? (e.getValue() - min) / (max - min) : 1;
-      double b = bm25.getOrDefault(e.getKey(), 0.0) / best;
-      scores.put(e.getKey(), fusion.keywordWeight() * b + fusion.vectorWeight() * c);
-    }
-    return scores;
+    return cosine;
   }
 
   private static final Comparator<Candidate> BY_SCORE_THEN_ID =

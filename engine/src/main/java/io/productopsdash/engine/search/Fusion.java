@@ -1,5 +1,9 @@
 package io.productopsdash.engine.search;
 
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.search.ScoreDoc;
+
 /**
  * How the hybrid mode fuses the keyword (BM25) and the vector ranking of a query.
  *
@@ -68,6 +72,40 @@ public record Fusion(Kind kind, double keywordWeight, double vectorWeight, int k
   /** Convex combination of min-max normalised scores, {@code vectorShare} on the vector side. */
   public static Fusion convex(double vectorShare) {
     return new Fusion(Kind.CONVEX, 1 - vectorShare, vectorShare, AnswerSearch.RRF_K);
+  }
+
+  /**
+   * The fused score of every candidate of {@code keyword} and {@code vector} (doc ids, best first,
+   * ties already broken by answer id). For {@link Kind#CONVEX}, {@code cosine} must hold each
+   * candidate's cosine to the query (NaN for an answer without embedding); RRF ignores it.
+   */
+  public Map<Integer, Double> fuse(ScoreDoc[] keyword, ScoreDoc[] vector, Map<Integer, Double> cosine) {
+    Map<Integer, Double> scores = new HashMap<>();
+    if (kind == Kind.RRF) {
+      addRanks(scores, keyword, keywordWeight);
+      addRanks(scores, vector, vectorWeight);
+      return scores;
+    }
+    Map<Integer, Double> bm25 = new HashMap<>();
+    for (ScoreDoc sd : keyword) {
+      bm25.put(sd.doc, (double) sd.score);
+    }
+    double min = cosine.values().stream().filter(d -> !d.isNaN()).min(Double::compare).orElse(0.0);
+    double max = cosine.values().stream().filter(d -> !d.isNaN()).max(Double::compare).orElse(1.0);
+    double best = keyword.length == 0 ? 1 : Math.max(keyword[0].score, Float.MIN_VALUE);
+    for (Map.Entry<Integer, Double> e : cosine.entrySet()) {
+      double c = e.getValue().isNaN() ? 0 : max > min ? (e.getValue() - min) / (max - min) : 1;
+      double b = bm25.getOrDefault(e.getKey(), 0.0) / best;
+      scores.put(e.getKey(), keywordWeight * b + vectorWeight * c);
+    }
+    return scores;
+  }
+
+  /* Adds one ranking's reciprocal ranks (ranks from 1) to the scores. */
+  private void addRanks(Map<Integer, Double> scores, ScoreDoc[] ranking, double weight) {
+    for (int rank = 0; rank < ranking.length; rank++) {
+      scores.merge(ranking[rank].doc, weight / (k + rank + 1.0), Double::sum);
+    }
   }
 
   @Override
