@@ -93,7 +93,7 @@ public final class SubThemes {
     float[][] unit = new float[answers.size()][];
     if (embedded) {
       for (int i = 0; i < answers.size(); i++) {
-        unit[i] = WeeklyThemeRun.unit(vectors.get(answers.get(i).id()));
+        unit[i] = ThemeGeometry.unit(vectors.get(answers.get(i).id()));
       }
     }
     WeeklyThemeRun.Options options = withQuotes(QUOTES);
@@ -102,7 +102,7 @@ public final class SubThemes {
       int[] m = members.get(indices.get(s)).stream().mapToInt(Integer::intValue).toArray();
       List<Long> quotes;
       if (embedded) {
-        quotes = WeeklyThemeRun.quotes(unit, m, WeeklyThemeRun.centroid(unit, m), options, answers);
+        quotes = ThemeGeometry.quotes(unit, m, ThemeGeometry.centroid(unit, m), options, answers);
       } else {
         quotes = new ArrayList<>();
         for (int r = 0; r < Math.min(QUOTES, m.length); r++) {

@@ -243,7 +243,7 @@ public final class WeeklyThemeRun {
     for (int i = 0; i < n; i++) {
       long id = in.answers.get(i).id();
       float[] v = in.stored.containsKey(id) ? in.stored.get(id) : fresh.get(id);
-      vectors[i] = unit(v);
+      vectors[i] = ThemeGeometry.unit(v);
     }
 
     // Cluster, label, summarise.
@@ -255,7 +255,7 @@ public final class WeeklyThemeRun {
       ThemeClustering clustering = ThemeClustering.fit(vectors, options.clustering());
       subAssignments = clustering.hasSubThemes() ? clustering.subAssignments() : null;
       // Noise: -1 marks an unclustered answer; kept themes are renumbered 0..k-1 in cluster order.
-      int[] themeOf = withoutNoise(vectors, clustering.assignments(), clustering.k(), options);
+      int[] themeOf = ThemeGeometry.withoutNoise(vectors, clustering.assignments(), clustering.k(), options);
       assignments = themeOf;
       int k = 0;
       for (int a : themeOf) {
@@ -279,8 +279,8 @@ public final class WeeklyThemeRun {
       for (int t = 0; t < k; t++) {
         int theme = t;
         int[] members = kept.stream().filter(i -> themeOf[i] == theme).mapToInt(Integer::intValue).toArray();
-        float[] centroid = centroid(vectors, members);
-        drafts.add(new Draft(t, members, centroid, labels.get(t), keywords.get(t), quotes(vectors, members, centroid, options, in.answers)));
+        float[] centroid = ThemeGeometry.centroid(vectors, members);
+        drafts.add(new Draft(t, members, centroid, labels.get(t), keywords.get(t), ThemeGeometry.quotes(vectors, members, centroid, options, in.answers)));
       }
     }
     List<Integer> noise = new ArrayList<>();
@@ -317,9 +317,9 @@ public final class WeeklyThemeRun {
     List<Group> groups = new ArrayList<>();
     Map<Long, float[]> existingCentroids = new LinkedHashMap<>();
     in.requestAnswers.forEach((request, members) -> {
-      List<float[]> vs = members.stream().map(in.requestVectors::get).filter(Objects::nonNull).map(WeeklyThemeRun::unit).toList();
+      List<float[]> vs = members.stream().map(in.requestVectors::get).filter(Objects::nonNull).map(ThemeGeometry::unit).toList();
       if (!vs.isEmpty()) {
-        existingCentroids.put(request, unit(sum(vs)));
+        existingCentroids.put(request, ThemeGeometry.unit(ThemeGeometry.sum(vs)));
       }
     });
     for (int i : detected) {
@@ -404,51 +404,6 @@ public final class WeeklyThemeRun {
         seriesId, week, sorted, tracking.vanished(), n, fresh.size(), detected.size(), groups.size(), unclustered);
   }
 
-  /**
-   * The clustering's assignments with noise marked -1 and the remaining themes renumbered 0..k-1
-   * in the order of their cluster index: first each answer whose cosine similarity to the (unit)
-   * sum of the other members of its cluster is below {@link Options#noiseSimilarity()} (a member
-   * alone in its cluster has no others and is noise), then every member of a cluster left with
-   * fewer than {@link Options#minThemeSize()} answers. {@code vectors} are unit vectors.
-   */
-  static int[] withoutNoise(float[][] vectors, int[] clusters, int k, Options options) {
-    int n = clusters.length;
-    int dim = n == 0 ? 0 : vectors[0].length;
-    double[][] sums = new double[k][dim];
-    for (int i = 0; i < n; i++) {
-      for (int d = 0; d < dim; d++) {
-        sums[clusters[i]][d] += vectors[i][d];
-      }
-    }
-    boolean[] noise = new boolean[n];
-    int[] keptSize = new int[k];
-    for (int i = 0; i < n; i++) {
-      double[] s = sums[clusters[i]];
-      double dot = 0;
-      double norm = 0;
-      for (int d = 0; d < dim; d++) {
-        double other = s[d] - vectors[i][d];
-        dot += other * vectors[i][d];
-        norm += other * other;
-      }
-      double similarity = norm > 1e-12 ? dot / Math.sqrt(norm) : -1;
-      noise[i] = similarity < options.noiseSimilarity();
-      if (!noise[i]) {
-        keptSize[clusters[i]]++;
-      }
-    }
-    int[] renumber = new int[k];
-    int next = 0;
-    for (int t = 0; t < k; t++) {
-      renumber[t] = keptSize[t] >= options.minThemeSize() && keptSize[t] > 0 ? next++ : -1;
-    }
-    int[] out = new int[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = noise[i] ? -1 : renumber[clusters[i]];
-    }
-    return out;
-  }
-
   private static ThemeWeek summary(long id, WeekId week, Draft d, int total, List<Answer> answers, ThemeTracker.Tracked t) {
     int size = d.members.length;
     double mean = 0;
@@ -464,39 +419,6 @@ public final class WeeklyThemeRun {
     Interval interval = size < 2 ? null : ScoreStatistics.meanInterval(mean, Math.sqrt(ss / (size - 1)), size);
     return new ThemeWeek(
         id, week, size, total, d.label, d.keywords, d.quotes, mean, interval, null, t.trend(), t.pValue(), d.centroid);
-  }
-
-  /** Maximal marginal relevance over cosine to the centroid; ties to the smaller answer id. */
-  static List<Long> quotes(float[][] vectors, int[] members, float[] centroid, Options options, List<Answer> answers) {
-    List<Integer> chosen = new ArrayList<>();
-    boolean[] taken = new boolean[members.length];
-    int want = Math.min(options.quotes(), members.length);
-    while (chosen.size() < want) {
-      int best = -1;
-      double bestScore = Double.NEGATIVE_INFINITY;
-      for (int r = 0; r < members.length; r++) {
-        if (taken[r]) {
-          continue;
-        }
-        float[] x = vectors[members[r]];
-        double redundancy = 0;
-        boolean first = true;
-        for (int s : chosen) {
-          double sim = ThemeTracker.cosine(x, vectors[s]);
-          redundancy = first ? sim : Math.max(redundancy, sim);
-          first = false;
-        }
-        double score = options.lambda() * ThemeTracker.cosine(x, centroid) - (1 - options.lambda()) * redundancy;
-        if (score > bestScore
-            || (score == bestScore && answers.get(members[r]).id() < answers.get(members[best]).id())) {
-          bestScore = score;
-          best = r;
-        }
-      }
-      taken[best] = true;
-      chosen.add(members[best]);
-    }
-    return chosen.stream().map(i -> answers.get(i).id()).toList();
   }
 
   private static String requestLabel(Group g, Map<Integer, String> phrases, List<Answer> answers, ThemeLabeler labeler) {
@@ -520,41 +442,6 @@ public final class WeeklyThemeRun {
     }
     List<String> texts = g.members.stream().map(i -> answers.get(i).comment()).toList();
     return labeler.labels(texts, new int[texts.size()], 1).get(0);
-  }
-
-  static float[] centroid(float[][] vectors, int[] members) {
-    float[] s = new float[vectors[0].length];
-    for (int m : members) {
-      for (int d = 0; d < s.length; d++) {
-        s[d] += vectors[m][d];
-      }
-    }
-    return unit(s);
-  }
-
-  private static float[] sum(List<float[]> vs) {
-    float[] s = new float[vs.get(0).length];
-    for (float[] v : vs) {
-      for (int d = 0; d < s.length; d++) {
-        s[d] += v[d];
-      }
-    }
-    return s;
-  }
-
-  static float[] unit(float[] v) {
-    double norm = 0;
-    for (float x : v) {
-      norm += (double) x * x;
-    }
-    float[] out = v.clone();
-    if (norm > 0) {
-      double inv = 1 / Math.sqrt(norm);
-      for (int d = 0; d < out.length; d++) {
-        out[d] = (float) (out[d] * inv);
-      }
-    }
-    return out;
   }
 
   private record Loaded(

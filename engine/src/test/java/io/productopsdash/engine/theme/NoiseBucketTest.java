@@ -14,7 +14,7 @@ class NoiseBucketTest {
   @Test
   void anOffTopicMemberIsNoiseAndItsThemeKeepsTheRest() {
     float[][] vectors = {X, NEAR_X, X, Z};
-    int[] out = WeeklyThemeRun.withoutNoise(vectors, new int[] {0, 0, 0, 0}, 1, WeeklyThemeRun.Options.defaults());
+    int[] out = ThemeGeometry.withoutNoise(vectors, new int[] {0, 0, 0, 0}, 1, WeeklyThemeRun.Options.defaults());
     assertThat(out).containsExactly(0, 0, 0, -1);
   }
 
@@ -22,17 +22,17 @@ class NoiseBucketTest {
   void aThemeOfUnrelatedOneOffsIsNoiseThoughItsOwnCentroidIsClose() {
     // Three orthogonal vectors: each has cosine 0.58 to the centroid of all three, 0 to the other two.
     float[][] vectors = {X, Y, Z, X, NEAR_X, X};
-    int[] out = WeeklyThemeRun.withoutNoise(vectors, new int[] {1, 1, 1, 0, 0, 0}, 2, WeeklyThemeRun.Options.defaults());
+    int[] out = ThemeGeometry.withoutNoise(vectors, new int[] {1, 1, 1, 0, 0, 0}, 2, WeeklyThemeRun.Options.defaults());
     assertThat(out).containsExactly(-1, -1, -1, 0, 0, 0);
   }
 
   @Test
   void aThemeBelowTheMinimumSizeIsDissolvedAndTheOthersRenumbered() {
     float[][] vectors = {X, X, Y, Y, Y, Z, Z, Z};
-    int[] out = WeeklyThemeRun.withoutNoise(vectors, new int[] {0, 0, 1, 1, 1, 2, 2, 2}, 3, WeeklyThemeRun.Options.defaults());
+    int[] out = ThemeGeometry.withoutNoise(vectors, new int[] {0, 0, 1, 1, 1, 2, 2, 2}, 3, WeeklyThemeRun.Options.defaults());
     assertThat(out).containsExactly(-1, -1, 0, 0, 0, 1, 1, 1);
     WeeklyThemeRun.Options keepAll = WeeklyThemeRun.Options.defaults().withNoise(-1, 1);
-    assertThat(WeeklyThemeRun.withoutNoise(new float[][] {X, Y}, new int[] {0, 0}, 1, keepAll)).containsExactly(0, 0);
-    assertThat(WeeklyThemeRun.withoutNoise(new float[][] {X}, new int[] {0}, 1, keepAll)).containsExactly(0);
+    assertThat(ThemeGeometry.withoutNoise(new float[][] {X, Y}, new int[] {0, 0}, 1, keepAll)).containsExactly(0, 0);
+    assertThat(ThemeGeometry.withoutNoise(new float[][] {X}, new int[] {0}, 1, keepAll)).containsExactly(0);
   }
 }
