@@ -17,9 +17,9 @@ package io.productopsdash.engine.cluster;
  *     themes when most themes are large
  * @param smoothingNeighbours m of the kNN smoothing before the Lloyd iterations (3); 0 skips it
  * @param lloydIterations Lloyd iterations after the graph step (100); 0 keeps the graph themes
- * @param seed seeds Leiden's node orders and k-means++
- * @param fixedK when not null, exactly this many themes by k-means on the raw vectors instead of
- *     the graph method
+ * @param seed seeds Leiden's node orders
+ * @param fixedK when not null, exactly this many themes by Smile's Ward-linkage hierarchical
+ *     clustering of the raw vectors instead of the graph method
  * @param restarts k-means++ restarts when {@code fixedK} is given (5)
  * @param subThemes whether each theme is clustered again into sub-themes
  * @param subThemeMinFraction sub-themes smaller than this share of their theme are dissolved (0.05)

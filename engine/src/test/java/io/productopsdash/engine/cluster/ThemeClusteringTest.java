@@ -96,7 +96,7 @@ class ThemeClusteringTest {
   }
 
   @Test
-  void fixedKRunsKMeans() {
+  void fixedKCutsTheWardDendrogram() {
     Blobs blobs = Blobs.onSphere(8, 100, 32, 0.1, 3);
     ThemeClustering eight = ThemeClustering.fit(blobs.vectors, DEFAULTS.withFixedK(8));
     assertThat(eight.k()).isEqualTo(8);
@@ -106,6 +106,35 @@ class ThemeClusteringTest {
     assertThat(ThemeClustering.fit(blobs.vectors, DEFAULTS.withFixedK(3)).k()).isEqualTo(3);
     assertThatThrownBy(() -> ThemeClustering.fit(blobs.vectors, DEFAULTS.withFixedK(801)))
         .hasMessageContaining("Invalid number of clusters: 801");
+  }
+
+  /**
+   * Six unit vectors at angles 0, 10, 20 degrees and 90, 100, 150 degrees: Ward merges the three
+   * close ones first, then 90 with 100, and the last merge before two groups joins 150 to {90,
+   * 100} (its distance to their mean is below the distance between the two triples), so k = 2
+   * gives {0,10,20} and {90,100,150}, and k = 3 splits 150 off.
+   */
+  @Test
+  void fixedKWardOnAHandSizedExample() {
+    double[] degrees = {0, 10, 20, 90, 100, 150};
+    float[][] x = new float[degrees.length][];
+    for (int i = 0; i < x.length; i++) {
+      double r = Math.toRadians(degrees[i]);
+      x[i] = new float[] {(float) Math.cos(r), (float) Math.sin(r)};
+    }
+    int[] two = ThemeClustering.fit(x, DEFAULTS.withFixedK(2)).assignments();
+    assertThat(two).containsExactly(0, 0, 0, 1, 1, 1);
+    int[] three = ThemeClustering.fit(x, DEFAULTS.withFixedK(3)).assignments();
+    assertThat(three).containsExactly(0, 0, 0, 1, 1, 2);
+    assertThat(ThemeClustering.fit(x, DEFAULTS.withFixedK(1)).assignments()).containsOnly(0);
+  }
+
+  @Test
+  void fixedKRefusesMoreRowsThanWardCanHold() {
+    float[][] x = Blobs.uniform(ThemeClustering.FIXED_K_MAX_ROWS + 1, 2, 4);
+    assertThatThrownBy(() -> ThemeClustering.fit(x, DEFAULTS.withFixedK(5)))
+        .hasMessageContaining("at most 20000 texts")
+        .hasMessageContaining("not 20001");
   }
 
   /**

@@ -65,7 +65,7 @@ public final class ThemesCommand implements Callable<Integer> {
   @Option(names = "--label-column", paramLabel = "NAME", description = "Column of true classes: print NMI, ARI and accuracy against it.")
   String labelColumn;
 
-  @Option(names = "--k", paramLabel = "N", description = "Exactly N themes (k-means) instead of the automatic number.")
+  @Option(names = "--k", paramLabel = "N", description = "Exactly N themes (Ward linkage, at most 20,000 texts) instead of the automatic number.")
   Integer k;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -224,7 +224,7 @@ public final class ThemesCommand implements Callable<Integer> {
 
   private void report(PrintWriter stdout, int n, ThemeClustering themes, List<String> labels, boolean fixed) {
     if (fixed) {
-      stdout.printf(Locale.ROOT, "%d themes (k-means, k given) for %,d texts; wrote %s%n", themes.k(), n, out);
+      stdout.printf(Locale.ROOT, "%d themes (Ward linkage, k given) for %,d texts; wrote %s%n", themes.k(), n, out);
     } else {
       String merged =
           themes.dissolvedBelow() > 1

@@ -125,7 +125,7 @@ class ThemesCommandIT {
     Path result = dir.resolve("k.csv");
     int code = run("--csv", csv.toString(), "--k", "3", "--sub-themes", "--seed", "7", "--out", result.toString(), "--timings");
     assertThat(code).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("3 themes (k-means, k given) for 36 texts").contains("Timings: read");
+    assertThat(out.toString()).contains("3 themes (Ward linkage, k given) for 36 texts").contains("Timings: read");
     List<CSVRecord> rows = output(result);
     assertThat(rows.get(0).getParser().getHeaderNames()).containsExactly("row", "theme", "label", "sub_theme", "sub_label");
     assertThat(rows.stream().map(r -> r.get("theme")).distinct()).containsExactlyInAnyOrder("0", "1", "2", "-1");
