@@ -116,6 +116,7 @@ public final class SubThemes {
 
   private static WeeklyThemeRun.Options withQuotes(int quotes) {
     WeeklyThemeRun.Options d = WeeklyThemeRun.Options.defaults();
-    return new WeeklyThemeRun.Options(d.clustering(), d.tracking(), quotes, d.lambda(), d.keywords(), d.requestSimilarity(), d.noiseSimilarity(), d.minThemeSize());
+    return new WeeklyThemeRun.Options(d.clustering(), d.tracking(), quotes, d.lambda(), d.keywords(), d.requestSimilarity(), d.requestGroupSimilarity(),
+        d.noiseSimilarity(), d.minThemeSize());
   }
 }

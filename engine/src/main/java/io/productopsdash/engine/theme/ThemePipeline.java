@@ -57,7 +57,7 @@ public final class ThemePipeline {
     WeeklyThemeRun.Options d = WeeklyThemeRun.Options.defaults();
     return new WeeklyThemeRun.Options(
         d.clustering().withSubThemes(true), d.tracking(), d.quotes(), d.lambda(), d.keywords(), d.requestSimilarity(),
-        d.noiseSimilarity(), d.minThemeSize());
+        d.requestGroupSimilarity(), d.noiseSimilarity(), d.minThemeSize());
   }
 
   /** Enriches what is pending, runs the week with the MiniLM embedder, then starts sentiment. */

@@ -19,17 +19,17 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * What the search benchmarks share: Banking77 rows ({@code text,category}), their all-MiniLM-L6-v2
- * embeddings (computed once on 2 threads and cached in a file beside the build, since the model is
+ * What the search and request-grouping benchmarks share: Banking77 rows ({@code text,category}),
+ * their all-MiniLM-L6-v2 embeddings (computed once on 2 threads and cached in a file beside the build, since the model is
  * the slow part and not what is measured), options and the machine's load.
  */
-final class SearchBenchData {
+public final class SearchBenchData {
   private SearchBenchData() {}
 
   /** One Banking77 question. */
-  record Row(String text, String category) {}
+  public record Row(String text, String category) {}
 
-  static List<Row> read(Path csv) throws IOException {
+  public static List<Row> read(Path csv) throws IOException {
     List<Row> rows = new ArrayList<>();
     try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
@@ -44,7 +44,7 @@ final class SearchBenchData {
    * The embeddings of {@code rows}' texts, from {@code cache} when it holds exactly as many vectors
    * for the same file size, else computed and written there.
    */
-  static float[][] embeddings(List<Row> rows, Path csv, Path cache) throws IOException {
+  public static float[][] embeddings(List<Row> rows, Path csv, Path cache) throws IOException {
     long stamp = Files.size(csv);
     if (Files.isRegularFile(cache)) {
       try (InputStream raw = Files.newInputStream(cache);
@@ -84,7 +84,7 @@ final class SearchBenchData {
   }
 
   /** {@code --key value} pairs. */
-  static Map<String, String> options(String[] args) {
+  public static Map<String, String> options(String[] args) {
     Map<String, String> out = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--")) {
@@ -97,7 +97,7 @@ final class SearchBenchData {
     return out;
   }
 
-  static String loadAverage() {
+  public static String loadAverage() {
     try {
       String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
       return f[0] + " " + f[1] + " " + f[2];
