@@ -150,6 +150,12 @@ public final class ThemesCommand implements Callable<Integer> {
       stderr.println("--k " + k + " is more than the " + texts.size() + " texts");
       return 2;
     }
+    if (k != null && texts.size() > ThemeClustering.FIXED_K_MAX_ROWS) {
+      stderr.printf(
+          Locale.ROOT, "--k takes at most %,d texts (Ward linkage keeps every pairwise distance), this file has %,d;"
+              + " leave --k out for the automatic number of themes%n", ThemeClustering.FIXED_K_MAX_ROWS, texts.size());
+      return 2;
+    }
     stdout.flush();
     long t1 = System.nanoTime();
     // DJL, under the tokenizer, warns that it found no GPU; nothing here uses one.

@@ -132,12 +132,21 @@ class ThemesCommandIT {
   }
 
   @Test
-  void missingColumnsAndFilesAreReported() {
+  void missingColumnsAndFilesAreReported() throws IOException {
     assertThat(run("--csv", csv.toString(), "--text-column", "answer", "--out", dir.resolve("x.csv").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("No column 'answer'").contains("its columns are: id, text, topic");
     assertThat(run("--csv", dir.resolve("nope.csv").toString(), "--out", dir.resolve("x.csv").toString())).isEqualTo(1);
     assertThat(err.toString()).contains("Cannot read");
     assertThat(run("--csv", csv.toString(), "--k", "0", "--out", dir.resolve("x.csv").toString())).isEqualTo(2);
     assertThat(run("--csv", csv.toString())).isEqualTo(2); // --out missing
+
+    Path big = dir.resolve("big.csv");
+    StringBuilder b = new StringBuilder("text\n");
+    for (int i = 0; i <= 20_000; i++) {
+      b.append("answer ").append(i).append('\n');
+    }
+    Files.writeString(big, b);
+    assertThat(run("--csv", big.toString(), "--k", "5", "--out", dir.resolve("x.csv").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--k takes at most 20,000 texts").contains("this file has 20,001");
   }
 }
