@@ -194,8 +194,16 @@ public final class ThemesApi {
     if (index != null) {
       // Enrichment may have rewritten comments (names removed) of any week, not only this one.
       indexer.catchUp(db, index, AnswerIndexer.Progress.NONE);
-      outcome.sentiment().thenRun(this::indexSentiment);
     }
+    outcome.sentiment().whenComplete((report, error) -> {
+      if (error != null) {
+        // The answers keep no sentiment ("pending") until the next theme run tries again.
+        System.getLogger(ThemesApi.class.getName())
+            .log(System.Logger.Level.WARNING, "Background sentiment after a theme run failed", error);
+      } else if (index != null) {
+        indexSentiment();
+      }
+    });
     Map<String, Object> reply = new LinkedHashMap<>();
     reply.put("surveyId", survey.id());
     reply.put("seriesId", survey.seriesId());
