@@ -110,7 +110,7 @@ public final class FeatureRequestBench {
         detected / seconds);
 
     if (opts.containsKey("embedding")) {
-      EmbeddingVariant.run(sets, detector);
+      EmbeddingVariant.run(sets, detector, seed);
     }
     if (opts.containsKey("learned")) {
       LearnedVariant.run(sets, detector, seed);
