@@ -24,10 +24,12 @@ import java.util.stream.Collectors;
  *   <li>With {@code --learned}: a logistic regression over word n-grams plus the rules' cue
  *       kinds, evaluated across sets (train on one, test on the other) and by stratified 5-fold
  *       cross-validation within each set. Never trained on its test rows.
+ *   <li>With {@code --embedding}: {@link EmbeddingVariant}, the sentence-embedding signal fitted on
+ *       hand-written examples, alone and blended with the rules, with its cost.
  * </ol>
  *
  * <p>Arguments: {@code [--panichella PATH] [--maalej PATH] [--examples N] [--seed S]
- * [--learned]}.
+ * [--learned] [--embedding]}.
  */
 public final class FeatureRequestBench {
   private FeatureRequestBench() {}
@@ -107,6 +109,9 @@ public final class FeatureRequestBench {
         seconds,
         detected / seconds);
 
+    if (opts.containsKey("embedding")) {
+      EmbeddingVariant.run(sets, detector, seed);
+    }
     if (opts.containsKey("learned")) {
       LearnedVariant.run(sets, detector, seed);
     }
