@@ -7,10 +7,6 @@
  * io.productopsdash.engine.request.RequestPhrase} cuts the requested thing out of a request ("dark
  * mode") for labelling request themes; {@link
  * io.productopsdash.engine.request.FeatureRequestEvaluation} measures a detector against labels.
- * Local and deterministic: no model, no network. {@link
- * io.productopsdash.engine.request.BlendedFeatureRequestDetector} is an opt-in that adds a second
- * signal from the answer's all-MiniLM-L6-v2 vector ({@link
- * io.productopsdash.engine.request.EmbeddingRequestSignal}, fitted on hand-written examples shipped
- * with the engine); it did not beat the rules on both review sets, so the product does not use it.
+ * Local and deterministic: no model, no network.
  */
 package io.productopsdash.engine.request;

@@ -17,8 +17,8 @@ import java.util.Set;
  * The hand-written examples of product feedback that train {@link EmbeddingRequestSignal}: short
  * requests ("please add dark mode") and other feedback (praise, bug reports and requests for a
  * fix, questions, descriptions of what the product already does, complaints without an ask).
- * They were written for this product, never copied from an evaluation set, and ship as the
- * resource {@value #RESOURCE}.
+ * They were written for this product, never copied from an evaluation set, and sit beside the
+ * benchmark as the test resource {@value #RESOURCE}.
  *
  * <p>Format: one example per line, {@code request<TAB>text} or {@code other<TAB>text}; blank lines
  * and lines starting with {@code #} are ignored.

@@ -12,8 +12,9 @@ import java.util.Objects;
  * probability-like and ½ is the rules' own threshold) a strong rule cue (0.85 and up) is overruled
  * only by an embedding probability under 0.15, and a weak one (a capability noun, a bare "please")
  * counts when the embedding is confident. Measured on the review sets (docs/benchmarks.md) it
- * gains on one held-out half and loses on the other, so the product keeps the rules alone; this
- * class is an opt-in for callers that already hold the answers' vectors (the theme run does).
+ * gains on one held-out half and loses on the other, so the product keeps the rules alone and this
+ * class stays with the benchmark, in the test sources ({@code bench/feature-requests.sh
+ * --embedding}).
  *
  * <p>Immutable and safe to share between threads; deterministic.
  */
