@@ -26,6 +26,9 @@ package io.productopsdash.engine.cluster;
  * @param subThemeMinSize sub-themes smaller than this are dissolved, and themes smaller than twice
  *     this get none (5)
  * @param threads worker threads for the kNN search and k-means (2); results do not depend on it
+ * @param modularityPruning whether, after the Lloyd iterations, themes are dissolved one at a
+ *     time while that raises the modularity of the themes on the kNN graph (on): see {@link
+ *     Refinement#pruneByModularity}; sub-themes never use it
  */
 public record ClusteringOptions(
     int neighbours,
@@ -40,7 +43,8 @@ public record ClusteringOptions(
     boolean subThemes,
     double subThemeMinFraction,
     int subThemeMinSize,
-    int threads) {
+    int threads,
+    boolean modularityPruning) {
 
   /** The seed of {@link #defaults()}. */
   public static final long DEFAULT_SEED = 1L;
@@ -84,58 +88,66 @@ public record ClusteringOptions(
 
   /**
    * Automatic number of themes: 5-NN graph, gamma 1, communities under n/200 dissolved (no
-   * fragment rule), 3-NN smoothing, 100 Lloyd iterations, seed 1, no sub-themes, 2 threads.
+   * fragment rule), 3-NN smoothing, 100 Lloyd iterations, modularity pruning, seed 1, no
+   * sub-themes, 2 threads.
    */
   public static ClusteringOptions defaults() {
-    return new ClusteringOptions(5, 1.0, 1.0 / 200, 0, 3, 100, DEFAULT_SEED, null, 5, false, 0.05, 5, 2);
+    return new ClusteringOptions(5, 1.0, 1.0 / 200, 0, 3, 100, DEFAULT_SEED, null, 5, false, 0.05, 5, 2, true);
   }
 
   /** These options with another seed. */
   public ClusteringOptions withSeed(long newSeed) {
     return new ClusteringOptions(
         neighbours, resolution, minClusterFraction, fragmentFraction, smoothingNeighbours, lloydIterations, newSeed, fixedK,
-        restarts, subThemes, subThemeMinFraction, subThemeMinSize, threads);
+        restarts, subThemes, subThemeMinFraction, subThemeMinSize, threads, modularityPruning);
   }
 
   /** These options with a fixed number of themes, or automatic when {@code k} is null. */
   public ClusteringOptions withFixedK(Integer k) {
     return new ClusteringOptions(
         neighbours, resolution, minClusterFraction, fragmentFraction, smoothingNeighbours, lloydIterations, seed, k, restarts,
-        subThemes, subThemeMinFraction, subThemeMinSize, threads);
+        subThemes, subThemeMinFraction, subThemeMinSize, threads, modularityPruning);
   }
 
   /** These options with or without sub-themes. */
   public ClusteringOptions withSubThemes(boolean enabled) {
     return new ClusteringOptions(
         neighbours, resolution, minClusterFraction, fragmentFraction, smoothingNeighbours, lloydIterations, seed, fixedK,
-        restarts, enabled, subThemeMinFraction, subThemeMinSize, threads);
+        restarts, enabled, subThemeMinFraction, subThemeMinSize, threads, modularityPruning);
   }
 
   /** These options with another number of threads. */
   public ClusteringOptions withThreads(int newThreads) {
     return new ClusteringOptions(
         neighbours, resolution, minClusterFraction, fragmentFraction, smoothingNeighbours, lloydIterations, seed, fixedK,
-        restarts, subThemes, subThemeMinFraction, subThemeMinSize, newThreads);
+        restarts, subThemes, subThemeMinFraction, subThemeMinSize, newThreads, modularityPruning);
   }
 
   /** These options with another kNN graph size. */
   public ClusteringOptions withNeighbours(int k) {
     return new ClusteringOptions(
         k, resolution, minClusterFraction, fragmentFraction, smoothingNeighbours, lloydIterations, seed, fixedK, restarts,
-        subThemes, subThemeMinFraction, subThemeMinSize, threads);
+        subThemes, subThemeMinFraction, subThemeMinSize, threads, modularityPruning);
   }
 
   /** These options with another fragment fraction (0 turns the rule off). */
   public ClusteringOptions withFragmentFraction(double fraction) {
     return new ClusteringOptions(
         neighbours, resolution, minClusterFraction, fraction, smoothingNeighbours, lloydIterations, seed, fixedK,
-        restarts, subThemes, subThemeMinFraction, subThemeMinSize, threads);
+        restarts, subThemes, subThemeMinFraction, subThemeMinSize, threads, modularityPruning);
   }
 
   /** These options with another minimum cluster fraction. */
   public ClusteringOptions withMinClusterFraction(double fraction) {
     return new ClusteringOptions(
         neighbours, resolution, fraction, fragmentFraction, smoothingNeighbours, lloydIterations, seed, fixedK, restarts,
-        subThemes, subThemeMinFraction, subThemeMinSize, threads);
+        subThemes, subThemeMinFraction, subThemeMinSize, threads, modularityPruning);
+  }
+
+  /** These options with or without modularity pruning. */
+  public ClusteringOptions withModularityPruning(boolean enabled) {
+    return new ClusteringOptions(
+        neighbours, resolution, minClusterFraction, fragmentFraction, smoothingNeighbours, lloydIterations, seed, fixedK,
+        restarts, subThemes, subThemeMinFraction, subThemeMinSize, threads, enabled);
   }
 }

@@ -113,6 +113,11 @@ public final class ThemeClustering {
         float[][] start = Refinement.centroids(xs, labels, kept);
         labels = KMeans.lloyd(xs, start, options.lloydIterations(), options.threads()).assignments();
       }
+      if (options.modularityPruning() && kept > 1) {
+        labels =
+            Refinement.pruneByModularity(
+                xs, graph, labels, options.resolution(), options.lloydIterations(), options.threads());
+      }
     }
     int k = Refinement.bySize(labels);
     float[][] centroids = Refinement.centroids(x, labels, k);
@@ -140,7 +145,9 @@ public final class ThemeClustering {
         continue;
       }
       double fraction = Math.max(options.subThemeMinFraction(), options.subThemeMinSize() / (double) m);
-      ClusteringOptions sub = options.withFixedK(null).withSubThemes(false).withMinClusterFraction(fraction);
+      // Sub-themes keep the method they were measured with (no modularity pruning).
+      ClusteringOptions sub =
+          options.withFixedK(null).withSubThemes(false).withMinClusterFraction(fraction).withModularityPruning(false);
       out.add(fit(rows, sub));
     }
     return Collections.unmodifiableList(out);

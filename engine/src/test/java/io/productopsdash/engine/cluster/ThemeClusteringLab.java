@@ -167,7 +167,568 @@ final class ThemeClusteringLab {
           System.out.printf(Locale.ROOT, "defaults: %s  (%.1f s)%n", scores(d, t.assignments()),
               (System.nanoTime() - t0) / 1e9);
         }
+        case "gamma" -> gamma(d, opts);
+        case "agree" -> agree(d, opts);
+        case "smooth" -> smooth(d, opts);
+        case "inspect" -> inspect(d, opts);
+        case "cohesion" -> cohesion(d, opts);
+        case "qgreedy" -> qgreedy(d, opts);
+        case "defaults" -> defaults(d, opts);
         default -> throw new IllegalArgumentException("Unknown experiment: " + experiment);
+      }
+    }
+  }
+
+  /** The default steps after the graph: dissolve under n/200, 3-NN smoothing, 100 Lloyd iterations. */
+  static int[] finish(float[][] xs, int[] communities) {
+    int n = xs.length;
+    int minSize = Math.max(1, (int) Math.ceil(n / 200.0 - 1e-9));
+    int[] labels = Refinement.dissolveSmall(xs, communities, minSize);
+    int kept = Arrays.stream(labels).max().getAsInt() + 1;
+    if (kept > 1) {
+      labels = KMeans.lloyd(xs, Refinement.centroids(xs, labels, kept), 100, 2).assignments();
+    }
+    Refinement.bySize(labels);
+    return labels;
+  }
+
+  /** Sparse unit-length TF-IDF rows ((1 + log tf) * log(n / df)) over the labeller's tokens. */
+  static final class TfIdf {
+    final int[][] terms;
+    final float[][] weights;
+    final int[][] postings;
+
+    TfIdf(List<String> texts) {
+      int n = texts.size();
+      Map<String, Integer> ids = new HashMap<>();
+      List<Map<Integer, Integer>> tf = new ArrayList<>();
+      List<Integer> df = new ArrayList<>();
+      for (String t : texts) {
+        Map<Integer, Integer> m = new java.util.TreeMap<>();
+        for (String w : ClassTfIdfLabeler.tokens(t)) {
+          int id = ids.computeIfAbsent(w, k -> ids.size());
+          if (id == df.size()) {
+            df.add(0);
+          }
+          m.merge(id, 1, Integer::sum);
+        }
+        for (int id : m.keySet()) {
+          df.set(id, df.get(id) + 1);
+        }
+        tf.add(m);
+      }
+      terms = new int[n][];
+      weights = new float[n][];
+      int[] count = new int[df.size()];
+      for (int i = 0; i < n; i++) {
+        Map<Integer, Integer> m = tf.get(i);
+        terms[i] = new int[m.size()];
+        weights[i] = new float[m.size()];
+        double norm = 0;
+        int p = 0;
+        for (Map.Entry<Integer, Integer> e : m.entrySet()) {
+          double w = (1 + Math.log(e.getValue())) * Math.log(n / (double) df.get(e.getKey()));
+          terms[i][p] = e.getKey();
+          weights[i][p++] = (float) w;
+          norm += w * w;
+          count[e.getKey()]++;
+        }
+        norm = Math.sqrt(norm);
+        for (int q = 0; q < p; q++) {
+          weights[i][q] = norm > 0 ? (float) (weights[i][q] / norm) : 0;
+        }
+      }
+      postings = new int[df.size()][];
+      for (int t = 0; t < count.length; t++) {
+        postings[t] = new int[count[t]];
+      }
+      int[] fill = new int[count.length];
+      for (int i = 0; i < n; i++) {
+        for (int t : terms[i]) {
+          postings[t][fill[t]++] = i;
+        }
+      }
+    }
+
+    double cosine(int a, int b) {
+      int[] ta = terms[a];
+      int[] tb = terms[b];
+      double s = 0;
+      int i = 0;
+      int j = 0;
+      while (i < ta.length && j < tb.length) {
+        if (ta[i] < tb[j]) {
+          i++;
+        } else if (ta[i] > tb[j]) {
+          j++;
+        } else {
+          s += weights[a][i++] * weights[b][j++];
+        }
+      }
+      return s;
+    }
+
+    /** k nearest by TF-IDF cosine (only positive cosines; fewer when fewer exist): rows of indices. */
+    int[][] knn(int k) {
+      int n = terms.length;
+      int[][] out = new int[n][];
+      double[] acc = new double[n];
+      int[] touched = new int[n];
+      for (int i = 0; i < n; i++) {
+        int nt = 0;
+        for (int p = 0; p < terms[i].length; p++) {
+          int t = terms[i][p];
+          for (int j : postings[t]) {
+            if (j == i) {
+              continue;
+            }
+            if (acc[j] == 0) {
+              touched[nt++] = j;
+            }
+            acc[j] += weights[i][p] * weightOf(j, t);
+          }
+        }
+        Integer[] cand = new Integer[nt];
+        for (int q = 0; q < nt; q++) {
+          cand[q] = touched[q];
+        }
+        Arrays.sort(cand, (u, v) -> acc[u] != acc[v] ? Double.compare(acc[v], acc[u]) : Integer.compare(u, v));
+        int m = Math.min(k, nt);
+        out[i] = new int[m];
+        for (int q = 0; q < m; q++) {
+          out[i][q] = cand[q];
+        }
+        for (int q = 0; q < nt; q++) {
+          acc[touched[q]] = 0;
+        }
+      }
+      return out;
+    }
+
+    private float weightOf(int doc, int term) {
+      int p = Arrays.binarySearch(terms[doc], term);
+      return weights[doc][p];
+    }
+  }
+
+  /** Graph of kNN lists (rows of indices), edge weight = Jaccard of the (list + self) sets. */
+  static WeightedGraph snn(int[][] lists) {
+    int n = lists.length;
+    int[][] sets = new int[n][];
+    int edges = 0;
+    for (int i = 0; i < n; i++) {
+      int[] s = Arrays.copyOf(lists[i], lists[i].length + 1);
+      s[lists[i].length] = i;
+      Arrays.sort(s);
+      sets[i] = s;
+      edges += lists[i].length;
+    }
+    int[] from = new int[edges];
+    int[] to = new int[edges];
+    double[] w = new double[edges];
+    int e = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j : lists[i]) {
+        int common = 0;
+        int a = 0;
+        int b = 0;
+        while (a < sets[i].length && b < sets[j].length) {
+          if (sets[i][a] < sets[j][b]) {
+            a++;
+          } else if (sets[i][a] > sets[j][b]) {
+            b++;
+          } else {
+            common++;
+            a++;
+            b++;
+          }
+        }
+        from[e] = i;
+        to[e] = j;
+        w[e++] = common / (double) (sets[i].length + sets[j].length - common);
+      }
+    }
+    return WeightedGraph.fromEdges(n, from, to, w);
+  }
+
+  static int[][] lists(Knn knn, int k) {
+    int[][] out = new int[knn.size()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Arrays.copyOf(knn.neighbours(i), k);
+    }
+    return out;
+  }
+
+  static double meanPairwiseAri(List<int[]> parts) {
+    double s = 0;
+    int c = 0;
+    for (int a = 0; a < parts.size(); a++) {
+      for (int b = a + 1; b < parts.size(); b++) {
+        s += ClusteringMetrics.ari(parts.get(a), parts.get(b));
+        c++;
+      }
+    }
+    return c == 0 ? 1 : s / c;
+  }
+
+  static double[] parseList(String s) {
+    return Arrays.stream(s.split(",")).mapToDouble(Double::parseDouble).toArray();
+  }
+
+  /** The resolution scanned, with label-free criteria: seed stability and TF-IDF-graph modularity. */
+  static void gamma(Data d, Map<String, String> opts) {
+    int seeds = Integer.parseInt(opts.getOrDefault("seeds", "3"));
+    int k = Integer.parseInt(opts.getOrDefault("k", "5"));
+    long t0 = System.nanoTime();
+    Knn knn = Knn.fit(d.x(), Math.max(k, 3), 2);
+    float[][] xs = Refinement.smooth(d.x(), knn, 3);
+    WeightedGraph g = WeightedGraph.sharedNeighbours(knn, k);
+    long t1 = System.nanoTime();
+    TfIdf tf = new TfIdf(d.texts());
+    WeightedGraph gt = snn(tf.knn(10));
+    long t2 = System.nanoTime();
+    System.out.printf(Locale.ROOT, "knn+smooth+graph %.1f s, tf-idf graph %.1f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+    for (double gamma : parseList(opts.getOrDefault("gammas", "0.5,0.6,0.7,0.8,0.9,1.0,1.1,1.25,1.5"))) {
+      List<int[]> finals = new ArrayList<>();
+      List<int[]> raws = new ArrayList<>();
+      long t3 = System.nanoTime();
+      for (int s = 1; s <= seeds; s++) {
+        Leiden l = Leiden.fit(g, gamma, s);
+        raws.add(l.communities());
+        finals.add(finish(xs, l.communities()));
+      }
+      double secs = (System.nanoTime() - t3) / 1e9 / seeds;
+      int[] f = finals.get(0);
+      System.out.printf(Locale.ROOT,
+          "gamma %.2f  leiden %4d  %s | stabF %.3f stabL %.3f Qtf %.4f Qemb %.4f  (%.1f s/seed)%n", gamma,
+          Leiden.renumber(raws.get(0).clone()), scores(d, f), meanPairwiseAri(finals), meanPairwiseAri(raws),
+          Leiden.modularity(gt, f, 1.0), Leiden.modularity(g, f, 1.0), secs);
+    }
+  }
+
+  /** Embedding SNN edges reweighted by the TF-IDF cosine of their ends: w * (1 + beta * cos). */
+  static void agree(Data d, Map<String, String> opts) {
+    int k = Integer.parseInt(opts.getOrDefault("k", "5"));
+    Knn knn = Knn.fit(d.x(), Math.max(k, 3), 2);
+    float[][] xs = Refinement.smooth(d.x(), knn, 3);
+    TfIdf tf = new TfIdf(d.texts());
+    int[][] lists = lists(knn, k);
+    WeightedGraph base = snn(lists);
+    for (double beta : parseList(opts.getOrDefault("betas", "0,0.5,1,2,4"))) {
+      int edges = 0;
+      for (int[] l : lists) {
+        edges += l.length;
+      }
+      int[] from = new int[edges];
+      int[] to = new int[edges];
+      double[] w = new double[edges];
+      int e = 0;
+      for (int i = 0; i < lists.length; i++) {
+        for (int j : lists[i]) {
+          from[e] = i;
+          to[e] = j;
+          w[e++] = edgeWeight(base, i, j) * (1 + beta * tf.cosine(i, j));
+        }
+      }
+      WeightedGraph g = WeightedGraph.fromEdges(d.x().length, from, to, w);
+      Leiden l = Leiden.fit(g, 1.0, 1);
+      int[] f = finish(xs, l.communities());
+      System.out.printf(Locale.ROOT, "beta %.2f  leiden %4d  %s%n", beta, l.count(), scores(d, f));
+    }
+  }
+
+  static double edgeWeight(WeightedGraph g, int a, int b) {
+    int p = Arrays.binarySearch(g.targets, g.offsets[a], g.offsets[a + 1], b);
+    return g.weights[p];
+  }
+
+  /** Smoothing as the vector sum of the point and m neighbours given as lists. */
+  static float[][] smoothWith(float[][] x, int[][] lists) {
+    float[][] out = new float[x.length][];
+    for (int i = 0; i < x.length; i++) {
+      float[] v = x[i].clone();
+      for (int j : lists[i]) {
+        for (int t = 0; t < v.length; t++) {
+          v[t] += x[j][t];
+        }
+      }
+      Vectors.normalise(v);
+      out[i] = v;
+    }
+    return out;
+  }
+
+  /** Embedding candidates (top c) re-ranked by cos_emb + lambda * cos_tfidf; top m kept. */
+  static int[][] reranked(Knn knn, TfIdf tf, int c, int m, double lambda) {
+    int[][] out = new int[knn.size()][];
+    for (int i = 0; i < out.length; i++) {
+      Integer[] cand = new Integer[c];
+      double[] score = new double[c];
+      for (int r = 0; r < c; r++) {
+        cand[r] = r;
+        score[r] = knn.similarity(i, r) + lambda * tf.cosine(i, knn.neighbour(i, r));
+      }
+      Arrays.sort(cand, (a, b) -> score[a] != score[b] ? Double.compare(score[b], score[a]) : Integer.compare(a, b));
+      out[i] = new int[m];
+      for (int r = 0; r < m; r++) {
+        out[i][r] = knn.neighbour(i, cand[r]);
+      }
+    }
+    return out;
+  }
+
+  /** Variants of the space the Lloyd iterations run in. */
+  static void smooth(Data d, Map<String, String> opts) {
+    Knn knn = Knn.fit(d.x(), 30, 2);
+    TfIdf tf = new TfIdf(d.texts());
+    WeightedGraph g = WeightedGraph.sharedNeighbours(knn, 5);
+    int[] comm = Leiden.fit(g, 1.0, 1).communities();
+    float[][] xs3 = Refinement.smooth(d.x(), knn, 3);
+    int n = d.x().length;
+    int minSize = Math.max(1, (int) Math.ceil(n / 200.0 - 1e-9));
+    int[] graphOnly = Refinement.dissolveSmall(xs3, comm, minSize);
+    System.out.printf(Locale.ROOT, "graph only (dissolved)   %s%n", scores(d, graphOnly));
+    System.out.printf(Locale.ROOT, "raw vectors Lloyd        %s%n", scores(d, finish(d.x(), comm)));
+    for (int m : new int[] {3, 5, 10, 20}) {
+      System.out.printf(Locale.ROOT, "emb m=%-2d                %s%n", m,
+          scores(d, finish(Refinement.smooth(d.x(), knn, m), comm)));
+    }
+    for (double lambda : parseList(opts.getOrDefault("lambdas", "0.25,0.5,1"))) {
+      for (int m : new int[] {3, 5, 10}) {
+        float[][] xs = smoothWith(d.x(), reranked(knn, tf, 30, m, lambda));
+        System.out.printf(Locale.ROOT, "rerank l=%.2f m=%-2d      %s%n", lambda, m, scores(d, finish(xs, comm)));
+      }
+    }
+  }
+
+  /** Fraction of each cluster's members' list entries that fall inside the cluster. */
+  static double[] inside(int[][] lists, int[] labels, int k) {
+    double[] in = new double[k];
+    double[] all = new double[k];
+    for (int i = 0; i < lists.length; i++) {
+      for (int j : lists[i]) {
+        all[labels[i]]++;
+        if (labels[j] == labels[i]) {
+          in[labels[i]]++;
+        }
+      }
+    }
+    for (int c = 0; c < k; c++) {
+      in[c] = all[c] > 0 ? in[c] / all[c] : 0;
+    }
+    return in;
+  }
+
+  /** Per final cluster: size, purity, and label-free coherence in the embedding and TF-IDF kNN. */
+  static void inspect(Data d, Map<String, String> opts) {
+    Knn knn = Knn.fit(d.x(), 10, 2);
+    TfIdf tf = new TfIdf(d.texts());
+    int[][] tl = tf.knn(10);
+    int[] f = ThemeClustering.fit(d.x(), ClusteringOptions.defaults()).assignments();
+    int k = Arrays.stream(f).max().getAsInt() + 1;
+    double[] embIn = inside(lists(knn, 10), f, k);
+    double[] tfIn = inside(tl, f, k);
+    System.out.println(scores(d, f));
+    for (int c = 0; c < k; c++) {
+      Map<Integer, Integer> counts = new HashMap<>();
+      int size = 0;
+      for (int i = 0; i < f.length; i++) {
+        if (f[i] == c) {
+          counts.merge(d.truth()[i], 1, Integer::sum);
+          size++;
+        }
+      }
+      int top = counts.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
+      double share = size / (double) f.length;
+      System.out.printf(Locale.ROOT, "c %2d size %5d purity %.2f top %3d  embIn %.3f tfIn %.3f tfIn/share %.1f%n", c,
+          size, counts.get(top) / (double) size, top, embIn[c], tfIn[c], tfIn[c] / share);
+    }
+  }
+
+  /**
+   * Dissolves incoherent themes: while some theme has a pooled kNN inside-fraction below tau,
+   * dissolve it (the worst only, or all below at once) into the nearest remaining centroid and
+   * rerun Lloyd from the remaining centroids.
+   */
+  static int[] dissolveIncoherent(float[][] xs, int[][] lists, int[] start, double tau, boolean worstOnly, int[] rounds) {
+    int[] labels = start.clone();
+    int r = 0;
+    while (true) {
+      int k = Arrays.stream(labels).max().getAsInt() + 1;
+      if (k <= 1) {
+        break;
+      }
+      double[] in = inside(lists, labels, k);
+      int worst = -1;
+      boolean[] drop = new boolean[k];
+      int dropped = 0;
+      for (int c = 0; c < k; c++) {
+        if (in[c] < tau) {
+          drop[c] = true;
+          dropped++;
+          if (worst < 0 || in[c] < in[worst]) {
+            worst = c;
+          }
+        }
+      }
+      if (worst < 0) {
+        break;
+      }
+      if (worstOnly) {
+        Arrays.fill(drop, false);
+        drop[worst] = true;
+        dropped = 1;
+      }
+      if (dropped == k) {
+        break;
+      }
+      int[] map = new int[k];
+      int kept = 0;
+      for (int c = 0; c < k; c++) {
+        map[c] = drop[c] ? -1 : kept++;
+      }
+      int[] l = new int[labels.length];
+      for (int i = 0; i < l.length; i++) {
+        l[i] = map[labels[i]];
+      }
+      float[][] cent = Refinement.centroids(xs, l, kept);
+      labels = KMeans.lloyd(xs, cent, 100, 2).assignments();
+      Refinement.bySize(labels);
+      r++;
+    }
+    rounds[0] = r;
+    return labels;
+  }
+
+  static void cohesion(Data d, Map<String, String> opts) {
+    Knn knn = Knn.fit(d.x(), 10, 2);
+    float[][] xs = Refinement.smooth(d.x(), knn, 3);
+    long seeds = Long.parseLong(opts.getOrDefault("seeds", "1"));
+    for (long seed = 1; seed <= seeds; seed++) {
+      int[] comm = Leiden.fit(WeightedGraph.sharedNeighbours(knn, 5), 1.0, seed).communities();
+      int[] base = finish(xs, comm);
+      System.out.printf(Locale.ROOT, "seed %d base            %s%n", seed, scores(d, base));
+      for (int m : new int[] {5, 10}) {
+        int[][] lists = lists(knn, m);
+        for (double tau : parseList(opts.getOrDefault("taus", "0.4,0.5,0.6"))) {
+          for (boolean worst : new boolean[] {true, false}) {
+            int[] rounds = new int[1];
+            long t0 = System.nanoTime();
+            int[] f = dissolveIncoherent(xs, lists, base, tau, worst, rounds);
+            System.out.printf(Locale.ROOT, "seed %d m %2d tau %.2f %s %s  rounds %d (%.1f s)%n", seed, m, tau,
+                worst ? "worst" : "all  ", scores(d, f), rounds[0], (System.nanoTime() - t0) / 1e9);
+          }
+        }
+      }
+    }
+  }
+
+  /** Labels with cluster c dissolved into the nearest (squared distance) remaining centroid. */
+  static int[] without(float[][] xs, int[] labels, float[][] cent, int c) {
+    int k = cent.length;
+    int[] out = new int[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      int l = labels[i];
+      if (l == c) {
+        int best = -1;
+        double bd = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+          if (j == c) {
+            continue;
+          }
+          double dd = Vectors.squaredDistance(xs[i], cent[j]);
+          if (dd < bd) {
+            bd = dd;
+            best = j;
+          }
+        }
+        l = best;
+      }
+      out[i] = l > c ? l - 1 : l;
+    }
+    return out;
+  }
+
+  /** Greedy: dissolve the theme whose removal raises the graph's modularity most, then Lloyd; repeat. */
+  static int roundIterations = 100;
+
+  static int[] qgreedy(float[][] xs, WeightedGraph g, int[] start, boolean lloydEachRound, int[] rounds) {
+    int[] labels = start.clone();
+    int r = 0;
+    while (true) {
+      int k = Arrays.stream(labels).max().getAsInt() + 1;
+      if (k <= 1) {
+        break;
+      }
+      double q0 = Leiden.modularity(g, labels, 1.0);
+      float[][] cent = Refinement.centroids(xs, labels, k);
+      int best = -1;
+      double bestQ = q0;
+      int[] bestLabels = null;
+      for (int c = 0; c < k; c++) {
+        int[] l = without(xs, labels, cent, c);
+        double q = Leiden.modularity(g, l, 1.0);
+        if (q > bestQ + 1e-12) {
+          bestQ = q;
+          best = c;
+          bestLabels = l;
+        }
+      }
+      if (best < 0) {
+        break;
+      }
+      labels = bestLabels;
+      if (lloydEachRound) {
+        labels = KMeans.lloyd(xs, Refinement.centroids(xs, labels, k - 1), roundIterations, 2).assignments();
+      }
+      Refinement.bySize(labels);
+      r++;
+    }
+    if (r > 0 && (!lloydEachRound || roundIterations < 100)) {
+      int k = Arrays.stream(labels).max().getAsInt() + 1;
+      labels = KMeans.lloyd(xs, Refinement.centroids(xs, labels, k), 100, 2).assignments();
+      Refinement.bySize(labels);
+    }
+    rounds[0] = r;
+    return labels;
+  }
+
+  static void qgreedy(Data d, Map<String, String> opts) {
+    Knn knn = Knn.fit(d.x(), 10, 2);
+    float[][] xs = Refinement.smooth(d.x(), knn, 3);
+    long seeds = Long.parseLong(opts.getOrDefault("seeds", "1"));
+    roundIterations = Integer.parseInt(opts.getOrDefault("round-iterations", "100"));
+    WeightedGraph g5 = WeightedGraph.sharedNeighbours(knn, 5);
+    WeightedGraph g10 = WeightedGraph.sharedNeighbours(knn, 10);
+    for (long seed = 1; seed <= seeds; seed++) {
+      int[] comm = Leiden.fit(g5, 1.0, seed).communities();
+      int[] base = finish(xs, comm);
+      System.out.printf(Locale.ROOT, "seed %d base            %s  Q5 %.4f Q10 %.4f%n", seed, scores(d, base),
+          Leiden.modularity(g5, base, 1.0), Leiden.modularity(g10, base, 1.0));
+      for (int gi = 0; gi < 2; gi++) {
+        WeightedGraph g = gi == 0 ? g5 : g10;
+        for (boolean each : new boolean[] {true, false}) {
+          int[] rounds = new int[1];
+          long t0 = System.nanoTime();
+          int[] f = qgreedy(xs, g, base, each, rounds);
+          System.out.printf(Locale.ROOT, "seed %d graph %s %s %s  rounds %d (%.1f s) Q5 %.4f%n", seed,
+              gi == 0 ? "5 " : "10", each ? "lloyd-each" : "lloyd-end ", scores(d, f), rounds[0],
+              (System.nanoTime() - t0) / 1e9, Leiden.modularity(g5, f, 1.0));
+        }
+      }
+    }
+  }
+
+  /** ThemeClustering.fit with the defaults, with and without modularity pruning, seeds 1..N. */
+  static void defaults(Data d, Map<String, String> opts) {
+    long seeds = Long.parseLong(opts.getOrDefault("seeds", "3"));
+    for (long seed = 1; seed <= seeds; seed++) {
+      for (boolean pruning : new boolean[] {false, true}) {
+        long t0 = System.nanoTime();
+        ThemeClustering t =
+            ThemeClustering.fit(d.x(), ClusteringOptions.defaults().withSeed(seed).withModularityPruning(pruning));
+        System.out.printf(Locale.ROOT, "seed %d pruning %-5s %s  (%.1f s)%n", seed, pruning, scores(d, t.assignments()),
+            (System.nanoTime() - t0) / 1e9);
       }
     }
   }
