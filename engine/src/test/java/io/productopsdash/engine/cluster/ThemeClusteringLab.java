@@ -174,6 +174,7 @@ final class ThemeClusteringLab {
         case "cohesion" -> cohesion(d, opts);
         case "qgreedy" -> qgreedy(d, opts);
         case "defaults" -> defaults(d, opts);
+        case "ptime" -> ptime(d);
         default -> throw new IllegalArgumentException("Unknown experiment: " + experiment);
       }
     }
@@ -731,5 +732,23 @@ final class ThemeClusteringLab {
             (System.nanoTime() - t0) / 1e9);
       }
     }
+  }
+
+  /** Time of the pruning step alone, with and without the Lloyd iterations of each round. */
+  static void ptime(Data d) {
+    Knn knn = Knn.fit(d.x(), 5, 2);
+    float[][] xs = Refinement.smooth(d.x(), knn, 3);
+    WeightedGraph g = WeightedGraph.sharedNeighbours(knn, 5);
+    int[] base = finish(xs, Leiden.fit(g, 1.0, 1).communities());
+    for (int it : new int[] {0, 100, 0, 100}) {
+      long t0 = System.nanoTime();
+      int[] f = Refinement.pruneByModularity(xs, g, base, 1.0, it, 2);
+      System.out.printf(Locale.ROOT, "lloyd %3d  %s  (%.2f s)%n", it, scores(d, f), (System.nanoTime() - t0) / 1e9);
+    }
+    long t0 = System.nanoTime();
+    for (int r = 0; r < 10; r++) {
+      Leiden.modularity(g, base, 1.0);
+    }
+    System.out.printf(Locale.ROOT, "modularity %.4f s each%n", (System.nanoTime() - t0) / 1e10);
   }
 }
