@@ -29,7 +29,28 @@ import org.apache.commons.csv.CSVRecord;
  * development splits (Banking77 train, the CRC32-even half of StackOverflow20) before the full sets
  * are scored once.
  *
- * <p>Arguments: {@code --experiment NAME [--data a,b] [--seeds N]}.
+ * <p>Arguments: {@code --experiment NAME [--data a,b] [--seeds N]}; run it with {@code
+ * bench/themes-lab.sh}. Experiments:
+ *
+ * <ul>
+ *   <li>{@code baseline}: the defaults, once;
+ *   <li>{@code gamma}: Leiden's resolution scanned ({@code --gammas}), with seed stability (mean
+ *       pairwise ARI over {@code --seeds}) and the modularity of the themes on a TF-IDF kNN graph
+ *       and on the embedding graph;
+ *   <li>{@code agree}: embedding graph edges weighted by {@code 1 + beta * TF-IDF cosine} ({@code
+ *       --betas});
+ *   <li>{@code smooth}: the space of the Lloyd iterations: smoothing with 3-20 neighbours, or with
+ *       neighbours re-ranked by TF-IDF ({@code --lambdas});
+ *   <li>{@code inspect}: per theme, size, purity and the share of its members' kNN inside it (a
+ *       label-free cohesion) in the embedding and TF-IDF views;
+ *   <li>{@code cohesion}: themes dissolved while their kNN cohesion is below a threshold ({@code
+ *       --taus});
+ *   <li>{@code qgreedy}: modularity pruning on the 5-NN or 10-NN graph, Lloyd after each round or
+ *       once at the end;
+ *   <li>{@code defaults}: {@link ThemeClustering#fit} with the defaults, with and without
+ *       modularity pruning, seeds 1..N, timed;
+ *   <li>{@code ptime}: the pruning step alone, timed.
+ * </ul>
  */
 final class ThemeClusteringLab {
   private ThemeClusteringLab() {}
