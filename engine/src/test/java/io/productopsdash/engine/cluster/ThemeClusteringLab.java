@@ -196,6 +196,7 @@ final class ThemeClusteringLab {
         case "qgreedy" -> qgreedy(d, opts);
         case "defaults" -> defaults(d, opts);
         case "ptime" -> ptime(d);
+        case "blobs" -> blobs();
         default -> throw new IllegalArgumentException("Unknown experiment: " + experiment);
       }
     }
@@ -771,5 +772,21 @@ final class ThemeClusteringLab {
       Leiden.modularity(g, base, 1.0);
     }
     System.out.printf(Locale.ROOT, "modularity %.4f s each%n", (System.nanoTime() - t0) / 1e10);
+  }
+
+  /** Synthetic blobs where pruning changes the themes (to pin in a unit test). */
+  static void blobs() {
+    for (int clusters : new int[] {4, 6, 8}) {
+      for (double noise : new double[] {0.15, 0.2, 0.25, 0.3}) {
+        for (long seed = 1; seed <= 3; seed++) {
+          Blobs b = Blobs.onSphere(clusters, 100, 16, noise, seed);
+          ThemeClustering on = ThemeClustering.fit(b.vectors, ClusteringOptions.defaults());
+          ThemeClustering off = ThemeClustering.fit(b.vectors, ClusteringOptions.defaults().withModularityPruning(false));
+          System.out.printf(Locale.ROOT, "blobs %d noise %.2f seed %d: off k %d ARI %.3f | on k %d ARI %.3f%n", clusters,
+              noise, seed, off.k(), ClusteringMetrics.ari(b.labels, off.assignments()), on.k(),
+              ClusteringMetrics.ari(b.labels, on.assignments()));
+        }
+      }
+    }
   }
 }
