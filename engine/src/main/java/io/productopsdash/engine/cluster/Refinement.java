@@ -91,19 +91,27 @@ final class Refinement {
     float[][] c = centroids(x, out, kept);
     for (int i = 0; i < out.length; i++) {
       if (out[i] < 0) {
-        int best = 0;
-        double bestDistance = Double.POSITIVE_INFINITY;
-        for (int j = 0; j < kept; j++) {
-          double dd = Vectors.squaredDistance(x[i], c[j]);
-          if (dd < bestDistance) {
-            bestDistance = dd;
-            best = j;
-          }
-        }
-        out[i] = best;
+        out[i] = nearestCentroid(x[i], c, -1);
       }
     }
     return out;
+  }
+
+  /** The centroid nearest to v (squared Euclidean distance) other than {@code exclude}; ties: the lower. */
+  private static int nearestCentroid(float[] v, float[][] c, int exclude) {
+    int best = -1;
+    double bestDistance = Double.POSITIVE_INFINITY;
+    for (int j = 0; j < c.length; j++) {
+      if (j == exclude) {
+        continue;
+      }
+      double d = Vectors.squaredDistance(v, c[j]);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = j;
+      }
+    }
+    return best;
   }
 
   /**
@@ -191,19 +199,7 @@ final class Refinement {
   private static int[] nearestOther(float[][] x, int[] labels, float[][] c) {
     int[] out = new int[x.length];
     for (int i = 0; i < x.length; i++) {
-      int best = -1;
-      double bestDistance = Double.POSITIVE_INFINITY;
-      for (int j = 0; j < c.length; j++) {
-        if (j == labels[i]) {
-          continue;
-        }
-        double d = Vectors.squaredDistance(x[i], c[j]);
-        if (d < bestDistance) {
-          bestDistance = d;
-          best = j;
-        }
-      }
-      out[i] = best;
+      out[i] = nearestCentroid(x[i], c, labels[i]);
     }
     return out;
   }

@@ -1,13 +1,7 @@
 package io.productopsdash.engine.cluster;
 
-import io.productopsdash.engine.embed.SentenceEmbedder;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import io.productopsdash.engine.embed.EmbeddingCache;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,47 +91,8 @@ final class ThemeClusteringLab {
     for (int i = 0; i < truth.length; i++) {
       truth[i] = ids.computeIfAbsent(labels.get(i), l -> ids.size());
     }
-    float[][] x = Vectors.normalisedCopy(embeddings(texts, csv, cache));
+    float[][] x = Vectors.normalisedCopy(EmbeddingCache.embeddings(texts, csv, cache));
     return new Data(name, texts, truth, x);
-  }
-
-  /** Same cache format as the search benchmarks: file size stamp, n, dimension, floats. */
-  static float[][] embeddings(List<String> texts, Path csv, Path cache) throws IOException {
-    long stamp = Files.size(csv);
-    if (Files.isRegularFile(cache)) {
-      try (InputStream raw = Files.newInputStream(cache);
-          DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
-        long cachedStamp = in.readLong();
-        int n = in.readInt();
-        int dim = in.readInt();
-        if (cachedStamp == stamp && n == texts.size()) {
-          float[][] out = new float[n][dim];
-          for (float[] v : out) {
-            for (int j = 0; j < dim; j++) {
-              v[j] = in.readFloat();
-            }
-          }
-          return out;
-        }
-      }
-    }
-    long t0 = System.nanoTime();
-    float[][] out = SentenceEmbedder.shared().embedAll(texts, 2, SentenceEmbedder.Progress.NONE);
-    System.out.printf(Locale.ROOT, "(embedded %,d texts in %.1f s; cached in %s)%n", texts.size(),
-        (System.nanoTime() - t0) / 1e9, cache);
-    Files.createDirectories(cache.toAbsolutePath().getParent());
-    try (OutputStream raw = Files.newOutputStream(cache);
-        DataOutputStream o = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
-      o.writeLong(stamp);
-      o.writeInt(out.length);
-      o.writeInt(out[0].length);
-      for (float[] v : out) {
-        for (float f : v) {
-          o.writeFloat(f);
-        }
-      }
-    }
-    return out;
   }
 
   static Map<String, Data> datasets(Path root, List<String> wanted) throws IOException {
@@ -206,13 +161,15 @@ final class ThemeClusteringLab {
   static int[] finish(float[][] xs, int[] communities) {
     int n = xs.length;
     int minSize = Math.max(1, (int) Math.ceil(n / 200.0 - 1e-9));
-    int[] labels = Refinement.dissolveSmall(xs, communities, minSize);
-    int kept = Arrays.stream(labels).max().getAsInt() + 1;
-    if (kept > 1) {
-      labels = KMeans.lloyd(xs, Refinement.centroids(xs, labels, kept), 100, 2).assignments();
-    }
-    Refinement.bySize(labels);
-    return labels;
+    return lloydFrom(xs, Refinement.dissolveSmall(xs, communities, minSize));
+  }
+
+  /** 100 Lloyd iterations from the centroids of {@code labels} (0..k-1), renumbered by size. */
+  static int[] lloydFrom(float[][] xs, int[] labels) {
+    int k = Arrays.stream(labels).max().getAsInt() + 1;
+    int[] out = k > 1 ? KMeans.lloyd(xs, Refinement.centroids(xs, labels, k), 100, 2).assignments() : labels.clone();
+    Refinement.bySize(out);
+    return out;
   }
 
   /** Sparse unit-length TF-IDF rows ((1 + log tf) * log(n / df)) over the labeller's tokens. */
@@ -352,20 +309,7 @@ final class ThemeClusteringLab {
     int e = 0;
     for (int i = 0; i < n; i++) {
       for (int j : lists[i]) {
-        int common = 0;
-        int a = 0;
-        int b = 0;
-        while (a < sets[i].length && b < sets[j].length) {
-          if (sets[i][a] < sets[j][b]) {
-            a++;
-          } else if (sets[i][a] > sets[j][b]) {
-            b++;
-          } else {
-            common++;
-            a++;
-            b++;
-          }
-        }
+        int common = WeightedGraph.intersectionSize(sets[i], sets[j]);
         from[e] = i;
         to[e] = j;
         w[e++] = common / (double) (sets[i].length + sets[j].length - common);
@@ -614,9 +558,7 @@ final class ThemeClusteringLab {
       for (int i = 0; i < l.length; i++) {
         l[i] = map[labels[i]];
       }
-      float[][] cent = Refinement.centroids(xs, l, kept);
-      labels = KMeans.lloyd(xs, cent, 100, 2).assignments();
-      Refinement.bySize(labels);
+      labels = lloydFrom(xs, l);
       r++;
     }
     rounds[0] = r;
@@ -646,97 +588,33 @@ final class ThemeClusteringLab {
     }
   }
 
-  /** Labels with cluster c dissolved into the nearest (squared distance) remaining centroid. */
-  static int[] without(float[][] xs, int[] labels, float[][] cent, int c) {
-    int k = cent.length;
-    int[] out = new int[labels.length];
-    for (int i = 0; i < labels.length; i++) {
-      int l = labels[i];
-      if (l == c) {
-        int best = -1;
-        double bd = Double.POSITIVE_INFINITY;
-        for (int j = 0; j < k; j++) {
-          if (j == c) {
-            continue;
-          }
-          double dd = Vectors.squaredDistance(xs[i], cent[j]);
-          if (dd < bd) {
-            bd = dd;
-            best = j;
-          }
-        }
-        l = best;
-      }
-      out[i] = l > c ? l - 1 : l;
-    }
-    return out;
-  }
-
-  /** Greedy: dissolve the theme whose removal raises the graph's modularity most, then Lloyd; repeat. */
-  static int roundIterations = 100;
-
-  static int[] qgreedy(float[][] xs, WeightedGraph g, int[] start, boolean lloydEachRound, int[] rounds) {
-    int[] labels = start.clone();
-    int r = 0;
-    while (true) {
-      int k = Arrays.stream(labels).max().getAsInt() + 1;
-      if (k <= 1) {
-        break;
-      }
-      double q0 = Leiden.modularity(g, labels, 1.0);
-      float[][] cent = Refinement.centroids(xs, labels, k);
-      int best = -1;
-      double bestQ = q0;
-      int[] bestLabels = null;
-      for (int c = 0; c < k; c++) {
-        int[] l = without(xs, labels, cent, c);
-        double q = Leiden.modularity(g, l, 1.0);
-        if (q > bestQ + 1e-12) {
-          bestQ = q;
-          best = c;
-          bestLabels = l;
-        }
-      }
-      if (best < 0) {
-        break;
-      }
-      labels = bestLabels;
-      if (lloydEachRound) {
-        labels = KMeans.lloyd(xs, Refinement.centroids(xs, labels, k - 1), roundIterations, 2).assignments();
-      }
-      Refinement.bySize(labels);
-      r++;
-    }
-    if (r > 0 && (!lloydEachRound || roundIterations < 100)) {
-      int k = Arrays.stream(labels).max().getAsInt() + 1;
-      labels = KMeans.lloyd(xs, Refinement.centroids(xs, labels, k), 100, 2).assignments();
-      Refinement.bySize(labels);
-    }
-    rounds[0] = r;
-    return labels;
-  }
-
+  /**
+   * Modularity pruning ({@link Refinement#pruneByModularity}) on the 5-NN or 10-NN graph, with
+   * {@code --round-iterations} Lloyd iterations after each dissolved theme (100, the default: as
+   * shipped) or 0 (one Lloyd run at the end); a final 100-iteration Lloyd run follows when fewer
+   * were run per round.
+   */
   static void qgreedy(Data d, Map<String, String> opts) {
     Knn knn = Knn.fit(d.x(), 10, 2);
     float[][] xs = Refinement.smooth(d.x(), knn, 3);
     long seeds = Long.parseLong(opts.getOrDefault("seeds", "1"));
-    roundIterations = Integer.parseInt(opts.getOrDefault("round-iterations", "100"));
+    int roundIterations = Integer.parseInt(opts.getOrDefault("round-iterations", "100"));
     WeightedGraph g5 = WeightedGraph.sharedNeighbours(knn, 5);
     WeightedGraph g10 = WeightedGraph.sharedNeighbours(knn, 10);
     for (long seed = 1; seed <= seeds; seed++) {
-      int[] comm = Leiden.fit(g5, 1.0, seed).communities();
-      int[] base = finish(xs, comm);
+      int[] base = finish(xs, Leiden.fit(g5, 1.0, seed).communities());
       System.out.printf(Locale.ROOT, "seed %d base            %s  Q5 %.4f Q10 %.4f%n", seed, scores(d, base),
           Leiden.modularity(g5, base, 1.0), Leiden.modularity(g10, base, 1.0));
       for (int gi = 0; gi < 2; gi++) {
         WeightedGraph g = gi == 0 ? g5 : g10;
-        for (boolean each : new boolean[] {true, false}) {
-          int[] rounds = new int[1];
+        for (int it : new int[] {roundIterations, 0}) {
           long t0 = System.nanoTime();
-          int[] f = qgreedy(xs, g, base, each, rounds);
-          System.out.printf(Locale.ROOT, "seed %d graph %s %s %s  rounds %d (%.1f s) Q5 %.4f%n", seed,
-              gi == 0 ? "5 " : "10", each ? "lloyd-each" : "lloyd-end ", scores(d, f), rounds[0],
-              (System.nanoTime() - t0) / 1e9, Leiden.modularity(g5, f, 1.0));
+          int[] f = Refinement.pruneByModularity(xs, g, base, 1.0, it, 2);
+          if (it < 100) {
+            f = lloydFrom(xs, f);
+          }
+          System.out.printf(Locale.ROOT, "seed %d graph %s lloyd per round %3d %s (%.1f s) Q5 %.4f%n", seed,
+              gi == 0 ? "5 " : "10", it, scores(d, f), (System.nanoTime() - t0) / 1e9, Leiden.modularity(g5, f, 1.0));
         }
       }
     }
