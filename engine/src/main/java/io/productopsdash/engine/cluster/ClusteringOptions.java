@@ -13,19 +13,22 @@ package io.productopsdash.engine.cluster;
  * @param fragmentFraction communities smaller than this fraction of the median size of the
  *     communities that pass {@code minClusterFraction} are dissolved too (0, off); 1/3 lifts
  *     StackOverflow20 from k = 30 to 20-23 themes and NMI 68.8 to 70.3 (mean of 3 seeds) and leaves
- *     Banking77 unchanged, but was chosen by looking at those results and can swallow small genuine
- *     themes when most themes are large
+ *     Banking77 unchanged (measured without modularity pruning; with it, seed 1: StackOverflow20
+ *     k = 17, NMI 74.0 but ARI 55.5), but was chosen by looking at those results and can swallow
+ *     small genuine themes when most themes are large
  * @param smoothingNeighbours m of the kNN smoothing before the Lloyd iterations (3); 0 skips it
  * @param lloydIterations Lloyd iterations after the graph step (100); 0 keeps the graph themes
  * @param seed seeds Leiden's node orders
  * @param fixedK when not null, exactly this many themes by Smile's Ward-linkage hierarchical
  *     clustering of the raw vectors instead of the graph method
- * @param restarts k-means++ restarts when {@code fixedK} is given (5)
  * @param subThemes whether each theme is clustered again into sub-themes
  * @param subThemeMinFraction sub-themes smaller than this share of their theme are dissolved (0.05)
  * @param subThemeMinSize sub-themes smaller than this are dissolved, and themes smaller than twice
  *     this get none (5)
  * @param threads worker threads for the kNN search and k-means (2); results do not depend on it
+ * @param modularityPruning whether, after the Lloyd iterations, themes are dissolved one at a
+ *     time while that raises the modularity of the themes on the kNN graph (on): see {@link
+ *     Refinement#pruneByModularity}; sub-themes never use it
  */
 public record ClusteringOptions(
     int neighbours,
@@ -36,11 +39,11 @@ public record ClusteringOptions(
     int lloydIterations,
     long seed,
     Integer fixedK,
-    int restarts,
     boolean subThemes,
     double subThemeMinFraction,
     int subThemeMinSize,
-    int threads) {
+    int threads,
+    boolean modularityPruning) {
 
   /** The seed of {@link #defaults()}. */
   public static final long DEFAULT_SEED = 1L;
@@ -68,9 +71,6 @@ public record ClusteringOptions(
     if (fixedK != null && fixedK < 1) {
       throw new IllegalArgumentException("Invalid number of clusters: " + fixedK);
     }
-    if (restarts < 1) {
-      throw new IllegalArgumentException("Invalid number of restarts: " + restarts);
-    }
     if (!(subThemeMinFraction > 0 && subThemeMinFraction < 1)) {
       throw new IllegalArgumentException("Invalid sub-theme minimum fraction: " + subThemeMinFraction + " (0 to 1)");
     }
@@ -84,58 +84,63 @@ public record ClusteringOptions(
 
   /**
    * Automatic number of themes: 5-NN graph, gamma 1, communities under n/200 dissolved (no
-   * fragment rule), 3-NN smoothing, 100 Lloyd iterations, seed 1, no sub-themes, 2 threads.
+   * fragment rule), 3-NN smoothing, 100 Lloyd iterations, modularity pruning, seed 1, no
+   * sub-themes, 2 threads.
    */
   public static ClusteringOptions defaults() {
-    return new ClusteringOptions(5, 1.0, 1.0 / 200, 0, 3, 100, DEFAULT_SEED, null, 5, false, 0.05, 5, 2);
+    return new ClusteringOptions(5, 1.0, 1.0 / 200, 0, 3, 100, DEFAULT_SEED, null, false, 0.05, 5, 2, true);
   }
 
   /** These options with another seed. */
   public ClusteringOptions withSeed(long newSeed) {
     return new ClusteringOptions(
         neighbours, resolution, minClusterFraction, fragmentFraction, smoothingNeighbours, lloydIterations, newSeed, fixedK,
-        restarts, subThemes, subThemeMinFraction, subThemeMinSize, threads);
+        subThemes, subThemeMinFraction, subThemeMinSize, threads, modularityPruning);
   }
 
   /** These options with a fixed number of themes, or automatic when {@code k} is null. */
   public ClusteringOptions withFixedK(Integer k) {
     return new ClusteringOptions(
-        neighbours, resolution, minClusterFraction, fragmentFraction, smoothingNeighbours, lloydIterations, seed, k, restarts,
-        subThemes, subThemeMinFraction, subThemeMinSize, threads);
+        neighbours, resolution, minClusterFraction, fragmentFraction, smoothingNeighbours, lloydIterations, seed, k, subThemes, subThemeMinFraction, subThemeMinSize, threads, modularityPruning);
   }
 
   /** These options with or without sub-themes. */
   public ClusteringOptions withSubThemes(boolean enabled) {
     return new ClusteringOptions(
         neighbours, resolution, minClusterFraction, fragmentFraction, smoothingNeighbours, lloydIterations, seed, fixedK,
-        restarts, enabled, subThemeMinFraction, subThemeMinSize, threads);
+        enabled, subThemeMinFraction, subThemeMinSize, threads, modularityPruning);
   }
 
   /** These options with another number of threads. */
   public ClusteringOptions withThreads(int newThreads) {
     return new ClusteringOptions(
         neighbours, resolution, minClusterFraction, fragmentFraction, smoothingNeighbours, lloydIterations, seed, fixedK,
-        restarts, subThemes, subThemeMinFraction, subThemeMinSize, newThreads);
+        subThemes, subThemeMinFraction, subThemeMinSize, newThreads, modularityPruning);
   }
 
   /** These options with another kNN graph size. */
   public ClusteringOptions withNeighbours(int k) {
     return new ClusteringOptions(
-        k, resolution, minClusterFraction, fragmentFraction, smoothingNeighbours, lloydIterations, seed, fixedK, restarts,
-        subThemes, subThemeMinFraction, subThemeMinSize, threads);
+        k, resolution, minClusterFraction, fragmentFraction, smoothingNeighbours, lloydIterations, seed, fixedK, subThemes, subThemeMinFraction, subThemeMinSize, threads, modularityPruning);
   }
 
   /** These options with another fragment fraction (0 turns the rule off). */
   public ClusteringOptions withFragmentFraction(double fraction) {
     return new ClusteringOptions(
         neighbours, resolution, minClusterFraction, fraction, smoothingNeighbours, lloydIterations, seed, fixedK,
-        restarts, subThemes, subThemeMinFraction, subThemeMinSize, threads);
+        subThemes, subThemeMinFraction, subThemeMinSize, threads, modularityPruning);
   }
 
   /** These options with another minimum cluster fraction. */
   public ClusteringOptions withMinClusterFraction(double fraction) {
     return new ClusteringOptions(
-        neighbours, resolution, fraction, fragmentFraction, smoothingNeighbours, lloydIterations, seed, fixedK, restarts,
-        subThemes, subThemeMinFraction, subThemeMinSize, threads);
+        neighbours, resolution, fraction, fragmentFraction, smoothingNeighbours, lloydIterations, seed, fixedK, subThemes, subThemeMinFraction, subThemeMinSize, threads, modularityPruning);
+  }
+
+  /** These options with or without modularity pruning. */
+  public ClusteringOptions withModularityPruning(boolean enabled) {
+    return new ClusteringOptions(
+        neighbours, resolution, minClusterFraction, fragmentFraction, smoothingNeighbours, lloydIterations, seed, fixedK,
+        subThemes, subThemeMinFraction, subThemeMinSize, threads, enabled);
   }
 }

@@ -91,19 +91,27 @@ final class Refinement {
     float[][] c = centroids(x, out, kept);
     for (int i = 0; i < out.length; i++) {
       if (out[i] < 0) {
-        int best = 0;
-        double bestDistance = Double.POSITIVE_INFINITY;
-        for (int j = 0; j < kept; j++) {
-          double dd = Vectors.squaredDistance(x[i], c[j]);
-          if (dd < bestDistance) {
-            bestDistance = dd;
-            best = j;
-          }
-        }
-        out[i] = best;
+        out[i] = nearestCentroid(x[i], c, -1);
       }
     }
     return out;
+  }
+
+  /** The centroid nearest to v (squared Euclidean distance) other than {@code exclude}; ties: the lower. */
+  private static int nearestCentroid(float[] v, float[][] c, int exclude) {
+    int best = -1;
+    double bestDistance = Double.POSITIVE_INFINITY;
+    for (int j = 0; j < c.length; j++) {
+      if (j == exclude) {
+        continue;
+      }
+      double d = Vectors.squaredDistance(v, c[j]);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = j;
+      }
+    }
+    return best;
   }
 
   /**
@@ -127,6 +135,73 @@ final class Refinement {
     }
     int median = kept[kept.length / 2];
     return Math.max(minSize, (int) Math.ceil(fraction * median - 1e-9));
+  }
+
+  /**
+   * Modularity pruning: while dissolving one theme raises the modularity (resolution {@code
+   * gamma}) of the themes on {@code graph}, dissolves the theme that raises it most (its members
+   * join their nearest other centroid, squared Euclidean distance on {@code x}) and runs {@code
+   * lloydIterations} Lloyd iterations from the remaining centroids (none when 0). Each round
+   * removes one theme, so at most k - 1 rounds.
+   *
+   * <p>Why: the Lloyd iterations optimise distances, not the graph, and leave themes that the
+   * graph does not support, typically a catch-all of texts phrased alike but about different
+   * things ("how do I ... error"): most of their members' graph neighbours lie in other themes, so
+   * the partition without them has the higher modularity. Themes that the graph does support are
+   * kept, since dissolving one lowers the modularity. No new parameter: the graph and resolution
+   * are those the communities came from.
+   *
+   * @param labels themes 0..k-1 (unchanged)
+   * @return themes 0..k'-1, k' at most k, numbered by decreasing size (ties: smallest member
+   *     index); the input numbering when nothing was dissolved
+   */
+  static int[] pruneByModularity(
+      float[][] x, WeightedGraph graph, int[] labels, double gamma, int lloydIterations, int threads) {
+    int[] current = labels.clone();
+    while (true) {
+      int k = Arrays.stream(current).max().getAsInt() + 1;
+      if (k <= 1) {
+        return current;
+      }
+      float[][] c = centroids(x, current, k);
+      int[] other = nearestOther(x, current, c);
+      double best = Leiden.modularity(graph, current, gamma);
+      int bestTheme = -1;
+      int[] candidate = new int[current.length];
+      for (int t = 0; t < k; t++) {
+        // The theme's label stays unused in the candidate; an empty theme adds 0 to the modularity.
+        for (int i = 0; i < current.length; i++) {
+          candidate[i] = current[i] == t ? other[i] : current[i];
+        }
+        double q = Leiden.modularity(graph, candidate, gamma);
+        if (q > best + 1e-12) {
+          best = q;
+          bestTheme = t;
+        }
+      }
+      if (bestTheme < 0) {
+        return current;
+      }
+      int[] next = new int[current.length];
+      for (int i = 0; i < current.length; i++) {
+        int l = current[i] == bestTheme ? other[i] : current[i];
+        next[i] = l > bestTheme ? l - 1 : l;
+      }
+      if (lloydIterations > 0 && k - 1 > 1) {
+        next = KMeans.lloyd(x, centroids(x, next, k - 1), lloydIterations, threads).assignments();
+      }
+      bySize(next);
+      current = next;
+    }
+  }
+
+  /** For every row, the nearest centroid other than its own theme's (ties: the lower theme). */
+  private static int[] nearestOther(float[][] x, int[] labels, float[][] c) {
+    int[] out = new int[x.length];
+    for (int i = 0; i < x.length; i++) {
+      out[i] = nearestCentroid(x[i], c, labels[i]);
+    }
+    return out;
   }
 
   /**

@@ -146,7 +146,8 @@ public final class WeightedGraph {
     return fromEdges(n, from, to, w);
   }
 
-  private static int intersectionSize(int[] a, int[] b) {
+  /** Size of the intersection of two increasing arrays. */
+  static int intersectionSize(int[] a, int[] b) {
     int i = 0;
     int j = 0;
     int common = 0;

@@ -20,8 +20,8 @@ class ClusteringOptionsTest {
     assertThat(o.subThemes()).isFalse();
     assertThat(o.subThemeMinFraction()).isEqualTo(0.05);
     assertThat(o.subThemeMinSize()).isEqualTo(5);
-    assertThat(o.restarts()).isEqualTo(5);
     assertThat(o.threads()).isEqualTo(2);
+    assertThat(o.modularityPruning()).isTrue();
   }
 
   @Test
@@ -35,6 +35,8 @@ class ClusteringOptionsTest {
     assertThat(o.withNeighbours(10).neighbours()).isEqualTo(10);
     assertThat(o.withMinClusterFraction(0).minClusterFraction()).isZero();
     assertThat(o.withFragmentFraction(1.0 / 3).fragmentFraction()).isEqualTo(1.0 / 3);
+    assertThat(o.withModularityPruning(false).modularityPruning()).isFalse();
+    assertThat(o.withModularityPruning(false).withSeed(3).modularityPruning()).isFalse();
   }
 
   @Test
@@ -45,17 +47,15 @@ class ClusteringOptionsTest {
     assertThatThrownBy(() -> d.withThreads(-1)).hasMessage("Invalid number of threads: -1");
     assertThatThrownBy(() -> d.withMinClusterFraction(1.5)).hasMessageContaining("1.5");
     assertThatThrownBy(() -> d.withFragmentFraction(-0.1)).hasMessage("Invalid fragment fraction: -0.1 (0 to 1)");
-    assertThatThrownBy(() -> new ClusteringOptions(5, -1, 0, 0, 3, 100, 1, null, 5, false, 0.1, 5, 2))
+    assertThatThrownBy(() -> new ClusteringOptions(5, -1, 0, 0, 3, 100, 1, null, false, 0.1, 5, 2, true))
         .hasMessageContaining("Invalid resolution: -1.0");
-    assertThatThrownBy(() -> new ClusteringOptions(5, 1, 0, 0, -3, 100, 1, null, 5, false, 0.1, 5, 2))
+    assertThatThrownBy(() -> new ClusteringOptions(5, 1, 0, 0, -3, 100, 1, null, false, 0.1, 5, 2, true))
         .hasMessageContaining("-3");
-    assertThatThrownBy(() -> new ClusteringOptions(5, 1, 0, 0, 3, -1, 1, null, 5, false, 0.1, 5, 2))
+    assertThatThrownBy(() -> new ClusteringOptions(5, 1, 0, 0, 3, -1, 1, null, false, 0.1, 5, 2, true))
         .hasMessageContaining("Invalid number of Lloyd iterations: -1");
-    assertThatThrownBy(() -> new ClusteringOptions(5, 1, 0, 0, 3, 100, 1, null, 0, false, 0.1, 5, 2))
-        .hasMessageContaining("Invalid number of restarts: 0");
-    assertThatThrownBy(() -> new ClusteringOptions(5, 1, 0, 0, 3, 100, 1, null, 5, false, 0, 5, 2))
+    assertThatThrownBy(() -> new ClusteringOptions(5, 1, 0, 0, 3, 100, 1, null, false, 0, 5, 2, true))
         .hasMessageContaining("Invalid sub-theme minimum fraction: 0.0");
-    assertThatThrownBy(() -> new ClusteringOptions(5, 1, 0, 0, 3, 100, 1, null, 5, false, 0.1, 1, 2))
+    assertThatThrownBy(() -> new ClusteringOptions(5, 1, 0, 0, 3, 100, 1, null, false, 0.1, 1, 2, true))
         .hasMessageContaining("Invalid sub-theme minimum size: 1");
   }
 }

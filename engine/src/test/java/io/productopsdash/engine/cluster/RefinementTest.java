@@ -55,4 +55,55 @@ class RefinementTest {
     assertThat(Refinement.fragmentSize(labels, 5, 0)).isEqualTo(5);
     assertThat(Refinement.fragmentSize(labels, 50, 0.1)).isEqualTo(50); // median 90 * 0.1 = 9 < 50
   }
+
+  /** Two 4-cliques, 0-3 and 4-7, joined by the edge 3-4; weights 1. */
+  private static WeightedGraph twoCliques() {
+    return LeidenTest.cliques(2, 4, false);
+  }
+
+  /** Clique a near (1, 0); clique b near (0, 1), its halves {4,5} and {6,7} on either side. */
+  private static final float[][] TWO_CLIQUES_X = {
+    {1, 0}, {1, 0.1f}, {1, -0.1f}, {0.9f, 0}, {0.1f, 1}, {0.2f, 1}, {-0.1f, 1}, {-0.2f, 1}
+  };
+
+  @Test
+  void pruningDissolvesAThemeTheGraphDoesNotSupport() {
+    // m = 13, 2m = 26. Themes {0-3}, {4,5}, {6,7}: strengths 13, 7, 6, inner weights 12, 2, 2:
+    // Q = (12/26 - (13/26)^2) + (2/26 - (7/26)^2) + (2/26 - (6/26)^2) = 0.211538 + 0.004438 +
+    // 0.023669 = 0.239645. Dissolving {4,5} (its members' nearest other centroid is that of
+    // {6,7}) gives the cliques: Q = 2 * (12/26 - 1/4) = 0.423077, higher; dissolving {6,7} gives
+    // the same but comes second; dissolving {0-3} puts a into b's half at (0.15, 1): in 12 + 2 + 2
+    // = 16, tot 20: 16/26 - (20/26)^2 + 0.023669 = 0.047337, lower. From the cliques, dissolving
+    // either one gives one theme, Q = 0. So exactly one round.
+    WeightedGraph g = twoCliques();
+    int[] three = {0, 0, 0, 0, 1, 1, 2, 2};
+    assertThat(Leiden.modularity(g, three, 1.0)).isCloseTo(0.239645, within(1e-6));
+    int[] pruned = Refinement.pruneByModularity(TWO_CLIQUES_X, g, three, 1.0, 100, 1);
+    assertThat(pruned).containsExactly(0, 0, 0, 0, 1, 1, 1, 1);
+    assertThat(Leiden.modularity(g, pruned, 1.0)).isCloseTo(0.423077, within(1e-6));
+    assertThat(three).containsExactly(0, 0, 0, 0, 1, 1, 2, 2); // input untouched
+    // Without Lloyd iterations the result is the same here (the reassignment alone).
+    assertThat(Refinement.pruneByModularity(TWO_CLIQUES_X, g, three, 1.0, 0, 1)).containsExactly(0, 0, 0, 0, 1, 1, 1, 1);
+  }
+
+  @Test
+  void pruningKeepsThemesTheGraphSupports() {
+    WeightedGraph g = twoCliques();
+    int[] cliques = {0, 0, 0, 0, 1, 1, 1, 1};
+    assertThat(Refinement.pruneByModularity(TWO_CLIQUES_X, g, cliques, 1.0, 100, 1)).containsExactly(cliques);
+    int[] one = new int[8];
+    assertThat(Refinement.pruneByModularity(TWO_CLIQUES_X, g, one, 1.0, 100, 1)).containsExactly(one);
+  }
+
+  @Test
+  void pruningUsesTheResolution() {
+    // gamma 3 (Q_g = sum in/2m - 3 (tot/2m)^2): the three themes score (0.461538 - 0.75) +
+    // (0.076923 - 0.217456) + (0.076923 - 0.159763) = -0.511834; the cliques 2 * (0.461538 -
+    // 0.75) = -0.576923 and a dissolved into {4,5}: 0.615385 - 1.775148 - 0.082840 = -1.242604,
+    // both lower, so nothing is dissolved.
+    WeightedGraph g = twoCliques();
+    int[] three = {0, 0, 0, 0, 1, 1, 2, 2};
+    assertThat(Leiden.modularity(g, three, 3.0)).isCloseTo(-0.511834, within(1e-6));
+    assertThat(Refinement.pruneByModularity(TWO_CLIQUES_X, g, three, 3.0, 100, 1)).containsExactly(three);
+  }
 }

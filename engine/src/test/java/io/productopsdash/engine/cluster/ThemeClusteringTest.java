@@ -29,6 +29,24 @@ class ThemeClusteringTest {
   }
 
   @Test
+  void modularityPruningUndoesTheSplitOfNoisyBlobs() {
+    // Four wide blobs (noise 0.25 in 16 dimensions): without pruning the Lloyd iterations keep
+    // themes that straddle two blobs, so more than 4 themes; pruning dissolves them to the 4 blobs.
+    Blobs four = Blobs.onSphere(4, 100, 16, 0.25, 3);
+    ThemeClustering off = ThemeClustering.fit(four.vectors, DEFAULTS.withModularityPruning(false));
+    ThemeClustering on = ThemeClustering.fit(four.vectors, DEFAULTS);
+    assertThat(off.k()).isGreaterThan(4);
+    assertThat(on.k()).isEqualTo(4);
+    assertThat(ClusteringMetrics.ari(four.labels, on.assignments()))
+        .isGreaterThan(ClusteringMetrics.ari(four.labels, off.assignments()) + 0.1)
+        .isGreaterThan(0.9);
+    // Eight well-separated blobs: every theme is supported by the graph, nothing is dissolved.
+    Blobs eight = Blobs.onSphere(8, 100, 16, 0.15, 1);
+    assertThat(ThemeClustering.fit(eight.vectors, DEFAULTS).assignments())
+        .containsExactly(ThemeClustering.fit(eight.vectors, DEFAULTS.withModularityPruning(false)).assignments());
+  }
+
+  @Test
   void themesAreNumberedLargestFirstWithUnitCentroids() {
     Blobs big = Blobs.onSphere(5, 60, 32, 0.1, 4);
     // Drop two thirds of blob 4 so that the sizes differ: 60, 60, 60, 60 and about 20.

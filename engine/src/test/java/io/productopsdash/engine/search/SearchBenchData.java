@@ -1,11 +1,7 @@
 package io.productopsdash.engine.search;
 
-import io.productopsdash.engine.embed.SentenceEmbedder;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import io.productopsdash.engine.embed.EmbeddingCache;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -45,42 +40,7 @@ public final class SearchBenchData {
    * for the same file size, else computed and written there.
    */
   public static float[][] embeddings(List<Row> rows, Path csv, Path cache) throws IOException {
-    long stamp = Files.size(csv);
-    if (Files.isRegularFile(cache)) {
-      try (InputStream raw = Files.newInputStream(cache);
-          DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16))) {
-        long cachedStamp = in.readLong();
-        int n = in.readInt();
-        int dim = in.readInt();
-        if (cachedStamp == stamp && n == rows.size() && dim == AnswerFields.EMBEDDING_DIMENSION) {
-          float[][] out = new float[n][dim];
-          for (float[] v : out) {
-            for (int j = 0; j < dim; j++) {
-              v[j] = in.readFloat();
-            }
-          }
-          return out;
-        }
-      }
-    }
-    long t0 = System.nanoTime();
-    float[][] out = SentenceEmbedder.shared().embedAll(rows.stream().map(Row::text).toList(), 2,
-        SentenceEmbedder.Progress.NONE);
-    System.out.printf(Locale.ROOT, "(embedded %,d texts of %s in %.1f s; cached in %s)%n", rows.size(),
-        csv.getFileName(), (System.nanoTime() - t0) / 1e9, cache);
-    Files.createDirectories(cache.toAbsolutePath().getParent());
-    try (OutputStream raw = Files.newOutputStream(cache);
-        DataOutputStream o = new DataOutputStream(new java.io.BufferedOutputStream(raw, 1 << 16))) {
-      o.writeLong(stamp);
-      o.writeInt(out.length);
-      o.writeInt(AnswerFields.EMBEDDING_DIMENSION);
-      for (float[] v : out) {
-        for (float f : v) {
-          o.writeFloat(f);
-        }
-      }
-    }
-    return out;
+    return EmbeddingCache.embeddings(rows.stream().map(Row::text).toList(), csv, cache);
   }
 
   /** {@code --key value} pairs. */

@@ -88,6 +88,12 @@ public final class ThemesCommand implements Callable<Integer> {
           + " when most themes are large, and can swallow small ones).")
   double fragmentFraction;
 
+  @Option(
+      names = "--no-pruning",
+      description = "Keep every theme the Lloyd iterations leave, also those whose dissolving raises the graph's"
+          + " modularity (the method before modularity pruning; automatic k only).")
+  boolean noPruning;
+
   @Option(names = "--limit", paramLabel = "N", description = "Read only the first N data rows.")
   Integer limit;
 
@@ -177,7 +183,8 @@ public final class ThemesCommand implements Callable<Integer> {
             .withFixedK(k)
             .withThreads(threads)
             .withSubThemes(subThemes)
-            .withFragmentFraction(fragmentFraction);
+            .withFragmentFraction(fragmentFraction)
+            .withModularityPruning(!noPruning);
     ThemeClustering themes = ThemeClustering.fit(vectors, options);
     long t4 = System.nanoTime();
     int[] assignments = themes.assignments();

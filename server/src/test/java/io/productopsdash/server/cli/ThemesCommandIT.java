@@ -121,6 +121,17 @@ class ThemesCommandIT {
   }
 
   @Test
+  void withoutPruningTheThreeTopicsAreStillFound() throws IOException {
+    Path result = dir.resolve("no-pruning.csv");
+    int code = run("--csv", csv.toString(), "--label-column", "topic", "--no-pruning", "--out", result.toString());
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(output(result)).hasSize(37);
+    String text = out.toString();
+    assertThat(text).containsPattern("\\(3 classes\\): NMI \\d+\\.\\d, ARI \\d+\\.\\d, accuracy \\d+\\.\\d \\(percent\\); [34] themes");
+    assertThat(Double.parseDouble(text.replaceAll("(?s).*accuracy (\\d+\\.\\d).*", "$1"))).isGreaterThan(80);
+  }
+
+  @Test
   void fixedKAndSubThemes() throws IOException {
     Path result = dir.resolve("k.csv");
     int code = run("--csv", csv.toString(), "--k", "3", "--sub-themes", "--seed", "7", "--out", result.toString(), "--timings");
