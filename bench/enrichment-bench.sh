@@ -8,10 +8,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-./mvnw -q install -DskipTests -pl engine -am >&2
-./mvnw -q -pl engine dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile=target/bench-classpath.txt >&2
-cp="engine/target/test-classes:engine/target/classes:$(cat engine/target/bench-classpath.txt)"
+source bench/engine-classpath.sh
 exec java -Xmx3g -Duser.language=en -Duser.country=US -cp "$cp" \
   io.productopsdash.engine.text.enrich.EnrichmentBench \
   --banking77 "${BANKING77:-$root/../shared/datasets/banking77/train.csv}" "$@"

@@ -6,7 +6,7 @@
 #   bench/feature-requests.sh [--examples 15] [--seed 20260301] [--embedding] [--learned]
 #                             [--panichella PATH] [--maalej PATH]
 # --embedding adds the all-MiniLM-L6-v2 signal (a logistic regression fitted only on the
-# hand-written examples shipped in engine resources) alone and blended with the rules, on the same
+# hand-written examples in the engine's test resources) alone and blended with the rules, on the same
 # subsets, with its cost in answers/s; and the blend's weight and threshold tuned on the
 # development halves only.
 # --learned adds a logistic regression over word 1-2-grams (with and without the rules' cues),
@@ -20,12 +20,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 datasets="${DATASETS:-$root/../shared/datasets}"
-./mvnw -q -o package -DskipTests -pl engine -am >&2
-./mvnw -q -o -pl engine dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile=target/feature-requests-classpath.txt >&2
-# The project's own modules come from this build, not from the local repository.
-deps="$(tr ':' '\n' < engine/target/feature-requests-classpath.txt | grep -v '/io/productopsdash/' | paste -sd: -)"
-cp="engine/target/test-classes:engine/target/classes:models/target/classes:data/target/classes:$deps"
+source bench/engine-classpath.sh
 exec java -Duser.language=en -Duser.country=US -cp "$cp" \
   io.productopsdash.engine.request.FeatureRequestBench \
   --panichella "$datasets/app_reviews_panichella/pan_text_label.csv" \

@@ -10,9 +10,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 data="${DATASETS:-$root/../shared/datasets}/banking77"
-./mvnw -q -o package dependency:build-classpath -DskipTests -pl engine -am -Dmdep.includeScope=test \
-  -Dmdep.outputFile=target/bench-classpath.txt >&2
-cp="engine/target/test-classes:engine/target/classes:$(cat engine/target/bench-classpath.txt)"
+source bench/engine-classpath.sh
 for split in train test; do
   java -Duser.language=en -Duser.country=US -cp "$cp" io.productopsdash.engine.theme.RequestGroupingBench \
     --csv "$data/$split.csv" --cache engine/target/bench-cache/banking77-$split.minilm "$@"

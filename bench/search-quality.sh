@@ -13,9 +13,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-./mvnw -q -o package dependency:build-classpath -DskipTests -pl engine -am -Dmdep.includeScope=test \
-  -Dmdep.outputFile=target/bench-classpath.txt >&2
-cp="engine/target/test-classes:engine/target/classes:$(cat engine/target/bench-classpath.txt)"
+source bench/engine-classpath.sh
 exec java -Xmx3g -Duser.language=en -Duser.country=US -cp "$cp" \
   io.productopsdash.engine.search.SearchQualityBench \
   --train "${BANKING77_TRAIN:-$root/../shared/datasets/banking77/train.csv}" \

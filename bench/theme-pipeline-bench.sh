@@ -11,10 +11,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-./mvnw -q -o install -DskipTests -pl engine -am >&2
-./mvnw -q -o -pl engine dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile=target/bench-classpath.txt >&2
-cp="engine/target/test-classes:engine/target/classes:$(cat engine/target/bench-classpath.txt)"
+source bench/engine-classpath.sh
 timer=()
 if [ -x /usr/bin/time ]; then
   timer=(/usr/bin/time -f "process: wall %e s, user %U s, system %S s, peak RSS %M KB")
