@@ -56,6 +56,8 @@ public final class Database implements AutoCloseable {
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout(10_000);
+    // A comment rewritten without its person names must not survive in freed pages of the file.
+    config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
     if (readOnly) {
       config.setReadOnly(true);
     }

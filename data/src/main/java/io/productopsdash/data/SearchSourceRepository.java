@@ -15,7 +15,8 @@ import java.util.TreeMap;
 /**
  * Reads answers as the search index needs them: each answer joined with its survey's scale, its
  * theme of its own week (with that week's label and sub-theme), sentiment, feature-request flag and
- * embedding. Read-only; the index is rebuilt from these rows.
+ * embedding. Read-only; the index is rebuilt from these rows. A comment not yet enriched (so not yet
+ * cleared of person names) is left out of every read.
  */
 public final class SearchSourceRepository {
   /** One answer row with everything the index needs; nullable fields are absent joins. */
@@ -46,6 +47,13 @@ public final class SearchSourceRepository {
           + " LEFT JOIN answer_feature_requests f ON f.answer_id = a.id"
           + " LEFT JOIN answer_embeddings v ON v.answer_id = a.id";
 
+  /**
+   * Only answers whose comment is empty or was enriched: enrichment removes person names (CoreNLP
+   * NER, too slow for the answer path), so a comment waiting for it is kept out of the index.
+   */
+  private static final String NAMES_CLEARED =
+      " (a.comment IS NULL OR trim(a.comment) = '' OR e.answer_id IS NOT NULL)";
+
   /** Told each row of a streamed read, in answer-id order. */
   @FunctionalInterface
   public interface RowSink {
@@ -54,7 +62,7 @@ public final class SearchSourceRepository {
 
   /** Every answer, by id. */
   public List<Row> all(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY a.id")) {
+    try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE" + NAMES_CLEARED + " ORDER BY a.id")) {
       return rows(ps);
     }
   }
@@ -64,7 +72,8 @@ public final class SearchSourceRepository {
    * without holding them all in memory (a million answers with embeddings are gigabytes).
    */
   public void each(Connection c, Collection<String> weeks, RowSink sink) throws SQLException {
-    String where = weeks == null ? "" : " WHERE a.week IN (" + placeholders(weeks.size()) + ")";
+    String where =
+        " WHERE" + (weeks == null ? "" : " a.week IN (" + placeholders(weeks.size()) + ") AND") + NAMES_CLEARED;
     try (PreparedStatement ps = c.prepareStatement(SELECT + where + " ORDER BY a.id")) {
       if (weeks != null) {
         int i = 1;
@@ -88,7 +97,8 @@ public final class SearchSourceRepository {
     for (int from = 0; from < all.size(); from += 500) {
       List<Long> chunk = all.subList(from, Math.min(all.size(), from + 500));
       try (PreparedStatement ps =
-          c.prepareStatement(SELECT + " WHERE a.id IN (" + placeholders(chunk.size()) + ") ORDER BY a.id")) {
+          c.prepareStatement(
+              SELECT + " WHERE a.id IN (" + placeholders(chunk.size()) + ") AND" + NAMES_CLEARED + " ORDER BY a.id")) {
         for (int i = 0; i < chunk.size(); i++) {
           ps.setLong(i + 1, chunk.get(i));
         }
@@ -163,7 +173,7 @@ public final class SearchSourceRepository {
   /** The answers of one survey series in one week, by id. */
   public List<Row> seriesWeek(Connection c, long seriesId, String week) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement(SELECT + " WHERE s.series_id = ? AND a.week = ? ORDER BY a.id")) {
+        c.prepareStatement(SELECT + " WHERE s.series_id = ? AND a.week = ? AND" + NAMES_CLEARED + " ORDER BY a.id")) {
       ps.setLong(1, seriesId);
       ps.setString(2, week);
       return rows(ps);

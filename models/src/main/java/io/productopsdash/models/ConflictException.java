@@ -5,7 +5,16 @@ package io.productopsdash.models;
  * inactive survey; rendered as 409.
  */
 public class ConflictException extends RuntimeException {
-  public ConflictException(String message) {
+  private final String field;
+
+  /** @param field the request field whose value conflicts with the current state */
+  public ConflictException(String field, String message) {
     super(message);
+    this.field = field;
+  }
+
+  /** The request field whose value conflicts with the current state. */
+  public String field() {
+    return field;
   }
 }

@@ -1,6 +1,7 @@
 package io.productopsdash.server;
 
 import io.productopsdash.data.Database;
+import io.productopsdash.data.EnrichmentRepository;
 import io.productopsdash.data.SettingsRepository;
 import io.productopsdash.engine.score.ScoreService;
 import io.productopsdash.engine.search.AnswerIndex;
@@ -9,6 +10,8 @@ import io.productopsdash.engine.search.LiveIndexer;
 import io.productopsdash.engine.survey.SurveyLoop;
 import io.productopsdash.engine.survey.SurveySampler;
 import io.productopsdash.engine.survey.SurveyService;
+import io.productopsdash.engine.text.enrich.Enricher;
+import io.productopsdash.engine.text.enrich.EnrichmentService;
 import io.productopsdash.server.digest.Digests;
 import io.productopsdash.server.http.AdminAuth;
 import java.io.IOException;
@@ -86,8 +89,20 @@ public final class Workspace implements AutoCloseable {
             config.allowedOrigins(),
             index,
             new Digests(db, clock, config.zone(), config.digest(), config.dataDir(), config.port(), Digests::sleep),
-            new LiveIndexer(db, index, indexer));
+            new LiveIndexer(db, index, indexer, clearNames(db, clock)));
+    // Comments stored but never cleared of names (posted just before a stop, or written by
+    // another process) are enriched and indexed in the background.
+    db.read(c -> new EnrichmentRepository().unenrichedIds(c)).forEach(deps.liveIndexer()::submit);
     return new Workspace(db, deps, auth.generatedToken());
+  }
+
+  /**
+   * The live indexer's preparation: enrich the batch (CoreNLP, loaded on first use off the request
+   * path), which rewrites person names to placeholders, before anything is indexed.
+   */
+  private static LiveIndexer.Preparation clearNames(Database db, Clock clock) {
+    return ids ->
+        new EnrichmentService(db, Enricher.shared(), clock, EnrichmentService.Options.DEFAULT).enrichAnswers(ids);
   }
 
   /**

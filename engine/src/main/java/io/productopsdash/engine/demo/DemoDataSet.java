@@ -211,7 +211,8 @@ public final class DemoDataSet {
                 }
               });
       if (used) {
-        throw new ConflictException("The demo data set needs an empty database; this one already holds surveys or events");
+        throw new ConflictException(
+            "data", "The demo data set needs an empty database; this one already holds surveys or events");
       }
     }
 

@@ -306,7 +306,7 @@ public final class AnswerSearch {
       Term idTerm = AnswerIndex.idTerm(answerId);
       TopDocs self = searcher.search(new TermQuery(idTerm), 1);
       if (self.scoreDocs.length == 0) {
-        throw new NotFoundException("No indexed answer with id " + answerId);
+        throw new NotFoundException("id", "No indexed answer with id " + answerId);
       }
       float[] vector = vectorOf(searcher, self.scoreDocs[0].doc);
       if (vector == null) {

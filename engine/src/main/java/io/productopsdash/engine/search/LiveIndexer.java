@@ -15,6 +15,11 @@ import java.util.concurrent.TimeUnit;
  * so under load the batches grow instead of the commits multiplying. An answer is searchable
  * within one batch's time (milliseconds when idle).
  *
+ * <p>Each batch first goes through a {@link Preparation}: in the product the enrichment that clears
+ * new comments of person names (CoreNLP NER), since the index leaves out a comment that has not been
+ * through it. A batch whose preparation fails is not indexed; its answers wait for the next
+ * enrichment (a theme run, or this indexer's backlog at the next start).
+ *
  * <p>Nothing acknowledged is lost for good: ids still queued or failed when the process dies are
  * in SQLite, and the {@linkplain AnswerIndexer#catchUp catch-up} at the next start re-indexes their
  * weeks, whose fingerprints this indexer never records.
@@ -27,6 +32,7 @@ public final class LiveIndexer implements AutoCloseable {
   private final Database db;
   private final AnswerIndex index;
   private final AnswerIndexer indexer;
+  private final Preparation preparation;
   private final LinkedBlockingQueue<Long> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean closing;
@@ -34,8 +40,23 @@ public final class LiveIndexer implements AutoCloseable {
   private long submitted;
   private long handled;
 
-  /** Starts the indexing thread. */
+  /** What runs on a batch of answer ids before they are indexed. */
+  @FunctionalInterface
+  public interface Preparation {
+    /** Nothing: the answers are indexed as they are. */
+    Preparation NONE = ids -> {};
+
+    void prepare(List<Long> answerIds);
+  }
+
+  /** Starts the indexing thread, indexing batches as they are. */
   public LiveIndexer(Database db, AnswerIndex index, AnswerIndexer indexer) {
+    this(db, index, indexer, Preparation.NONE);
+  }
+
+  /** Starts the indexing thread; each batch goes through {@code preparation} first. */
+  public LiveIndexer(Database db, AnswerIndex index, AnswerIndexer indexer, Preparation preparation) {
+    this.preparation = Objects.requireNonNull(preparation, "preparation");
     this.db = Objects.requireNonNull(db, "db");
     this.index = Objects.requireNonNull(index, "index");
     this.indexer = Objects.requireNonNull(indexer, "indexer");
@@ -91,6 +112,7 @@ public final class LiveIndexer implements AutoCloseable {
       batch.add(first);
       queue.drainTo(batch, MAX_BATCH - 1);
       try {
+        preparation.prepare(List.copyOf(batch));
         indexer.indexAnswers(db, index, batch);
       } catch (RuntimeException e) {
         LOG.log(System.Logger.Level.WARNING,

@@ -42,6 +42,7 @@ public final class SurveyService {
           Survey current = surveys.find(c, id).orElseThrow(() -> unknown(id));
           if (current.supersededBy() != null) {
             throw new io.productopsdash.models.ConflictException(
+                "id",
                 "Survey " + id + " was superseded by version id " + current.supersededBy()
                     + ": edit the newest version");
           }
@@ -62,6 +63,6 @@ public final class SurveyService {
   }
 
   static NotFoundException unknown(long id) {
-    return new NotFoundException("No survey with id " + id);
+    return new NotFoundException("surveyId", "No survey with id " + id);
   }
 }

@@ -217,7 +217,7 @@ public final class WeeklyThemeRun {
     Objects.requireNonNull(week, "week");
     Loaded in = db.read(c -> {
       if (SURVEYS.find(c, seriesId).filter(s -> s.seriesId() == seriesId).isEmpty()) {
-        throw new NotFoundException("No survey with id " + seriesId);
+        throw new NotFoundException("surveyId", "No survey with id " + seriesId);
       }
       List<Answer> answers = ANSWERS.listCommentedInSeries(c, seriesId, week);
       List<Long> ids = answers.stream().map(Answer::id).toList();

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.productopsdash.data.AnswerRepository;
 import io.productopsdash.data.Database;
+import io.productopsdash.data.EnrichmentRepository;
 import io.productopsdash.engine.survey.SurveyService;
+import io.productopsdash.engine.text.enrich.Enricher;
+import io.productopsdash.engine.text.enrich.EnrichmentService;
 import io.productopsdash.models.Scale;
 import io.productopsdash.models.ScoreKind;
 import io.productopsdash.models.Survey;
@@ -64,9 +67,8 @@ class IndexCatchUpIT {
         db.write(c -> {
           update(c, "UPDATE theme_weeks SET label = 'Fees and pricing' WHERE theme_id = 1");
           theme(c, 2, "2026-W11", "Login", List.of(first.get(11), first.get(14)));
-          update(c, "INSERT INTO answer_enrichment (answer_id, text_sha256, lemmas, noun_phrases, sentiment,"
-              + " sentiment_score, enriched_at, sentiment_at) VALUES (" + first.get(20)
-              + ", 'x', '[]', '[]', 'NEGATIVE', 0.1, '2026-03-02T10:00:00Z', '2026-03-02T10:00:00Z')");
+          update(c, "UPDATE answer_enrichment SET sentiment = 'NEGATIVE', sentiment_score = 0.1,"
+              + " sentiment_at = '2026-03-02T10:00:00Z' WHERE answer_id = " + first.get(21));
           return null;
         });
         // The live indexer got four of the new answers committed, the rest were still pending...
@@ -126,15 +128,23 @@ class IndexCatchUpIT {
           new Scale(ScoreKind.CSAT, 7, "bad", "good", 2), "Better how?", 1.0, 4, true));
       indexer.catchUp(db, index, AnswerIndexer.Progress.NONE);
       AnswerSearch search = new AnswerSearch(index);
-      try (LiveIndexer live = new LiveIndexer(db, index, indexer)) {
+      // As the server wires it: each batch is enriched (CoreNLP clears person names) before indexing.
+      LiveIndexer.Preparation clearNames =
+          ids -> new EnrichmentService(db, Enricher.shared(), CLOCK, EnrichmentService.Options.DEFAULT).enrichAnswers(ids);
+      try (LiveIndexer live = new LiveIndexer(db, index, indexer, clearNames)) {
         long id = db.write(c -> answers.insert(c, "r-new", survey.id(), "u-new", WeekId.parse("2026-W12"), 2,
-            "The gas estimate was wrong twice", "en", null, CLOCK.instant()).id());
+            "The gas estimate was wrong twice, Maria Lopez says", "en", null, CLOCK.instant()).id());
+        // Not enriched yet: a catch-up or rebuild leaves it out.
+        assertThat(indexer.rebuild(db, index, AnswerIndexer.Progress.NONE)).isZero();
         assertThat(search.search(SearchRequest.of("gas")).ids()).isEmpty();
         live.submit(id);
-        assertThat(live.awaitIndexed(Duration.ofSeconds(30))).isTrue();
+        assertThat(live.awaitIndexed(Duration.ofSeconds(120))).isTrue();
         assertThat(search.search(SearchRequest.of("gas")).ids()).containsExactly(id);
         assertThat(search.search(SearchRequest.of("gas")).hits().get(0).snippet())
-            .isEqualTo("The <em>gas</em> estimate was wrong twice");
+            .isEqualTo("The <em>gas</em> estimate was wrong twice, [name] says");
+        assertThat(search.search(SearchRequest.of("lopez")).ids()).isEmpty();
+        assertThat(db.read(c -> answers.findByResponseId(c, "r-new")).orElseThrow().comment())
+            .isEqualTo("The gas estimate was wrong twice, [name] says");
       }
       // The live indexer never records a week as indexed: the next catch-up re-reads W12.
       assertThat(indexer.catchUp(db, index, AnswerIndexer.Progress.NONE)).isEqualTo(1);
@@ -166,8 +176,14 @@ class IndexCatchUpIT {
       for (int i = from; i < from + n; i++) {
         String week = i < 30 ? WEEKS.get(i / 10) : "2026-W1" + (2 + (i - 30) / 5);
         String comment = i % 7 == 6 ? null : TOPICS[i % TOPICS.length] + " (" + i + ")";
-        ids.add(answers.insert(c, "r" + i, survey.id(), "u" + i, WeekId.parse(week), 1 + i % 7, comment, "en", null,
-            CLOCK.instant()).id());
+        long id = answers.insert(c, "r" + i, survey.id(), "u" + i, WeekId.parse(week), 1 + i % 7, comment, "en", null,
+            CLOCK.instant()).id();
+        if (comment != null) {
+          // As the live indexer's enrichment would (no names in these comments): the index only
+          // takes comments that went through it.
+          new EnrichmentRepository().upsert(c, id, "sha-" + i, List.of(), List.of(), CLOCK.instant());
+        }
+        ids.add(id);
       }
       return ids;
     });

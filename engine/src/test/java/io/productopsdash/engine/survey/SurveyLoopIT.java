@@ -149,6 +149,20 @@ class SurveyLoopIT {
         .isFalse();
   }
 
+  /**
+   * The 5,000-character limit is on what the user wrote: a comment at the limit whose short email
+   * (6 characters) becomes the longer placeholder "[email]" (7) is stored, one character over.
+   */
+  @Test
+  void aCommentAtTheLimitIsStoredEvenWhenRedactionLengthensIt() {
+    Survey s = surveys.create(draft(1.0, 4));
+    String text = "x".repeat(AnswerSubmission.MAX_COMMENT_LENGTH - 7) + " a@b.io";
+    assertThat(text).hasSize(AnswerSubmission.MAX_COMMENT_LENGTH);
+    SurveyLoop.AnswerResult r = loop.submitAnswer(s.id(), new AnswerSubmission("r-long", "jo", 4, text, null, null));
+    assertThat(r.created()).isTrue();
+    assertThat(r.answer().comment()).endsWith(" [email]").hasSize(AnswerSubmission.MAX_COMMENT_LENGTH + 1);
+  }
+
   @Test
   void scoreOutsideTheScaleIsRejectedAndNothingIsWritten() {
     Survey s = surveys.create(draft(1.0, 4));

@@ -87,18 +87,18 @@ public final class AdminAuth {
     if ((header == null || header.isBlank()) && hasSession(ctx)) {
       if (!"GET".equals(ctx.req().getMethod()) && !"HEAD".equals(ctx.req().getMethod())
           && ctx.header(DASHBOARD_HEADER) == null) {
-        throw new UnauthorizedException("A dashboard write must carry the " + DASHBOARD_HEADER + " header");
+        throw new UnauthorizedException(DASHBOARD_HEADER, "A dashboard write must carry the " + DASHBOARD_HEADER + " header");
       }
       return;
     }
     if (header == null || header.isBlank()) {
-      throw new UnauthorizedException("Missing admin token: send 'Authorization: Bearer <token>' or log in to the dashboard");
+      throw new UnauthorizedException("Authorization", "Missing admin token: send 'Authorization: Bearer <token>' or log in to the dashboard");
     }
     if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      throw new UnauthorizedException("The Authorization header must use the Bearer scheme");
+      throw new UnauthorizedException("Authorization", "The Authorization header must use the Bearer scheme");
     }
     if (!isAdminToken(header.substring(7))) {
-      throw new UnauthorizedException("Wrong admin token");
+      throw new UnauthorizedException("Authorization", "Wrong admin token");
     }
   }
 

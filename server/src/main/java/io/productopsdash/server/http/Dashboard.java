@@ -68,7 +68,7 @@ public final class Dashboard {
 
   private void app(Context ctx) {
     if (!APP_PATH.matcher(ctx.path()).matches()) {
-      ErrorMapping.send(ctx, 404, "No dashboard page " + ctx.path(), "not-found", Map.of());
+      ErrorMapping.send(ctx, 404, "No dashboard page " + ctx.path(), "not-found", Map.of("path", "no such page"));
       return;
     }
     if (!auth.hasSession(ctx)) {
@@ -83,7 +83,7 @@ public final class Dashboard {
     String name = ctx.pathParam("name");
     byte[] body = assets.get(name);
     if (body == null) {
-      ErrorMapping.send(ctx, 404, "No asset " + name, "not-found", Map.of());
+      ErrorMapping.send(ctx, 404, "No asset " + name, "not-found", Map.of("path", "no asset " + name));
       return;
     }
     ctx.contentType(ASSET_TYPES.get(name)).header("Cache-Control", "no-cache").header("X-Content-Type-Options", "nosniff").result(body);
@@ -96,7 +96,7 @@ public final class Dashboard {
       throw new InvalidInputException("token", "is required: the admin token printed when the server started");
     }
     if (!auth.isAdminToken(token)) {
-      throw new UnauthorizedException("Wrong admin token");
+      throw new UnauthorizedException("token", "Wrong admin token");
     }
     String id = auth.sessions().open();
     ctx.header("Set-Cookie", cookie(ctx, id, DashboardSessions.LIFETIME.toSeconds()));
@@ -105,7 +105,7 @@ public final class Dashboard {
 
   private void session(Context ctx) {
     if (!auth.hasSession(ctx)) {
-      throw new UnauthorizedException("Not logged in");
+      throw new UnauthorizedException(DashboardSessions.COOKIE, "Not logged in");
     }
     ctx.json(Map.of("authenticated", true));
   }

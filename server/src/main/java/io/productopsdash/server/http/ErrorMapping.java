@@ -25,19 +25,19 @@ public final class ErrorMapping {
         (e, ctx) -> send(ctx, 400, "Invalid input", "invalid-input", Map.of(e.field(), e.rule())));
     routes.exception(
         NotFoundException.class,
-        (e, ctx) -> send(ctx, 404, e.getMessage(), "not-found", Map.of()));
+        (e, ctx) -> send(ctx, 404, e.getMessage(), "not-found", Map.of(e.field(), e.getMessage())));
     routes.exception(
         ConflictException.class,
-        (e, ctx) -> send(ctx, 409, e.getMessage(), "conflict", Map.of()));
+        (e, ctx) -> send(ctx, 409, e.getMessage(), "conflict", Map.of(e.field(), e.getMessage())));
     routes.exception(
         UnauthorizedException.class,
         (e, ctx) -> {
           ctx.header("WWW-Authenticate", "Bearer");
-          send(ctx, 401, e.getMessage(), "unauthorized", Map.of());
+          send(ctx, 401, e.getMessage(), "unauthorized", Map.of(e.field(), e.getMessage()));
         });
     routes.exception(
         HttpResponseException.class,
-        (e, ctx) -> send(ctx, e.getStatus(), title(e), slug(e.getStatus()), Map.of()));
+        (e, ctx) -> send(ctx, e.getStatus(), title(e), slug(e.getStatus()), details(e)));
     routes.exception(
         Exception.class,
         (e, ctx) -> {
@@ -48,12 +48,16 @@ public final class ErrorMapping {
         404,
         ctx -> {
           if (ctx.result() == null || ctx.result().isEmpty()) {
-            send(ctx, 404, "No such endpoint: " + ctx.method() + " " + ctx.path(), "not-found", Map.of());
+            send(
+                ctx, 404, "No such endpoint: " + ctx.method() + " " + ctx.path(), "not-found",
+                Map.of("path", "no endpoint " + ctx.path() + " (see /api/v1/openapi.json)"));
           }
         });
     routes.error(
         405,
-        ctx -> send(ctx, 405, "Method " + ctx.method() + " is not allowed on " + ctx.path(), "method-not-allowed", Map.of()));
+        ctx -> send(
+            ctx, 405, "Method " + ctx.method() + " is not allowed on " + ctx.path(), "method-not-allowed",
+            Map.of("method", ctx.method() + " is not allowed on " + ctx.path())));
   }
 
   private static String title(HttpResponseException e) {
@@ -61,6 +65,17 @@ public final class ErrorMapping {
       case 413 -> "Request body too large (the limit is " + ServerLimits.MAX_BODY_BYTES / 1024 + " KB)";
       default -> e.getMessage();
     };
+  }
+
+  /**
+   * What a framework-raised error was about: the body for a 413, else the message under the name
+   * {@code request} (the framework says no more than that).
+   */
+  private static Map<String, String> details(HttpResponseException e) {
+    if (e.getStatus() == 413) {
+      return Map.of("body", "is over " + ServerLimits.MAX_BODY_BYTES + " bytes");
+    }
+    return Map.of("request", e.getMessage());
   }
 
   private static String slug(int status) {

@@ -30,8 +30,9 @@ public class IngestionException extends RuntimeException {
     return details;
   }
 
+  /** A 401; the details name the key (Segment's {@code writeKey}, also PostHog's and Amplitude's {@code api_key}). */
   static IngestionException unauthorized(String title) {
-    return new IngestionException(401, "unauthorized", title, Map.of());
+    return new IngestionException(401, "unauthorized", title, Map.of("writeKey", title));
   }
 
   static IngestionException malformed(String why) {

@@ -89,7 +89,7 @@ public final class SourcesApi {
   }
 
   private static NotFoundException notFound(long id) {
-    return new NotFoundException("No source " + id);
+    return new NotFoundException("id", "No source " + id);
   }
 
   private static long sourceId(Context ctx) {

@@ -236,10 +236,10 @@ public final class ThemesApi {
     WeekId week =
         asked.isPresent()
             ? asked.get()
-            : db.read(c -> themes.latestWeekOf(c, id)).orElseThrow(() -> new NotFoundException("No theme " + id));
+            : db.read(c -> themes.latestWeekOf(c, id)).orElseThrow(() -> new NotFoundException("id", "No theme " + id));
     ThemeWeek theme =
         db.read(c -> themes.find(c, id, week))
-            .orElseThrow(() -> new NotFoundException("No theme " + id + " in week " + week));
+            .orElseThrow(() -> new NotFoundException("week", "No theme " + id + " in week " + week));
     List<AnswerView> members =
         db.read(c -> answers.listInTheme(c, id, week)).stream()
             .map(a -> new AnswerView(a.id(), a.score(), a.comment(), a.week()))
@@ -276,7 +276,7 @@ public final class ThemesApi {
         db.write(
             c -> {
               if (!requests.updateStatus(c, id, status, clock.instant())) {
-                throw new NotFoundException("No feature request " + id);
+                throw new NotFoundException("id", "No feature request " + id);
               }
               return requests.find(c, id).orElseThrow();
             });

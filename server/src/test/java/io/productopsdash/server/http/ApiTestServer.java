@@ -228,10 +228,15 @@ final class ApiTestServer implements AutoCloseable {
     assertThat(e.get("status").getAsInt()).isEqualTo(status);
     assertThat(e.get("type").getAsString()).startsWith(PROBLEM_TYPE_BASE);
     assertThat(e.get("details").isJsonObject()).as("details of %s", r).isTrue();
+    JsonObject details = e.getAsJsonObject("details");
     if (field == null) {
+      // Every 4xx names what was wrong; a 500 has nothing of the request to name.
+      if (status < 500) {
+        assertThat(details.keySet()).as("details of %s name a field", r).isNotEmpty();
+        details.entrySet().forEach(d -> assertThat(d.getValue().getAsString()).as("rule for %s in %s", d.getKey(), r).isNotBlank());
+      }
       return null;
     }
-    JsonObject details = e.getAsJsonObject("details");
     assertThat(details.keySet()).as("details of %s name the field", r).contains(field);
     String rule = details.get(field).getAsString();
     assertThat(rule).as("rule for %s in %s", field, r).isNotBlank();

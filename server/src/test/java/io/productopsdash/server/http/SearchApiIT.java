@@ -218,13 +218,22 @@ class SearchApiIT {
     assertThat(server.answer(surveyId, "{\"responseId\":\"w2\",\"userId\":\"uw2\",\"score\":6}").status())
         .isEqualTo(201);
     assertThat(server.answer(surveyId, "{\"responseId\":\"w2\",\"userId\":\"uw2\",\"score\":6,"
-        + "\"comment\":\"Wombat mode please\"}").status()).isEqualTo(200);
+        + "\"comment\":\"Please add a wombat mode\"}").status()).isEqualTo(200);
     assertThat(awaitHits("q=wombat", 1).get("total").getAsLong()).isEqualTo(1);
+
+    // A person's name is cleared (CoreNLP, before indexing) from SQLite and never reaches the index.
+    assertThat(server.answer(surveyId, "{\"responseId\":\"w3\",\"userId\":\"uw3\",\"score\":3,"
+        + "\"comment\":\"The koala charts are broken, says Jennifer Lawrence\"}").status()).isEqualTo(201);
+    JsonObject koala = awaitHits("q=koala", 1);
+    assertThat(koala.getAsJsonArray("hits").get(0).getAsJsonObject().get("snippet").getAsString())
+        .isEqualTo("The <em>koala</em> charts are broken, says [name]");
+    assertThat(search("q=lawrence").get("total").getAsLong()).isZero();
+    assertThat(server.count("SELECT COUNT(*) FROM answers WHERE comment LIKE '%Lawrence%'")).isZero();
   }
 
   @Test
   @Order(7)
-  void answersWrittenWhileStoppedAreIndexedAtTheNextStart() throws SQLException {
+  void answersWrittenWhileStoppedAreIndexedAtTheNextStart() throws SQLException, InterruptedException {
     server.close();
     String url = "jdbc:sqlite:" + server.dbFile().toAbsolutePath();
     long id;
@@ -232,14 +241,18 @@ class SearchApiIT {
     try (Connection c = DriverManager.getConnection(url);
         PreparedStatement ps =
             c.prepareStatement(INSERT_ANSWER, java.sql.Statement.RETURN_GENERATED_KEYS)) {
-      id = insert(ps, "offline", 1, "Platypus emoji missing");
+      id = insert(ps, "offline", 1, "The platypus emoji is missing, Tom Hanks agrees");
     }
     server = ApiTestServer.start(dir);
-    // The catch-up runs in Workspace.open, before the first request: no waiting here.
-    JsonObject found = search("q=platypus");
+    // Never enriched, so not indexed by the catch-up: the live indexer's backlog clears the name
+    // first, in the background.
+    JsonObject found = awaitHits("q=platypus", 1);
     assertThat(found.get("total").getAsLong()).isEqualTo(1);
     assertThat(found.getAsJsonArray("hits").get(0).getAsJsonObject().get("answerId").getAsLong()).isEqualTo(id);
     assertThat(search("q=kangaroo").get("total").getAsLong()).isEqualTo(1);
+    assertThat(search("q=hanks").get("total").getAsLong()).isZero();
+    assertThat(server.count("SELECT COUNT(*) FROM answers WHERE comment = 'The platypus emoji is missing, [name] agrees'"))
+        .isEqualTo(1);
   }
 
   @Test
@@ -260,7 +273,8 @@ class SearchApiIT {
 
   /* The live indexer works in the background: poll (a few milliseconds usually). */
   private JsonObject awaitHits(String query, int expected) throws InterruptedException {
-    long deadline = System.nanoTime() + 20_000_000_000L;
+    // Generous: the first comment posted in a JVM may wait for CoreNLP to load.
+    long deadline = System.nanoTime() + 90_000_000_000L;
     JsonObject r = search(query);
     while (r.get("total").getAsLong() < expected && System.nanoTime() < deadline) {
       Thread.sleep(20);

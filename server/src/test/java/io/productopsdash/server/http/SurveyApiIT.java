@@ -219,7 +219,7 @@ class SurveyApiIT {
   void missingTokenIs401WithChallengeAndWritesNothing() {
     for (String[] call : adminCalls()) {
       Reply r = server.send(call[0], call[1], call[2], null);
-      assertError(r, 401, null);
+      assertThat(assertError(r, 401, "Authorization")).startsWith("Missing admin token");
       assertThat(r.header("WWW-Authenticate")).as("%s %s", call[0], call[1]).contains("Bearer");
       assertThat(r.json().get("type").getAsString()).isEqualTo(ApiTestServer.PROBLEM_TYPE_BASE + "unauthorized");
     }
@@ -235,10 +235,10 @@ class SurveyApiIT {
     calls.add(new String[] {"GET", "/api/v1/surveys/" + id + "/scores", null});
     for (String[] call : calls) {
       Reply wrong = server.send(call[0], call[1], call[2], ApiTestServer.TOKEN + "x");
-      assertError(wrong, 401, null);
+      assertThat(assertError(wrong, 401, "Authorization")).isEqualTo("Wrong admin token");
       assertThat(wrong.header("WWW-Authenticate")).as("%s %s", call[0], call[1]).contains("Bearer");
       Reply basic = server.send(call[0], call[1], call[2], null, "Authorization", "Basic YWRtaW46YWRtaW4=");
-      assertError(basic, 401, null);
+      assertError(basic, 401, "Authorization");
     }
     assertThat(server.surveyRows()).isEqualTo(1);
     assertThat(server.admin("GET", "/api/v1/surveys/" + id, null).json().get("name").getAsString())

@@ -373,14 +373,14 @@ class WidgetApiIT {
 
     Reply r = server.answer(id, huge);
 
-    assertError(r, 413, null);
+    assertThat(assertError(r, 413, "body")).isEqualTo("is over 65536 bytes");
     assertThat(r.json().get("type").getAsString()).isEqualTo(ApiTestServer.PROBLEM_TYPE_BASE + "body-too-large");
     assertThat(r.json().get("title").getAsString()).contains("64 KB");
     assertThat(server.answerRows()).isZero();
 
     Reply impression =
         server.widget("POST", "/api/v1/surveys/" + id + "/impressions", "{\"userId\":\"" + "u".repeat(70 * 1024) + "\"}");
-    assertError(impression, 413, null);
+    assertError(impression, 413, "body");
     assertThat(server.count("SELECT COUNT(*) FROM sampling_frame")).isZero();
     // The server still works afterwards.
     assertThat(server.answer(id, "{\"responseId\":\"small\",\"userId\":\"u\",\"score\":5}").status()).isEqualTo(201);
@@ -393,7 +393,7 @@ class WidgetApiIT {
 
     Reply r = server.postChunked("/api/v1/surveys/" + id + "/answers", huge);
 
-    assertError(r, 413, null);
+    assertError(r, 413, "body");
     assertThat(server.answerRows()).isZero();
     Reply small = server.postChunked("/api/v1/surveys/" + id + "/answers", "{\"responseId\":\"s\",\"userId\":\"u\",\"score\":5}");
     assertThat(small.status()).as("%s", small).isEqualTo(201);
@@ -410,11 +410,11 @@ class WidgetApiIT {
     assertThat(off.json().get("id").getAsLong()).isEqualTo(id);
 
     Reply eligibility = server.eligibility(id, "u");
-    assertError(eligibility, 409, null);
+    assertThat(assertError(eligibility, 409, "surveyId")).isEqualTo("Survey " + id + " is not active");
     assertThat(eligibility.json().get("title").getAsString()).contains("not active");
-    assertError(server.answer(id, "{\"responseId\":\"r\",\"userId\":\"u\",\"score\":5}"), 409, null);
-    assertError(server.widget("POST", "/api/v1/surveys/" + id + "/impressions", "{\"userId\":\"u\"}"), 409, null);
-    assertError(server.widget("POST", "/api/v1/surveys/" + id + "/dismissals", "{\"userId\":\"u\"}"), 409, null);
+    assertError(server.answer(id, "{\"responseId\":\"r\",\"userId\":\"u\",\"score\":5}"), 409, "surveyId");
+    assertError(server.widget("POST", "/api/v1/surveys/" + id + "/impressions", "{\"userId\":\"u\"}"), 409, "surveyId");
+    assertError(server.widget("POST", "/api/v1/surveys/" + id + "/dismissals", "{\"userId\":\"u\"}"), 409, "surveyId");
     assertThat(server.answerRows()).isZero();
     assertThat(server.count("SELECT COUNT(*) FROM sampling_frame")).isZero();
 
@@ -432,7 +432,7 @@ class WidgetApiIT {
             server.answer(999, "{\"responseId\":\"r\",\"userId\":\"u\",\"score\":5}"),
             server.widget("POST", "/api/v1/surveys/999/impressions", "{\"userId\":\"u\"}"),
             server.widget("POST", "/api/v1/surveys/999/dismissals", "{\"userId\":\"u\"}"))) {
-      assertError(r, 404, null);
+      assertThat(assertError(r, 404, "surveyId")).isEqualTo("No survey with id 999");
       assertThat(r.json().get("type").getAsString()).isEqualTo(ApiTestServer.PROBLEM_TYPE_BASE + "not-found");
       assertThat(r.json().get("title").getAsString()).contains("999");
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -147,6 +148,30 @@ public final class EnrichmentService {
         rewritten.get(),
         changed.get(),
         Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /**
+   * Enriches these answers now, on the calling thread, when they need it (a comment never
+   * enriched, or changed since): the step that clears a newly posted comment of person names
+   * before it is indexed. Returns how many were enriched.
+   */
+  public int enrichAnswers(Collection<Long> answerIds) {
+    List<Candidate> todo = new ArrayList<>();
+    for (Candidate c : db.read(conn -> repository.candidates(conn, answerIds))) {
+      if (c.enrichedSha256() == null || !c.enrichedSha256().equals(sha256(c.comment()))) {
+        todo.add(c);
+      }
+    }
+    AtomicInteger enriched = new AtomicInteger();
+    for (int from = 0; from < todo.size(); from += options.batchSize()) {
+      List<Candidate> batch = todo.subList(from, Math.min(todo.size(), from + options.batchSize()));
+      List<Enrichment> results = new ArrayList<>(batch.size());
+      for (Candidate c : batch) {
+        results.add(enricher.enrich(c.comment()));
+      }
+      store(batch, results, enriched, new AtomicInteger(), new AtomicInteger());
+    }
+    return enriched.get();
   }
 
   private void store(
