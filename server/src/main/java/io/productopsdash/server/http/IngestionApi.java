@@ -63,7 +63,9 @@ public final class IngestionApi {
   enum Flavour {
     SEGMENT,
     POSTHOG,
-    AMPLITUDE
+    AMPLITUDE,
+    /** {@code /batch} before its body has told PostHog from Amplitude: errors carry both conventions. */
+    EITHER_BATCH
   }
 
   private final EventIngestion ingestion;
@@ -134,10 +136,11 @@ public final class IngestionApi {
   // ---- PostHog ----
 
   private void posthog(Context ctx, IngestLimits bodyLimits) {
-    ctx.attribute(FLAVOUR, Flavour.POSTHOG);
+    ctx.attribute(FLAVOUR, bodyLimits == BATCH_PATH ? Flavour.EITHER_BATCH : Flavour.POSTHOG);
     Instant receivedAt = clock.instant();
     IngestBody raw = IngestBody.read(ctx, bodyLimits);
     JsonElement root = raw.json();
+    ctx.attribute(FLAVOUR, Flavour.POSTHOG);
     if (root.isJsonObject() && root.getAsJsonObject().has("events") && !root.getAsJsonObject().has("batch")) {
       // Amplitude's Batch API is POST /batch too ({api_key, events}), as its SDKs send with useBatch.
       ctx.attribute(FLAVOUR, Flavour.AMPLITUDE);
@@ -291,7 +294,7 @@ public final class IngestionApi {
     body.put("status", e.status());
     body.put("type", ApiError.TYPE_BASE + e.slug());
     body.put("details", e.details());
-    if (flavour == Flavour.AMPLITUDE) {
+    if (flavour == Flavour.AMPLITUDE || flavour == Flavour.EITHER_BATCH) {
       body.put("code", e.status());
       body.put("error", e.getMessage());
     } else if (flavour == Flavour.SEGMENT) {
