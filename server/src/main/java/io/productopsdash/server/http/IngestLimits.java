@@ -18,9 +18,11 @@ public record IngestLimits(String sender, int maxBodyBytes, int maxEventBytes, i
   private static final int MB = 1024 * KB;
 
   /**
-   * Segment's HTTP Tracking API: "a maximum of 500KB per batch request and 32KB per call"
-   * (https://segment.com/docs/connections/sources/catalog/libraries/server/http-api/#max-request-size).
-   * No count limit.
+   * Segment's HTTP Tracking API: routes "can handle API requests that are 32KB or smaller"; {@code
+   * /batch} "accepts a maximum of 500KB per batch API request ... each batched event needs to be
+   * less than 32KB" (https://segment.com/docs/connections/sources/catalog/libraries/server/http-api/,
+   * Errors). Its 2500-events-per-batch limit, beyond which Segment answers 200 and drops events, is
+   * not applied here.
    */
   public static final IngestLimits SEGMENT = new IngestLimits("Segment", 500 * KB, 32 * KB, Integer.MAX_VALUE);
 
