@@ -40,7 +40,12 @@ public final class AmplitudeNormalizer {
    * event without a time happened when it was received; a file's event needs its own time.
    */
   public static Event normalize(JsonObject o, Instant receivedAt, boolean live) {
-    JsonFields.checkSize(o);
+    return normalize(o, receivedAt, live, JsonFields.MAX_EVENT_BYTES);
+  }
+
+  /** As {@link #normalize(JsonObject, Instant, boolean)} with the sender's per-event limit. */
+  public static Event normalize(JsonObject o, Instant receivedAt, boolean live, int maxEventBytes) {
+    JsonFields.checkSize(o, maxEventBytes);
     return normalizeSized(o, receivedAt, live);
   }
 

@@ -13,7 +13,11 @@ import java.util.HexFormat;
 
 /** Reading typed fields out of source JSON, rejecting with a counted reason that names the field. */
 public final class JsonFields {
-  /** Events over this many bytes (UTF-8 JSON) are refused, as Segment and PostHog document. */
+  /**
+   * Events over this many bytes (UTF-8 JSON) are refused in files and by default, as Segment
+   * documents for its HTTP API; the HTTP ingestion passes each sender's own limit to the
+   * normalisers instead (see the server's {@code IngestLimits}).
+   */
   public static final int MAX_EVENT_BYTES = 32 * 1024;
 
   private static final java.util.regex.Pattern EPOCH_MILLIS = java.util.regex.Pattern.compile("\\d{10,13}");
@@ -134,9 +138,14 @@ public final class JsonFields {
 
   /** Refuses events whose JSON is over {@link #MAX_EVENT_BYTES}. */
   public static void checkSize(JsonObject o) {
+    checkSize(o, MAX_EVENT_BYTES);
+  }
+
+  /** Refuses events whose compact JSON is over {@code maxBytes} (UTF-8). */
+  public static void checkSize(JsonObject o, int maxBytes) {
     int bytes = o.toString().getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > MAX_EVENT_BYTES) {
-      throw new EventRejectedException(SkipReason.TOO_LARGE, "event is " + bytes + " bytes; the limit is " + MAX_EVENT_BYTES);
+    if (bytes > maxBytes) {
+      throw new EventRejectedException(SkipReason.TOO_LARGE, "event is " + bytes + " bytes; the limit is " + maxBytes);
     }
   }
 

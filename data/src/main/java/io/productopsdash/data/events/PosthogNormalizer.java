@@ -35,7 +35,12 @@ public final class PosthogNormalizer {
    * sent_at} (null when not sent).
    */
   public static Event normalize(JsonObject o, Instant receivedAt, Instant sentAt) {
-    JsonFields.checkSize(o);
+    return normalize(o, receivedAt, sentAt, JsonFields.MAX_EVENT_BYTES);
+  }
+
+  /** As {@link #normalize(JsonObject, Instant, Instant)} with the sender's per-event limit. */
+  public static Event normalize(JsonObject o, Instant receivedAt, Instant sentAt, int maxEventBytes) {
+    JsonFields.checkSize(o, maxEventBytes);
     String event = JsonFields.string(o, "event");
     if (event == null) {
       throw new EventRejectedException(SkipReason.MISSING_EVENT_NAME, "event is missing");

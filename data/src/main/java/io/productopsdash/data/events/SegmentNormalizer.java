@@ -40,7 +40,13 @@ public final class SegmentNormalizer {
    * time happened when it was received.
    */
   public static Event normalizeLive(JsonObject o, EventType impliedType, Instant receivedAt, Instant batchSentAt) {
-    JsonFields.checkSize(o);
+    return normalizeLive(o, impliedType, receivedAt, batchSentAt, JsonFields.MAX_EVENT_BYTES);
+  }
+
+  /** As {@link #normalizeLive(JsonObject, EventType, Instant, Instant)} with the sender's per-event limit. */
+  public static Event normalizeLive(
+      JsonObject o, EventType impliedType, Instant receivedAt, Instant batchSentAt, int maxEventBytes) {
+    JsonFields.checkSize(o, maxEventBytes);
     return normalize(o, impliedType, receivedAt, true, batchSentAt);
   }
 

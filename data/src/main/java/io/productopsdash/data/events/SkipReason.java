@@ -10,7 +10,7 @@ public enum SkipReason {
   MISSING_EVENT_NAME("a track event without an event name"),
   BAD_TIMESTAMP("timestamp missing or not ISO-8601/epoch"),
   BAD_FIELD("a field has the wrong type or length"),
-  TOO_LARGE("event over 32 KB"),
+  TOO_LARGE("event over the per-event size limit (32 KB in files)"),
   BAD_CSV_ROW("CSV row with the wrong number of columns");
 
   private final String description;

@@ -30,31 +30,33 @@ final class IngestBody {
   }
 
   /**
-   * Bodies up to this size are read to the end even when refused, so the client has finished
-   * sending and reads the 413 instead of a reset connection; larger ones are cut off.
+   * A refused body declared at most this many bytes over the limit is still read to the end, so
+   * the client has finished sending and reads the 413 instead of a reset connection; a larger one
+   * is cut off.
    */
   static final long MAX_SWALLOW_BYTES = 4L * 1024 * 1024;
 
-  /** Reads the body; over {@code limit} bytes (before or after decompression) is a 413. */
-  static IngestBody read(Context ctx, int limit) {
+  /** Reads the body; over the sender's body limit (before or after decompression) is a 413. */
+  static IngestBody read(Context ctx, IngestLimits limits) {
+    int limit = limits.maxBodyBytes();
     long declared = ctx.req().getContentLengthLong();
     if (declared > limit) {
-      swallow(ctx, declared);
-      throw tooLarge(limit, "the body is " + declared + " bytes");
+      swallow(ctx, declared, limit);
+      throw tooLarge(limits, "the body is " + declared + " bytes");
     }
     byte[] raw;
     try (InputStream in = ctx.bodyInputStream()) {
       raw = in.readNBytes(limit + 1);
       if (raw.length > limit) {
         drain(in, MAX_SWALLOW_BYTES);
-        throw tooLarge(limit, "the body is over " + limit + " bytes");
+        throw tooLarge(limits, "the body is over " + limit + " bytes");
       }
     } catch (IOException e) {
       throw IngestionException.malformed("the body could not be read: " + e.getMessage());
     }
     if (gzipped(ctx, raw)) {
       try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw), 8192)) {
-        raw = readAtMost(in, limit, "the decompressed body");
+        raw = readAtMost(in, limits, "the decompressed body");
       } catch (ZipException e) {
         throw IngestionException.malformed("the body is not valid gzip: " + e.getMessage());
       } catch (IOException e) {
@@ -64,8 +66,8 @@ final class IngestBody {
     return new IngestBody(raw);
   }
 
-  private static void swallow(Context ctx, long declared) {
-    if (declared > MAX_SWALLOW_BYTES) {
+  private static void swallow(Context ctx, long declared, int limit) {
+    if (declared - limit > MAX_SWALLOW_BYTES) {
       return;
     }
     try (InputStream in = ctx.req().getInputStream()) {
@@ -93,16 +95,20 @@ final class IngestBody {
         || (compression != null && compression.toLowerCase(Locale.ROOT).startsWith("gzip"));
   }
 
-  private static byte[] readAtMost(InputStream in, int limit, String what) throws IOException {
+  private static byte[] readAtMost(InputStream in, IngestLimits limits, String what) throws IOException {
+    int limit = limits.maxBodyBytes();
     byte[] data = in.readNBytes(limit + 1);
     if (data.length > limit) {
-      throw tooLarge(limit, what + " is over " + limit + " bytes");
+      throw tooLarge(limits, what + " is over " + limit + " bytes");
     }
     return data;
   }
 
-  private static IngestionException tooLarge(int limit, String why) {
-    return IngestionException.tooLarge("Request body too large (the limit is " + limit / 1024 + " KB)", why);
+  private static IngestionException tooLarge(IngestLimits limits, String why) {
+    String limit = IngestLimits.human(limits.maxBodyBytes());
+    return IngestionException.tooLarge(
+        "Request body too large (the limit is " + limit + " for the " + limits.sender() + " API)",
+        why + "; the " + limits.sender() + " API accepts up to " + limits.maxBodyBytes() + " bytes (" + limit + ")");
   }
 
   int size() {

@@ -40,18 +40,32 @@ import java.util.Map;
  *
  * Each request's valid events are stored in one transaction before the reply. An invalid event
  * inside a batch is listed in the reply's {@code rejected} (index, reason, message) and the others
- * are kept; the whole request fails only for a wrong key (401), malformed JSON (400) or a body
- * over {@link ServerLimits#MAX_INGEST_BODY_BYTES} (413). A single-event request whose event is
- * invalid is a 400 (413 when the event is over 32 KB).
+ * are kept; the whole request fails only for a wrong key (401), malformed JSON (400), or a body or
+ * event count over the sender's own documented limits ({@link IngestLimits}: 413). A single-event
+ * request whose event is invalid is a 400 (413 when the event is over the sender's per-event
+ * limit).
  */
 public final class IngestionApi {
   private static final String FLAVOUR = "productopsdash.ingest.flavour";
+
+  /**
+   * {@code /batch} serves PostHog and Amplitude's Batch API, so its body is read before the body
+   * tells which: at the larger of their body limits (both 20 MB as documented).
+   */
+  static final IngestLimits BATCH_PATH =
+      new IngestLimits(
+          "PostHog and Amplitude Batch",
+          Math.max(IngestLimits.POSTHOG.maxBodyBytes(), IngestLimits.AMPLITUDE_BATCH.maxBodyBytes()),
+          Math.max(IngestLimits.POSTHOG.maxEventBytes(), IngestLimits.AMPLITUDE_BATCH.maxEventBytes()),
+          Integer.MAX_VALUE);
 
   /** Whose reply conventions a request follows. */
   enum Flavour {
     SEGMENT,
     POSTHOG,
-    AMPLITUDE
+    AMPLITUDE,
+    /** {@code /batch} before its body has told PostHog from Amplitude: errors carry both conventions. */
+    EITHER_BATCH
   }
 
   private final EventIngestion ingestion;
@@ -69,9 +83,9 @@ public final class IngestionApi {
     for (EventType type : EventType.values()) {
       routes.post("/v1/" + type.name().toLowerCase(Locale.ROOT), ctx -> segment(ctx, type));
     }
-    routes.post("/batch", this::posthog);
-    routes.post("/capture", this::posthog);
-    routes.post("/i/v0/e", this::posthog);
+    routes.post("/batch", ctx -> posthog(ctx, BATCH_PATH));
+    routes.post("/capture", ctx -> posthog(ctx, IngestLimits.POSTHOG));
+    routes.post("/i/v0/e", ctx -> posthog(ctx, IngestLimits.POSTHOG));
     routes.post("/2/httpapi", this::amplitude);
     routes.exception(IngestionException.class, IngestionApi::renderError);
   }
@@ -81,7 +95,8 @@ public final class IngestionApi {
   private void segment(Context ctx, EventType impliedType) {
     ctx.attribute(FLAVOUR, Flavour.SEGMENT);
     Instant receivedAt = clock.instant();
-    JsonObject body = object(IngestBody.read(ctx, ServerLimits.MAX_INGEST_BODY_BYTES).json());
+    IngestLimits limits = IngestLimits.SEGMENT;
+    JsonObject body = object(IngestBody.read(ctx, limits).json());
     keys.authenticate(segmentKey(ctx, body));
     List<JsonElement> items;
     Instant batchSentAt = null;
@@ -93,10 +108,11 @@ public final class IngestionApi {
     }
     Instant sentAt = batchSentAt;
     EventIngestion.Outcome outcome =
-        ingestion.ingest(items, item -> SegmentNormalizer.normalizeLive(item, impliedType, receivedAt, sentAt));
+        ingestion.ingest(
+            items, item -> SegmentNormalizer.normalizeLive(item, impliedType, receivedAt, sentAt, limits.maxEventBytes()));
     Map<String, Object> reply = new LinkedHashMap<>();
     reply.put("success", true);
-    reply(ctx, impliedType != null, outcome, reply);
+    reply(ctx, impliedType != null, outcome, reply, limits);
   }
 
   /** Basic auth's user ({@code writeKey:}), else the body's {@code writeKey}. */
@@ -119,15 +135,16 @@ public final class IngestionApi {
 
   // ---- PostHog ----
 
-  private void posthog(Context ctx) {
-    ctx.attribute(FLAVOUR, Flavour.POSTHOG);
+  private void posthog(Context ctx, IngestLimits bodyLimits) {
+    ctx.attribute(FLAVOUR, bodyLimits == BATCH_PATH ? Flavour.EITHER_BATCH : Flavour.POSTHOG);
     Instant receivedAt = clock.instant();
-    IngestBody raw = IngestBody.read(ctx, ServerLimits.MAX_INGEST_BODY_BYTES);
+    IngestBody raw = IngestBody.read(ctx, bodyLimits);
     JsonElement root = raw.json();
+    ctx.attribute(FLAVOUR, Flavour.POSTHOG);
     if (root.isJsonObject() && root.getAsJsonObject().has("events") && !root.getAsJsonObject().has("batch")) {
       // Amplitude's Batch API is POST /batch too ({api_key, events}), as its SDKs send with useBatch.
       ctx.attribute(FLAVOUR, Flavour.AMPLITUDE);
-      amplitude(ctx, raw, root.getAsJsonObject(), receivedAt);
+      amplitude(ctx, raw, root.getAsJsonObject(), receivedAt, IngestLimits.AMPLITUDE_BATCH);
       return;
     }
     List<JsonElement> items;
@@ -154,11 +171,12 @@ public final class IngestionApi {
     }
     keys.authenticate(key);
     Instant batchSentAt = sentAt;
+    IngestLimits limits = IngestLimits.POSTHOG;
     EventIngestion.Outcome outcome =
-        ingestion.ingest(items, item -> PosthogNormalizer.normalize(item, receivedAt, batchSentAt));
+        ingestion.ingest(items, item -> PosthogNormalizer.normalize(item, receivedAt, batchSentAt, limits.maxEventBytes()));
     Map<String, Object> reply = new LinkedHashMap<>();
     reply.put("status", 1);
-    reply(ctx, single, outcome, reply);
+    reply(ctx, single, outcome, reply, limits);
   }
 
   /** {@code api_key}, else {@code token}, else the event's {@code properties.token}. */
@@ -178,20 +196,27 @@ public final class IngestionApi {
   private void amplitude(Context ctx) {
     ctx.attribute(FLAVOUR, Flavour.AMPLITUDE);
     Instant receivedAt = clock.instant();
-    IngestBody raw = IngestBody.read(ctx, ServerLimits.MAX_INGEST_BODY_BYTES);
-    amplitude(ctx, raw, object(raw.json()), receivedAt);
+    IngestBody raw = IngestBody.read(ctx, IngestLimits.AMPLITUDE_HTTP_V2);
+    amplitude(ctx, raw, object(raw.json()), receivedAt, IngestLimits.AMPLITUDE_HTTP_V2);
   }
 
-  private void amplitude(Context ctx, IngestBody raw, JsonObject body, Instant receivedAt) {
+  private void amplitude(Context ctx, IngestBody raw, JsonObject body, Instant receivedAt, IngestLimits limits) {
     keys.authenticate(JsonFields.lenientString(body, "api_key"));
     List<JsonElement> items = array(body, "events");
-    EventIngestion.Outcome outcome = ingestion.ingest(items, item -> AmplitudeNormalizer.normalize(item, receivedAt, true));
+    if (items.size() > limits.maxEvents()) {
+      // Amplitude answers 413 here too, and its SDKs split the batch on a 413.
+      throw IngestionException.tooMany(
+          "Too many events (the limit is " + limits.maxEvents() + " per request for the " + limits.sender() + " API)",
+          items.size() + " events; the " + limits.sender() + " API accepts up to " + limits.maxEvents() + " per request");
+    }
+    EventIngestion.Outcome outcome =
+        ingestion.ingest(items, item -> AmplitudeNormalizer.normalize(item, receivedAt, true, limits.maxEventBytes()));
     Map<String, Object> reply = new LinkedHashMap<>();
     reply.put("code", 200);
     reply.put("events_ingested", outcome.accepted());
     reply.put("payload_size_bytes", raw.size());
     reply.put("server_upload_time", receivedAt.toEpochMilli());
-    reply(ctx, false, outcome, reply);
+    reply(ctx, false, outcome, reply, limits);
   }
 
   // ---- shared ----
@@ -200,12 +225,15 @@ public final class IngestionApi {
    * Adds the outcome to {@code reply}: accepted, duplicates, rejected by index. A single-event
    * request whose event was rejected is a 400 naming the reason.
    */
-  private static void reply(Context ctx, boolean single, EventIngestion.Outcome outcome, Map<String, Object> reply) {
+  private static void reply(
+      Context ctx, boolean single, EventIngestion.Outcome outcome, Map<String, Object> reply, IngestLimits limits) {
     if (single && !outcome.rejected().isEmpty()) {
       EventIngestion.Rejection r = outcome.rejected().get(0);
       if (r.reason() == SkipReason.TOO_LARGE) {
         throw IngestionException.tooLarge(
-            "Event too large (the limit is " + JsonFields.MAX_EVENT_BYTES / 1024 + " KB per event)", r.message());
+            "Event too large (the limit is " + IngestLimits.human(limits.maxEventBytes()) + " per event for the "
+                + limits.sender() + " API)",
+            r.message());
       }
       throw new IngestionException(
           400, "invalid-input", "Event rejected: " + r.message(),
@@ -266,7 +294,7 @@ public final class IngestionApi {
     body.put("status", e.status());
     body.put("type", ApiError.TYPE_BASE + e.slug());
     body.put("details", e.details());
-    if (flavour == Flavour.AMPLITUDE) {
+    if (flavour == Flavour.AMPLITUDE || flavour == Flavour.EITHER_BATCH) {
       body.put("code", e.status());
       body.put("error", e.getMessage());
     } else if (flavour == Flavour.SEGMENT) {

@@ -3,7 +3,7 @@ package io.productopsdash.server.http;
 import java.util.Map;
 
 /**
- * A whole ingestion request refused (401 wrong key, 400 malformed JSON, 413 too large). {@link
+ * A whole ingestion request refused (401 wrong key, 400 malformed JSON, 413 too large or too many events). {@link
  * IngestionApi} renders it in the error contract, plus the fields the sender's client reads.
  */
 public class IngestionException extends RuntimeException {
@@ -41,5 +41,10 @@ public class IngestionException extends RuntimeException {
 
   static IngestionException tooLarge(String title, String why) {
     return new IngestionException(413, "body-too-large", title, Map.of("body", why));
+  }
+
+  /** More events in one request than the sender's API takes (Amplitude HTTP V2: 2000), named by {@code events}. */
+  static IngestionException tooMany(String title, String why) {
+    return new IngestionException(413, "too-many-events", title, Map.of("events", why));
   }
 }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The real Node clients, unchanged (only their host points here): {@code @segment/analytics-node},
  * {@code posthog-node} (gzip bodies by default) and {@code @amplitude/analytics-node} (reads
  * {@code code} from the reply). Each sends a known set of calls with a write key; every event
- * must land exactly once, and the anonymous ids must be linked to the users. Needs Node 20+ and
- * {@code npm ci --prefix server/src/test/node}; skips itself, saying so, without them.
+ * must land exactly once, and the anonymous ids must be linked to the users. Needs Node 20+
+ * (posthog-node 5.x requires it) and {@code npm ci --prefix server/src/test/node}; skips itself,
+ * saying what to install, without them.
  */
 class RealClientsIT {
   static final Path FIXTURE = Path.of("src/test/node");
@@ -33,10 +34,19 @@ class RealClientsIT {
   /** Why the real clients cannot run here, or null when they can. */
   static String missing;
 
+  /** The oldest Node major version the clients run on: posthog-node 5.x declares {@code node >= 20}. */
+  static final int MIN_NODE_MAJOR = 20;
+
   @BeforeAll
   static void findNodeAndTheClients() {
-    if (nodeVersion() == null) {
-      missing = "Skipped: `node` (20+) is not on the PATH; install Node 20, then run `npm ci --prefix server/src/test/node`";
+    String version = nodeVersion();
+    int major = nodeMajor(version);
+    if (version == null) {
+      missing = "Skipped: `node` (20+) is not on the PATH; install Node.js 20 or newer, then run `npm ci --prefix server/src/test/node`";
+    } else if (major < MIN_NODE_MAJOR) {
+      missing = "Skipped: node " + version + " is older than " + MIN_NODE_MAJOR + ", which posthog-node 5.x needs;"
+          + " install Node.js " + MIN_NODE_MAJOR + " or newer (Debian bookworm's `nodejs` package is 18),"
+          + " then run `npm ci --prefix server/src/test/node`";
     } else {
       for (String p : PACKAGES) {
         if (!Files.isDirectory(FIXTURE.resolve("node_modules").resolve(p))) {
@@ -48,6 +58,15 @@ class RealClientsIT {
     if (missing != null) {
       System.err.println("RealClientsIT: " + missing);
     }
+  }
+
+  /** The major version of {@code node --version}'s "v20.20.2", or -1 when it cannot be read. */
+  static int nodeMajor(String version) {
+    if (version == null) {
+      return -1;
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^v?(\\d+)\\.").matcher(version.strip());
+    return m.find() ? Integer.parseInt(m.group(1)) : -1;
   }
 
   private static String nodeVersion() {
@@ -79,7 +98,11 @@ class RealClientsIT {
 
   /** Runs {@code send-<client>.mjs} against the server; returns its summary line, failing on a non-zero exit. */
   private String send(String client, String run) throws IOException, InterruptedException {
-    String host = server.baseUrl().replace("localhost", "127.0.0.1");
+    return send(client, run, server.baseUrl().replace("localhost", "127.0.0.1"));
+  }
+
+  /** As {@link #send(String, String)} with the client's host set to {@code host}. */
+  private String send(String client, String run, String host) throws IOException, InterruptedException {
     Process p =
         new ProcessBuilder("node", "send-" + client + ".mjs", host, key, run)
             .directory(FIXTURE.toFile())
@@ -115,7 +138,22 @@ class RealClientsIT {
 
   @Test
   void posthogNodeWithItsDefaultGzip() throws Exception {
-    send("posthog", "p1");
+    // Through a recording proxy, to see what the client itself put on the wire.
+    List<RecordingProxy.Request> sent;
+    try (RecordingProxy proxy = new RecordingProxy(server.baseUrl().replace("localhost", "127.0.0.1"))) {
+      send("posthog", "p1", proxy.baseUrl());
+      sent = proxy.requests();
+    }
+    List<RecordingProxy.Request> batches = sent.stream().filter(r -> r.path().startsWith("/batch")).toList();
+    assertThat(batches).as("posthog-node's requests: %s", sent).isNotEmpty();
+    assertThat(batches)
+        .as("every batch gzip-encoded by the client: %s", sent)
+        .allSatisfy(r -> {
+          assertThat(r.method()).isEqualTo("POST");
+          assertThat(r.contentEncoding()).isEqualTo("gzip");
+          assertThat(r.gzipMagic()).isTrue();
+          assertThat(r.status()).isEqualTo(200);
+        });
     assertThat(rows("SELECT type || ':' || coalesce(name, '') || ':' || coalesce(user_id, '') || ':' || coalesce(anonymous_id, '') || ':' || coalesce(path, '') AS r"
             + " FROM events ORDER BY type, name"))
         .isEqualTo(
