@@ -6,14 +6,10 @@ import io.productopsdash.data.AnswerRepository;
 import io.productopsdash.data.Database;
 import io.productopsdash.data.EnrichmentRepository;
 import io.productopsdash.data.FeatureRequestRepository;
-import io.productopsdash.data.SurveyRepository;
 import io.productopsdash.engine.cluster.ClusteringMetrics;
 import io.productopsdash.engine.text.enrich.CoreNlpThemeLabeler;
 import io.productopsdash.models.Answer;
-import io.productopsdash.models.Scale;
-import io.productopsdash.models.ScoreKind;
 import io.productopsdash.models.Survey;
-import io.productopsdash.models.SurveyDraft;
 import io.productopsdash.models.WeekId;
 import io.productopsdash.models.theme.FeatureRequest;
 import io.productopsdash.models.theme.ThemeWeek;
@@ -92,14 +88,7 @@ class GoldenThemesIT {
     survey =
         db.write(
             c -> {
-              Survey s =
-                  new SurveyRepository()
-                      .insertNew(
-                          c,
-                          new SurveyDraft(
-                              "Wallet CSAT", "How satisfied are you with the wallet?",
-                              new Scale(ScoreKind.CSAT, 7, null, null, 2), "Why?", 1.0, 4, true),
-                          T0);
+              Survey s = ThemeWeeksFixture.insertSurvey(c, T0);
               for (Row r : rows) {
                 // One respondent per row: each request's requesters equal its answers.
                 Answer a =
