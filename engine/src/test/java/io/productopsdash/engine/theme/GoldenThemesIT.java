@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ class GoldenThemesIT {
   private Survey survey;
   private Properties expected;
   private List<Row> rows;
-  /** The stored answer id of each row, in row order. */
+  /** The corpus row of each stored answer id, in row order. */
   private final Map<Long, Row> rowOf = new LinkedHashMap<>();
   private WeeklyThemeRun.Result result;
   /** Theme id of each themed answer id. */
@@ -343,7 +344,9 @@ class GoldenThemesIT {
       }
     }
     return counts.entrySet().stream()
-        .min((x, y) -> x.getValue().equals(y.getValue()) ? Long.compare(x.getKey(), y.getKey()) : y.getValue() - x.getValue())
+        .max(
+            Map.Entry.<Long, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
         .map(Map.Entry::getKey)
         .orElseThrow(() -> new AssertionError("No answer of topic " + topic + " is in a theme"));
   }
