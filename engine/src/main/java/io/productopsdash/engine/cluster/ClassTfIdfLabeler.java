@@ -22,8 +22,9 @@ import java.util.Set;
  * terms per theme. The label is the top terms joined by ", ".
  *
  * <p>Terms are lower-cased runs of letters and digits (apostrophes dropped, so "don't" is
- * "dont"), at least 2 characters, not only digits, and not in a list of English function words.
- * Ties go to the alphabetically first term. Deterministic.
+ * "dont"; a hyphen between two letters kept, so "two-factor" is one term), at least 2
+ * characters, not only digits, and not in a list of English function words. Ties go to the
+ * alphabetically first term. Deterministic.
  */
 public final class ClassTfIdfLabeler implements ThemeLabeler {
   /** Terms per label by default. */
@@ -112,12 +113,27 @@ public final class ClassTfIdfLabeler implements ThemeLabeler {
       int cp = i < lower.length() ? lower.codePointAt(i) : ' ';
       if (Character.isLetterOrDigit(cp)) {
         word.appendCodePoint(cp);
+      } else if (isHyphen(cp) && joinsLetters(lower, i)) {
+        // "two-factor" and "sign-in" are one term: their halves alone ("two", "factor") mislead.
+        word.append('-');
       } else if (cp != '\'' && cp != '\u2019' || word.length() == 0) {
         flush(word, out);
       }
       i += i < lower.length() ? Character.charCount(cp) : 1;
     }
     return out;
+  }
+
+  private static boolean isHyphen(int cp) {
+    return cp == '-' || cp == '\u2010' || cp == '\u2011';
+  }
+
+  /* The hyphen at i has a letter right before and after it (so dates and "24-7" still split). */
+  private static boolean joinsLetters(String s, int i) {
+    return i > 0
+        && i + 1 < s.length()
+        && Character.isLetter(s.codePointBefore(i))
+        && Character.isLetter(s.codePointAt(i + 1));
   }
 
   private static void flush(StringBuilder word, List<String> out) {

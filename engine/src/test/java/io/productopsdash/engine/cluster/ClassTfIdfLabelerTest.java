@@ -16,6 +16,12 @@ class ClassTfIdfLabelerTest {
   }
 
   @Test
+  void aHyphenBetweenLettersJoinsAWordAndOtherHyphensSplit() {
+    assertThat(ClassTfIdfLabeler.tokens("Two-factor sign‑in on wi-fi, 24-7 since 2026-05-01 - covid-19 -ish x-"))
+        .containsExactly("two-factor", "sign‑in".replace('‑', '-'), "wi-fi", "covid", "ish");
+  }
+
+  @Test
   void labelsAreTheTopClassTfIdfTerms() {
     // Theme 0: card x3, arrived x2, fee x1; theme 1: fee x2, refund x2. Total counts: card 3,
     // arrived 2, fee 3, refund 2; 10 terms, 2 themes -> A = 5.

@@ -10,16 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.productopsdash.data.AnswerRepository;
 import io.productopsdash.data.Database;
 import io.productopsdash.data.EnrichmentRepository;
-import io.productopsdash.data.SurveyRepository;
 import io.productopsdash.data.ThemeRepository;
 import io.productopsdash.engine.text.enrich.CoreNlpThemeLabeler;
 import io.productopsdash.engine.text.enrich.Enricher;
 import io.productopsdash.engine.text.enrich.SentimentWorker;
 import io.productopsdash.models.Answer;
-import io.productopsdash.models.Scale;
-import io.productopsdash.models.ScoreKind;
 import io.productopsdash.models.Survey;
-import io.productopsdash.models.SurveyDraft;
 import io.productopsdash.models.theme.ThemeWeek;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -63,14 +59,7 @@ class ThemePipelineIT {
     survey =
         db.write(
             c -> {
-              Survey s =
-                  new SurveyRepository()
-                      .insertNew(
-                          c,
-                          new SurveyDraft(
-                              "Weekly CSAT", "How satisfied are you?", new Scale(ScoreKind.CSAT, 7, null, null, 2), "Why?", 1.0, 4,
-                              true),
-                          T0);
+              Survey s = ThemeWeeksFixture.insertSurvey(c, T0);
               List<List<String>> topics = List.of(LOGIN, PRICING, DARK_MODE, CRASHES);
               for (int t = 0; t < topics.size(); t++) {
                 for (int i = 0; i < topics.get(t).size(); i++) {

@@ -8,6 +8,8 @@ import io.productopsdash.models.ScoreKind;
 import io.productopsdash.models.Survey;
 import io.productopsdash.models.SurveyDraft;
 import io.productopsdash.models.WeekId;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -78,15 +80,9 @@ public final class ThemeWeeksFixture {
 
   /** Week 1: 10 login (scores 2,3), 10 pricing (4,5). Week 2: 7 login, 6 pricing, 8 dark mode (6,7). */
   public static Survey store(Database db) {
-    SurveyRepository surveys = new SurveyRepository();
     AnswerRepository answers = new AnswerRepository();
     return db.write(c -> {
-      Survey s =
-          surveys.insertNew(
-              c,
-              new SurveyDraft(
-                  "Weekly CSAT", "How satisfied are you?", new Scale(ScoreKind.CSAT, 7, null, null, 2), "Why?", 1.0, 4, true),
-              T0);
+      Survey s = insertSurvey(c, T0);
       for (int i = 0; i < 10; i++) {
         answers.insert(c, "w1-login-" + i, s.id(), "u-login-" + i, WEEK1, 2 + i % 2, LOGIN.get(i), "en", null, T0);
         answers.insert(c, "w1-price-" + i, s.id(), "u-price-" + i, WEEK1, 4 + i % 2, PRICING.get(i), "en", null, T0);
@@ -106,6 +102,16 @@ public final class ThemeWeeksFixture {
       answers.insert(c, "w2-silent", s.id(), "u2-silent", WEEK2, 7, null, "en", null, t1);
       return s;
     });
+  }
+
+  /** Inserts the fixtures' survey, created at {@code at}: weekly CSAT on a 1-7 scale with a "Why?" comment. */
+  public static Survey insertSurvey(Connection c, Instant at) throws SQLException {
+    return new SurveyRepository()
+        .insertNew(
+            c,
+            new SurveyDraft(
+                "Weekly CSAT", "How satisfied are you?", new Scale(ScoreKind.CSAT, 7, null, null, 2), "Why?", 1.0, 4, true),
+            at);
   }
 
   /**
