@@ -41,6 +41,33 @@ class WidgetApiIT {
   // ---- eligibility ----
 
   @Test
+  void theWidgetScriptIsUnder10KbGzipped() throws java.io.IOException {
+    Reply js = server.widget("GET", "/widget.js", null);
+    assertThat(js.status()).isEqualTo(200);
+    assertThat(js.header("Content-Type").orElse("")).contains("javascript");
+    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
+      gz.write(js.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    assertThat(js.body()).contains("ProductOpsDash");
+    assertThat(zipped.size()).as("gzipped widget.js, bytes").isLessThan(10 * 1024);
+  }
+
+  /** A failure the code does not expect (here the surveys table is gone) is a bare 500. */
+  @Test
+  void anUnexpectedFailureIsA500WithoutAStackTrace() throws java.sql.SQLException {
+    long id = server.createSurvey(1.0);
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + server.dbFile().toAbsolutePath());
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("ALTER TABLE surveys RENAME TO surveys_gone");
+    }
+    Reply r = server.eligibility(id, "u");
+    assertError(r, 500, null);
+    assertThat(r.json().get("title").getAsString()).isEqualTo("Internal server error");
+    assertThat(r.body()).doesNotContain("surveys", "SQL", "sqlite");
+  }
+
+  @Test
   void sampleRateOneMakesEveryUserEligibleWithTheSurvey() {
     long id = server.createSurvey(1.0);
 
