@@ -39,7 +39,18 @@ public record MetricsConfig(
     segmentTrait = Texts.optional("segmentTrait", segmentTrait, 200);
   }
 
-  /** The example wallet app's meaning of its events; used by the demo and as the default. */
+  /**
+   * Until a team saves its own: the event names of Segment's published specs ("Signed Up" from
+   * the B2B SaaS spec, "Order Completed" from the e-commerce spec), which many tracking plans
+   * follow; no support-ticket event and no feature areas (usage is still counted per event and
+   * page). Nothing of the example product.
+   */
+  public static MetricsConfig segmentSpec(ZoneId zone) {
+    return new MetricsConfig(
+        "Signed Up", List.of("Order Completed"), null, List.of(), zone, DEFAULT_CONVERSION_WINDOW_DAYS, null, "plan");
+  }
+
+  /** The example wallet app's meaning of its events: the demo data set saves it. */
   public static MetricsConfig walletExample(ZoneId zone) {
     return new MetricsConfig(
         "Signed Up",

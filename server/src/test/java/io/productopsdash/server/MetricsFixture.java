@@ -3,8 +3,10 @@ package io.productopsdash.server;
 import com.google.gson.JsonParser;
 import io.productopsdash.data.Database;
 import io.productopsdash.data.events.EventStore;
+import io.productopsdash.data.events.MetricsConfigRepository;
 import io.productopsdash.data.events.SegmentNormalizer;
 import io.productopsdash.models.Event;
+import io.productopsdash.models.MetricsConfig;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +37,10 @@ public final class MetricsFixture {
     "{'type':'page','messageId':'u3-1','userId':'u3','properties':{'path':'/wallet'},'timestamp':'2026-11-10T08:00:00Z'}",
   };
 
-  /** Stores the events in {@code dataDir} (creating the database) and closes it again. */
+  /**
+   * Stores the events in {@code dataDir} (creating the database), and what they mean (the example
+   * wallet app's configuration, as its team would save it), then closes it again.
+   */
   public static void store(Path dataDir) {
     List<Event> events = new ArrayList<>();
     for (String call : CALLS) {
@@ -44,7 +49,10 @@ public final class MetricsFixture {
           false));
     }
     try (Database db = Database.open(dataDir)) {
-      db.write(c -> new EventStore().insertAll(c, events));
+      db.write(c -> {
+        new MetricsConfigRepository().save(c, MetricsConfig.walletExample(java.time.ZoneId.of("Europe/Berlin")));
+        return new EventStore().insertAll(c, events);
+      });
     }
   }
 }

@@ -51,9 +51,9 @@ public final class RollupService {
     this.defaultZone = defaultZone;
   }
 
-  /** The configuration in force: the saved one, else {@link MetricsConfig#walletExample}. */
+  /** The configuration in force: the saved one, else {@link MetricsConfig#segmentSpec}. */
   public MetricsConfig config() {
-    return db.read(configs::find).orElseGet(() -> MetricsConfig.walletExample(defaultZone));
+    return db.read(configs::find).orElseGet(() -> MetricsConfig.segmentSpec(defaultZone));
   }
 
   /** Saves {@code config} (already validated by its constructor) and returns it. */

@@ -149,8 +149,21 @@ class MetricsApiIT {
     assertThat(body.getAsJsonArray("weeks")).hasSize(12);
   }
 
+  /** A data folder where no team saved a configuration gets Segment's spec names, nothing of the example app. */
   @Test
-  void configurationDefaultsToTheWalletExampleAndCanBeReplaced() {
+  void withoutASavedConfigurationTheSegmentSpecNamesApply(@TempDir Path fresh) {
+    try (ApiTestServer other = ApiTestServer.start(fresh)) {
+      JsonObject config = other.admin("GET", "/api/v1/config/metrics", null).json();
+      assertThat(config.get("signupEvent").getAsString()).isEqualTo("Signed Up");
+      assertThat(config.getAsJsonArray("firstTransactionEvents").get(0).getAsString()).isEqualTo("Order Completed");
+      assertThat(config.getAsJsonArray("firstTransactionEvents")).hasSize(1);
+      assertThat(config.getAsJsonArray("featureAreas")).isEmpty();
+      assertThat(config.has("supportTicketEvent") && !config.get("supportTicketEvent").isJsonNull()).isFalse();
+    }
+  }
+
+  @Test
+  void theSavedConfigurationIsServedAndCanBeReplaced() {
     JsonObject initial = server.admin("GET", "/api/v1/config/metrics", null).json();
     assertThat(initial.get("signupEvent").getAsString()).isEqualTo("Signed Up");
     assertThat(initial.get("zone").getAsString()).isEqualTo("Europe/Berlin");
