@@ -84,7 +84,8 @@ public final class ThemeRepository {
 
   /**
    * Removes what a run stored for series {@code seriesId} in {@code week}: its theme weeks, its
-   * answer assignments, and the themes that week created and nothing else uses.
+   * answer assignments and its unclustered bucket. Theme identities are left alone, so a re-run can
+   * keep their ids; {@link #deleteUnusedThemes} removes those it did not keep.
    */
   public void deleteWeek(Connection c, long seriesId, WeekId week) throws SQLException {
     String w = week.toString();
@@ -99,12 +100,19 @@ public final class ThemeRepository {
         "DELETE FROM theme_weeks WHERE week = ? AND theme_id IN (SELECT id FROM themes WHERE series_id = ?)",
         w,
         seriesId);
+  }
+
+  /**
+   * Removes the themes of series {@code seriesId} first seen in {@code firstWeek} that no week and
+   * no answer uses any more (those an earlier run of that week created and a re-run did not keep).
+   */
+  public void deleteUnusedThemes(Connection c, long seriesId, WeekId firstWeek) throws SQLException {
     update(
         c,
         "DELETE FROM themes WHERE first_week = ? AND series_id = ?"
             + " AND NOT EXISTS (SELECT 1 FROM theme_weeks t WHERE t.theme_id = themes.id)"
             + " AND NOT EXISTS (SELECT 1 FROM answer_themes a WHERE a.theme_id = themes.id)",
-        w,
+        firstWeek.toString(),
         seriesId);
   }
 
