@@ -225,7 +225,7 @@ class WeeklyThemeRerunIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void theNextWeekIsTrackedToTheKeptIds() {
     ThemeWeeksFixture.storeNoiseWeek(db, survey);
     WeeklyThemeRun.Result week3 = run(WEEK3, WeeklyThemeRun.Options.defaults());
@@ -239,13 +239,16 @@ class WeeklyThemeRerunIT {
   }
 
   /*
-   * A re-run with stricter request settings: nothing reaches 0.99 to a request's centroid, and
-   * grouping at 0.8 splits the dark-mode answers. The planned request goes with the group holding
-   * most of its earlier answers; the other groups are new requests.
+   * A re-run with stricter request settings: no answer reaches 0.99 to a request's centroid, and
+   * grouping at 0.8 splits the dark-mode answers. The planned request, which had answers only in
+   * this week, goes with the group holding most of its earlier answers; the other groups are new
+   * requests.
    */
   @Test
-  @Order(4)
+  @Order(3)
   void whenTheRequestSplitsTheLargestShareKeepsItsIdAndStatus() {
+    // Only week 2 has answers of the request (before week 3 joins it): nothing else would keep it.
+    assertThat(db.read(c -> requests.find(c, plannedBefore.id())).orElseThrow().weekly()).containsOnlyKeys(WEEK2);
     Set<Long> before = Set.copyOf(requestAnswers().get(plannedBefore.id()));
     Set<Long> requestIdsBefore = requests().stream().map(FeatureRequest::id).collect(Collectors.toSet());
     WeeklyThemeRun.Options base = WeeklyThemeRun.Options.defaults();
