@@ -17,10 +17,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Answer embeddings, weekly themes and answer-to-theme assignments in SQLite (schema V004), and the
@@ -114,6 +116,20 @@ public final class ThemeRepository {
             + " AND NOT EXISTS (SELECT 1 FROM answer_themes a WHERE a.theme_id = themes.id)",
         firstWeek.toString(),
         seriesId);
+  }
+
+  /** The ids of the theme identities of a series. */
+  public Set<Long> themeIds(Connection c, long seriesId) throws SQLException {
+    Set<Long> out = new HashSet<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM themes WHERE series_id = ?")) {
+      ps.setLong(1, seriesId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getLong(1));
+        }
+      }
+    }
+    return out;
   }
 
   /** Stores one theme's figures for one week and refreshes the theme's label. */

@@ -14,6 +14,7 @@ import io.productopsdash.engine.request.RequestDetection;
 import io.productopsdash.engine.request.RequestPhrase;
 import io.productopsdash.engine.score.ScoreStatistics;
 import io.productopsdash.models.Answer;
+import io.productopsdash.models.ConflictException;
 import io.productopsdash.models.Interval;
 import io.productopsdash.models.NotFoundException;
 import io.productopsdash.models.WeekId;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One week of themes for one survey series: the week's commented answers are embedded (only those
@@ -191,6 +193,7 @@ public final class WeeklyThemeRun {
   private static final SurveyRepository SURVEYS = new SurveyRepository();
   private static final ThemeRepository THEMES = new ThemeRepository();
   private static final FeatureRequestRepository REQUESTS = new FeatureRequestRepository();
+  private static final ConcurrentHashMap<Long, Object> SERIES_LOCKS = new ConcurrentHashMap<>();
 
   private WeeklyThemeRun() {}
 
@@ -208,11 +211,28 @@ public final class WeeklyThemeRun {
   }
 
   /**
-   * Runs one week of series {@code seriesId}.
+   * Runs one week of series {@code seriesId}. Runs of one series wait for each other in this process
+   * (a re-run keeps ids read at its start, and requests span the series' weeks).
    *
    * @throws NotFoundException when the series does not exist
+   * @throws ConflictException when another process changed the series' themes or requests during
+   *     the run so that ids it keeps are gone (nothing is stored; running again succeeds)
    */
   public static Result run(
+      Database db,
+      long seriesId,
+      WeekId week,
+      TextEmbedder embedder,
+      ThemeLabeler labeler,
+      Options options,
+      Clock clock,
+      Progress progress) {
+    synchronized (SERIES_LOCKS.computeIfAbsent(seriesId, k -> new Object())) {
+      return runLocked(db, seriesId, week, embedder, labeler, options, clock, progress);
+    }
+  }
+
+  private static Result runLocked(
       Database db,
       long seriesId,
       WeekId week,
@@ -403,6 +423,20 @@ public final class WeeklyThemeRun {
     final int[] assigned = assignments;
     final int[] subs = subAssignments;
     List<ThemeWeek> stored = db.write(c -> {
+      // The ids this run keeps were read before the (long) embedding and clustering; a run in another
+      // process may have deleted some since. Refuse rather than point rows at missing themes or requests.
+      Set<Long> keptThemes = new HashSet<>();
+      tracking.clusters().stream().filter(ThemeTracker.Tracked::matched).forEach(t -> keptThemes.add(t.themeId()));
+      Set<Long> usedRequests = new HashSet<>(toExisting.values());
+      for (Long r : keptRequest) {
+        if (r != null) {
+          usedRequests.add(r);
+        }
+      }
+      if (!THEMES.themeIds(c, seriesId).containsAll(keptThemes) || !REQUESTS.ids(c, seriesId).containsAll(usedRequests)) {
+        throw new ConflictException(
+            "Week " + week + " of series " + seriesId + " was changed by another run meanwhile; run it again");
+      }
       THEMES.deleteWeek(c, seriesId, week);
       REQUESTS.unassignWeek(c, seriesId, week);
       for (Map.Entry<Long, float[]> e : fresh.entrySet()) {

@@ -4,6 +4,7 @@ import static io.productopsdash.engine.theme.ThemeWeeksFixture.WEEK1;
 import static io.productopsdash.engine.theme.ThemeWeeksFixture.WEEK2;
 import static io.productopsdash.engine.theme.ThemeWeeksFixture.WEEK3;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.productopsdash.data.AnswerRepository;
 import io.productopsdash.data.Database;
@@ -11,6 +12,7 @@ import io.productopsdash.data.FeatureRequestRepository;
 import io.productopsdash.data.ThemeRepository;
 import io.productopsdash.engine.cluster.ClassTfIdfLabeler;
 import io.productopsdash.models.Answer;
+import io.productopsdash.models.ConflictException;
 import io.productopsdash.models.Survey;
 import io.productopsdash.models.WeekId;
 import io.productopsdash.models.theme.FeatureRequest;
@@ -281,5 +283,58 @@ class WeeklyThemeRerunIT {
       }
     }
     assertThat(requests()).allSatisfy(r -> assertThat(r.answers()).as("%s", r).isPositive());
+  }
+  /*
+   * Another process deletes a request between this run's read and its store (as its own re-run
+   * would, after moving the request's answers elsewhere): the run refuses with a conflict and
+   * stores nothing, and running again succeeds.
+   */
+  @Test
+  @Order(5)
+  void aRequestDeletedDuringTheRunIsAConflictAndNothingIsHalfWritten() {
+    List<ThemeWeek> week3Before = db.read(c -> themes.weekThemes(c, survey.seriesId(), WEEK3));
+    Map<Long, List<Long>> assignmentsBefore = requestAnswers();
+    long doomed = plannedBefore.id();
+    assertThat(assignmentsBefore.get(doomed)).as("week 3's dark-mode answers joined it").isNotEmpty();
+    WeeklyThemeRun.Progress meanwhile = (stage, done, total) -> {
+      if (stage.equals("store") && done == 0) {
+        db.write(c -> {
+          try (var ps = c.prepareStatement("DELETE FROM answer_feature_requests WHERE request_id = ?")) {
+            ps.setLong(1, doomed);
+            ps.executeUpdate();
+          }
+          try (var ps = c.prepareStatement("DELETE FROM feature_requests WHERE id = ?")) {
+            ps.setLong(1, doomed);
+            ps.executeUpdate();
+          }
+          return null;
+        });
+      }
+    };
+    assertThatThrownBy(
+            () -> WeeklyThemeRun.run(
+                db, survey.seriesId(), WEEK3, TextEmbedder.miniLm(2), ClassTfIdfLabeler.of(ClassTfIdfLabeler.DEFAULT_TERMS),
+                WeeklyThemeRun.Options.defaults(), CLOCK, meanwhile))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("2026-W12")
+        .hasMessageContaining("run it again");
+    // Week 3 as it was: the same themes, and only the other process's deletion happened.
+    List<ThemeWeek> week3After = db.read(c -> themes.weekThemes(c, survey.seriesId(), WEEK3));
+    assertThat(week3After).extracting(ThemeWeek::themeId).isEqualTo(week3Before.stream().map(ThemeWeek::themeId).toList());
+    Map<Long, List<Long>> expected = new HashMap<>(assignmentsBefore);
+    expected.remove(doomed);
+    assertThat(requestAnswers()).isEqualTo(expected);
+
+    WeeklyThemeRun.Result again = run(WEEK3, WeeklyThemeRun.Options.defaults());
+    assertThat(idsByTopic(again)).isEqualTo(themeIdsBefore);
+    // Week 3's dark-mode answers that were in the deleted request now belong to existing requests.
+    Set<Long> orphaned = new HashSet<>(assignmentsBefore.get(doomed));
+    orphaned.retainAll(idsOf(ThemeWeeksFixture.DARK_MODE, WEEK3));
+    assertThat(orphaned).isNotEmpty();
+    Set<Long> requestIds = requests().stream().map(FeatureRequest::id).collect(Collectors.toSet());
+    Map<Long, List<Long>> after = requestAnswers();
+    assertThat(after).doesNotContainKey(doomed);
+    assertThat(requestIds).containsAll(after.keySet());
+    assertThat(after.values().stream().flatMap(List::stream).toList()).containsAll(orphaned);
   }
 }
