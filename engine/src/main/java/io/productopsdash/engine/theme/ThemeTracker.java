@@ -96,7 +96,7 @@ public final class ThemeTracker {
    * @param cluster index of the cluster in the input list
    * @param themeId the id the cluster keeps: the matched previous theme's (or, in {@link #retrack}, the
    *     matched theme's of the earlier run of the same week), or null for a theme that needs a new id
-   * @param similarity centroid cosine similarity to the matched theme, or NaN for a new one
+   * @param similarity centroid cosine similarity to the matched theme, or NaN when {@code themeId} is null
    * @param trend NEW, or the share change of a theme that the previous week had
    * @param pValue the two-proportion z test p-value, or null for a NEW trend
    */
