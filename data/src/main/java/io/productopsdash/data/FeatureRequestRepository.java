@@ -10,12 +10,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -85,20 +83,6 @@ public final class FeatureRequestRepository {
       ps.setLong(1, seriesId);
       ps.executeUpdate();
     }
-  }
-
-  /** The ids of the requests of a series. */
-  public Set<Long> ids(Connection c, long seriesId) throws SQLException {
-    Set<Long> out = new HashSet<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM feature_requests WHERE series_id = ?")) {
-      ps.setLong(1, seriesId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getLong(1));
-        }
-      }
-    }
-    return out;
   }
 
   /** Answer ids of each request of a series, requests and answers by id. */

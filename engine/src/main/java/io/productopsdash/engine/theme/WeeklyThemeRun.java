@@ -433,7 +433,9 @@ public final class WeeklyThemeRun {
           usedRequests.add(r);
         }
       }
-      if (!THEMES.themeIds(c, seriesId).containsAll(keptThemes) || !REQUESTS.ids(c, seriesId).containsAll(usedRequests)) {
+      Set<Long> requestIds = new HashSet<>();
+      REQUESTS.list(c, seriesId).forEach(r -> requestIds.add(r.id()));
+      if (!THEMES.themeIds(c, seriesId).containsAll(keptThemes) || !requestIds.containsAll(usedRequests)) {
         throw new ConflictException(
             "Week " + week + " of series " + seriesId + " was changed by another run meanwhile; run it again");
       }

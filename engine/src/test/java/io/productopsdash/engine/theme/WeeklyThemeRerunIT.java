@@ -10,7 +10,6 @@ import io.productopsdash.data.AnswerRepository;
 import io.productopsdash.data.Database;
 import io.productopsdash.data.FeatureRequestRepository;
 import io.productopsdash.data.ThemeRepository;
-import io.productopsdash.engine.cluster.ClassTfIdfLabeler;
 import io.productopsdash.models.Answer;
 import io.productopsdash.models.ConflictException;
 import io.productopsdash.models.Survey;
@@ -74,15 +73,7 @@ class WeeklyThemeRerunIT {
   }
 
   private WeeklyThemeRun.Result run(WeekId week, WeeklyThemeRun.Options options) {
-    return WeeklyThemeRun.run(
-        db,
-        survey.seriesId(),
-        week,
-        TextEmbedder.miniLm(2),
-        ClassTfIdfLabeler.of(ClassTfIdfLabeler.DEFAULT_TERMS),
-        options,
-        CLOCK,
-        WeeklyThemeRun.Progress.NONE);
+    return ThemeWeeksFixture.run(db, survey, week, options, CLOCK, WeeklyThemeRun.Progress.NONE);
   }
 
   /** The topic of a stored theme of {@code week}, from the fixture list all its comments come from. */
@@ -312,9 +303,7 @@ class WeeklyThemeRerunIT {
       }
     };
     assertThatThrownBy(
-            () -> WeeklyThemeRun.run(
-                db, survey.seriesId(), WEEK3, TextEmbedder.miniLm(2), ClassTfIdfLabeler.of(ClassTfIdfLabeler.DEFAULT_TERMS),
-                WeeklyThemeRun.Options.defaults(), CLOCK, meanwhile))
+            () -> ThemeWeeksFixture.run(db, survey, WEEK3, WeeklyThemeRun.Options.defaults(), CLOCK, meanwhile))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("2026-W12")
         .hasMessageContaining("run it again");

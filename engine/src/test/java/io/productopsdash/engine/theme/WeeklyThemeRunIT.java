@@ -60,15 +60,8 @@ class WeeklyThemeRunIT {
   }
 
   private WeeklyThemeRun.Result run(io.productopsdash.models.WeekId week) {
-    return WeeklyThemeRun.run(
-        db,
-        survey.seriesId(),
-        week,
-        TextEmbedder.miniLm(2),
-        ClassTfIdfLabeler.of(ClassTfIdfLabeler.DEFAULT_TERMS),
-        WeeklyThemeRun.Options.defaults(),
-        CLOCK,
-        (stage, done, total) -> stages.add(stage + " " + done + "/" + total));
+    return ThemeWeeksFixture.run(
+        db, survey, week, WeeklyThemeRun.Options.defaults(), CLOCK, (stage, done, total) -> stages.add(stage + " " + done + "/" + total));
   }
 
   private List<Long> storedUnclustered(io.productopsdash.models.WeekId week) {
