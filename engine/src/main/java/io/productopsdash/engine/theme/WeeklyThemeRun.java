@@ -342,14 +342,8 @@ public final class WeeklyThemeRun {
     }
     progress.update("cluster", n, n);
 
-    List<ThemeTracker.PreviousTheme> previous = new ArrayList<>();
-    for (ThemeWeek p : in.previous) {
-      previous.add(new ThemeTracker.PreviousTheme(p.themeId(), p.centroid(), p.size(), p.answersTotal()));
-    }
-    List<ThemeTracker.PreviousTheme> earlierRun = new ArrayList<>();
-    for (ThemeWeek p : in.earlierRun) {
-      earlierRun.add(new ThemeTracker.PreviousTheme(p.themeId(), p.centroid(), p.size(), p.answersTotal()));
-    }
+    List<ThemeTracker.PreviousTheme> previous = tracked(in.previous);
+    List<ThemeTracker.PreviousTheme> earlierRun = tracked(in.earlierRun);
     List<ThemeTracker.Cluster> clusters = new ArrayList<>();
     for (Draft d : drafts) {
       clusters.add(new ThemeTracker.Cluster(d.centroid, d.members.length, n));
@@ -486,6 +480,12 @@ public final class WeeklyThemeRun {
     }
     return new Result(
         seriesId, week, sorted, tracking.vanished(), n, fresh.size(), detected.size(), created, unclustered);
+  }
+
+  private static List<ThemeTracker.PreviousTheme> tracked(List<ThemeWeek> stored) {
+    return stored.stream()
+        .map(p -> new ThemeTracker.PreviousTheme(p.themeId(), p.centroid(), p.size(), p.answersTotal()))
+        .toList();
   }
 
   private static ThemeWeek summary(long id, WeekId week, Draft d, int total, List<Answer> answers, ThemeTracker.Tracked t) {
