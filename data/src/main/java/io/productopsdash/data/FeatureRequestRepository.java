@@ -55,7 +55,11 @@ public final class FeatureRequestRepository {
     }
   }
 
-  /** Removes the request assignments of a series' answers in {@code week} (before a re-run). */
+  /**
+   * Removes the request assignments of a series' answers in {@code week} (before a re-run). The
+   * requests themselves stay, so the re-run can give the answers back to them; {@link
+   * #deleteEmptyNew} removes afterwards those left without answers.
+   */
   public void unassignWeek(Connection c, long seriesId, WeekId week) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -65,7 +69,13 @@ public final class FeatureRequestRepository {
       ps.setString(2, week.toString());
       ps.executeUpdate();
     }
-    // Requests left with no answer were created by the earlier run of that week.
+  }
+
+  /**
+   * Deletes the requests of a series that have no answer and still have status new. A request a PM
+   * has given another status is kept even when empty: the status is their decision, not the run's.
+   */
+  public void deleteEmptyNew(Connection c, long seriesId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "DELETE FROM feature_requests WHERE series_id = ? AND status = 'new'"

@@ -17,10 +17,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Answer embeddings, weekly themes and answer-to-theme assignments in SQLite (schema V004), and the
@@ -84,7 +86,8 @@ public final class ThemeRepository {
 
   /**
    * Removes what a run stored for series {@code seriesId} in {@code week}: its theme weeks, its
-   * answer assignments, and the themes that week created and nothing else uses.
+   * answer assignments and its unclustered bucket. Theme identities are left alone, so a re-run can
+   * keep their ids; {@link #deleteUnusedThemes} removes those it did not keep.
    */
   public void deleteWeek(Connection c, long seriesId, WeekId week) throws SQLException {
     String w = week.toString();
@@ -99,13 +102,34 @@ public final class ThemeRepository {
         "DELETE FROM theme_weeks WHERE week = ? AND theme_id IN (SELECT id FROM themes WHERE series_id = ?)",
         w,
         seriesId);
+  }
+
+  /**
+   * Removes the themes of series {@code seriesId} first seen in {@code firstWeek} that no week and
+   * no answer uses any more (those an earlier run of that week created and a re-run did not keep).
+   */
+  public void deleteUnusedThemes(Connection c, long seriesId, WeekId firstWeek) throws SQLException {
     update(
         c,
         "DELETE FROM themes WHERE first_week = ? AND series_id = ?"
             + " AND NOT EXISTS (SELECT 1 FROM theme_weeks t WHERE t.theme_id = themes.id)"
             + " AND NOT EXISTS (SELECT 1 FROM answer_themes a WHERE a.theme_id = themes.id)",
-        w,
+        firstWeek.toString(),
         seriesId);
+  }
+
+  /** The ids of the theme identities of a series. */
+  public Set<Long> themeIds(Connection c, long seriesId) throws SQLException {
+    Set<Long> out = new HashSet<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM themes WHERE series_id = ?")) {
+      ps.setLong(1, seriesId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getLong(1));
+        }
+      }
+    }
+    return out;
   }
 
   /** Stores one theme's figures for one week and refreshes the theme's label. */

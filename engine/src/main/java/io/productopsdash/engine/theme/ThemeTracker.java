@@ -6,8 +6,12 @@ import io.productopsdash.models.theme.ThemeTrend;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Matches this week's theme clusters to last week's themes, one to one, so a theme keeps its id
@@ -90,13 +94,14 @@ public final class ThemeTracker {
    * What became of one cluster of this week.
    *
    * @param cluster index of the cluster in the input list
-   * @param themeId the matched previous theme's id, or null for a new theme
-   * @param similarity centroid cosine similarity to the matched theme, or NaN for a new one
-   * @param trend NEW, or the share change of a matched theme
-   * @param pValue the two-proportion z test p-value, or null for a new theme
+   * @param themeId the id the cluster keeps: the matched previous theme's (or, in {@link #retrack}, the
+   *     matched theme's of the earlier run of the same week), or null for a theme that needs a new id
+   * @param similarity centroid cosine similarity to the matched theme, or NaN when {@code themeId} is null
+   * @param trend NEW, or the share change of a theme that the previous week had
+   * @param pValue the two-proportion z test p-value, or null for a NEW trend
    */
   public record Tracked(int cluster, Long themeId, double similarity, ThemeTrend trend, Double pValue) {
-    /** True when the cluster continues a previous theme. */
+    /** True when the cluster keeps an existing theme id. */
     public boolean matched() {
       return themeId != null;
     }
@@ -158,15 +163,7 @@ public final class ThemeTracker {
         continue;
       }
       used[j] = true;
-      PreviousTheme p = prev.get(j);
-      Double pValue = ScoreStatistics.twoProportionZPValue(p.size, p.answersTotal, c.size, c.answersTotal);
-      ThemeTrend trend = ThemeTrend.STABLE;
-      if (pValue != null && pValue < options.alpha()) {
-        double before = (double) p.size / p.answersTotal;
-        double after = (double) c.size / c.answersTotal;
-        trend = after > before ? ThemeTrend.GROWING : ThemeTrend.SHRINKING;
-      }
-      tracked.add(new Tracked(i, p.id, similarity[i][j], trend, pValue));
+      tracked.add(continued(i, prev.get(j), c, similarity[i][j], options));
     }
     List<Long> vanished = new ArrayList<>();
     for (int j = 0; j < cols; j++) {
@@ -175,6 +172,53 @@ public final class ThemeTracker {
       }
     }
     return new ThemeTracker(tracked, vanished);
+  }
+
+  /**
+   * Matches the clusters of a re-run of a week. The clusters are first matched, exactly as in {@link
+   * #track}, to {@code earlierRun}, the themes the earlier run of the same week stored, and keep those
+   * ids, so links to them (a dashboard, a digest, the next week's tracking) survive the re-run. The
+   * clusters left are then tracked against the {@code previous} week's themes whose ids are not
+   * already kept (an id appears at most once in a week). The trend of a cluster that kept an id is
+   * measured against the previous week's theme of that id, and is NEW when the previous week has
+   * none. Previous themes whose id no cluster kept have vanished. With no earlier run this is {@link
+   * #track}.
+   *
+   * @throws IllegalArgumentException for centroids of different lengths or duplicate theme ids
+   */
+  public static ThemeTracker retrack(
+      List<PreviousTheme> earlierRun, List<PreviousTheme> previous, List<Cluster> current, Options options) {
+    ThemeTracker same = track(earlierRun, current, options);
+    Map<Long, PreviousTheme> previousById = new HashMap<>();
+    for (PreviousTheme p : previous) {
+      previousById.put(p.id, p);
+    }
+    Set<Long> kept = new HashSet<>();
+    List<Integer> rest = new ArrayList<>();
+    for (Tracked t : same.clusters) {
+      if (t.matched()) {
+        kept.add(t.themeId);
+      } else {
+        rest.add(t.cluster);
+      }
+    }
+    List<PreviousTheme> free = previous.stream().filter(p -> !kept.contains(p.id)).toList();
+    ThemeTracker others = track(free, rest.stream().map(current::get).toList(), options);
+    Tracked[] out = new Tracked[current.size()];
+    for (Tracked t : same.clusters) {
+      if (t.matched()) {
+        PreviousTheme p = previousById.get(t.themeId);
+        out[t.cluster] =
+            p == null
+                ? new Tracked(t.cluster, t.themeId, t.similarity, ThemeTrend.NEW, null)
+                : continued(t.cluster, p, current.get(t.cluster), t.similarity, options);
+      }
+    }
+    for (Tracked t : others.clusters) {
+      int i = rest.get(t.cluster);
+      out[i] = new Tracked(i, t.themeId, t.similarity, t.trend, t.pValue);
+    }
+    return new ThemeTracker(List.of(out), others.vanished);
   }
 
   /** One entry per input cluster, in input order. */
@@ -198,6 +242,18 @@ public final class ThemeTracker {
       nb += (double) b[i] * b[i];
     }
     return na == 0 || nb == 0 ? 0.0 : dot / Math.sqrt(na * nb);
+  }
+
+  /** Cluster {@code i} continuing theme {@code p}: STABLE unless its share changed significantly. */
+  private static Tracked continued(int i, PreviousTheme p, Cluster c, double similarity, Options options) {
+    Double pValue = ScoreStatistics.twoProportionZPValue(p.size, p.answersTotal, c.size, c.answersTotal);
+    ThemeTrend trend = ThemeTrend.STABLE;
+    if (pValue != null && pValue < options.alpha()) {
+      double before = (double) p.size / p.answersTotal;
+      double after = (double) c.size / c.answersTotal;
+      trend = after > before ? ThemeTrend.GROWING : ThemeTrend.SHRINKING;
+    }
+    return new Tracked(i, p.id, similarity, trend, pValue);
   }
 
   private static int[] filled(int n) {

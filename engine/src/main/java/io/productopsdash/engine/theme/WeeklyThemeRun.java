@@ -14,6 +14,7 @@ import io.productopsdash.engine.request.RequestDetection;
 import io.productopsdash.engine.request.RequestPhrase;
 import io.productopsdash.engine.score.ScoreStatistics;
 import io.productopsdash.models.Answer;
+import io.productopsdash.models.ConflictException;
 import io.productopsdash.models.Interval;
 import io.productopsdash.models.NotFoundException;
 import io.productopsdash.models.WeekId;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One week of themes for one survey series: the week's commented answers are embedded (only those
@@ -39,17 +41,24 @@ import java.util.Set;
  * for feature requests; everything is stored in one transaction that replaces an earlier run of
  * the same week.
  *
+ * <p>Re-running a week (the normal flow while its answers come in) keeps identities: the themes are
+ * first matched to the earlier run's themes of the week and keep their ids ({@link
+ * ThemeTracker#retrack}), and the earlier run's feature requests get their answers back (below), so
+ * theme links and request statuses survive. Themes and requests with status new that the re-run
+ * leaves unused are deleted at the end of the transaction.
+ *
  * <p>Quotes are chosen by maximal marginal relevance (Carbonell and Goldstein, 1998): repeatedly
  * the member maximising {@code λ·cos(x, centroid) − (1−λ)·max cos(x, chosen)}, so they are central
  * and not near-duplicates of each other; ties go to the smaller answer id.
  *
  * <p>Feature requests: each comment goes through {@link FeatureRequestDetector}; a detected answer
- * joins the existing request of its series whose centroid (mean vector of its answers from other
- * weeks) is most similar, when that similarity reaches {@link Options#requestSimilarity()};
- * the rest are grouped into new requests by average-linkage clustering ({@link RequestGrouping},
- * threshold {@link Options#requestGroupSimilarity()}). A new
- * request is labelled with its most frequent {@link RequestPhrase} (ties: the earliest answer),
- * else by the labeller.
+ * joins the existing request of its series whose centroid (mean vector of all its answers, this
+ * week's from an earlier run included) is most similar, when that similarity reaches {@link
+ * Options#requestSimilarity()}; the rest are grouped into new requests by average-linkage
+ * clustering ({@link RequestGrouping}, threshold {@link Options#requestGroupSimilarity()}). A group
+ * keeps the id (and status) of an earlier run's request of this week that would otherwise be left
+ * empty and holds most of its earlier answers in that group. A new request is labelled with its most
+ * frequent {@link RequestPhrase} (ties: the earliest answer), else by the labeller.
  *
  * <p>Noise (PRODUCT.md §3, the "unclustered" bucket): the clustering puts every answer into a
  * theme, so after it an answer is moved to the week's unclustered bucket when its cosine similarity
@@ -184,6 +193,7 @@ public final class WeeklyThemeRun {
   private static final SurveyRepository SURVEYS = new SurveyRepository();
   private static final ThemeRepository THEMES = new ThemeRepository();
   private static final FeatureRequestRepository REQUESTS = new FeatureRequestRepository();
+  private static final ConcurrentHashMap<Long, Object> SERIES_LOCKS = new ConcurrentHashMap<>();
 
   private WeeklyThemeRun() {}
 
@@ -201,11 +211,28 @@ public final class WeeklyThemeRun {
   }
 
   /**
-   * Runs one week of series {@code seriesId}.
+   * Runs one week of series {@code seriesId}. Runs of one series wait for each other in this process
+   * (a re-run keeps ids read at its start, and requests span the series' weeks).
    *
    * @throws NotFoundException when the series does not exist
+   * @throws ConflictException when another process changed the series' themes or requests during
+   *     the run so that ids it keeps are gone (nothing is stored; running again succeeds)
    */
   public static Result run(
+      Database db,
+      long seriesId,
+      WeekId week,
+      TextEmbedder embedder,
+      ThemeLabeler labeler,
+      Options options,
+      Clock clock,
+      Progress progress) {
+    synchronized (SERIES_LOCKS.computeIfAbsent(seriesId, k -> new Object())) {
+      return runLocked(db, seriesId, week, embedder, labeler, options, clock, progress);
+    }
+  }
+
+  private static Result runLocked(
       Database db,
       long seriesId,
       WeekId week,
@@ -224,18 +251,26 @@ public final class WeeklyThemeRun {
       Map<Long, float[]> stored = THEMES.embeddings(c, ids, embedder.model());
       Optional<WeekId> previousWeek = THEMES.previousWeek(c, seriesId, week);
       List<ThemeWeek> previous = previousWeek.isPresent() ? THEMES.weekThemes(c, seriesId, previousWeek.get()) : List.of();
+      // What an earlier run of this same week stored, read before the store step replaces it.
+      List<ThemeWeek> earlierRun = THEMES.weekThemes(c, seriesId, week);
       Set<Long> thisWeek = new HashSet<>(ids);
-      Map<Long, List<Long>> requestAnswers = new LinkedHashMap<>();
-      REQUESTS.answerIdsByRequest(c, seriesId).forEach((request, members) -> {
-        List<Long> others = members.stream().filter(a -> !thisWeek.contains(a)).toList();
-        if (!others.isEmpty()) {
-          requestAnswers.put(request, others);
+      Map<Long, List<Long>> requestAnswers = REQUESTS.answerIdsByRequest(c, seriesId);
+      Map<Long, Long> earlierRequestOf = new HashMap<>();
+      Set<Long> requestsOfOtherWeeks = new HashSet<>();
+      requestAnswers.forEach((request, members) -> {
+        for (long a : members) {
+          if (thisWeek.contains(a)) {
+            earlierRequestOf.put(a, request);
+          } else {
+            requestsOfOtherWeeks.add(request);
+          }
         }
       });
       Set<Long> requestMembers = new HashSet<>();
       requestAnswers.values().forEach(requestMembers::addAll);
       Map<Long, float[]> requestVectors = THEMES.embeddings(c, requestMembers, embedder.model());
-      return new Loaded(answers, stored, previous, requestAnswers, requestVectors);
+      return new Loaded(
+          answers, stored, previous, earlierRun, requestAnswers, requestVectors, earlierRequestOf, requestsOfOtherWeeks);
     });
     int n = in.answers.size();
 
@@ -307,15 +342,14 @@ public final class WeeklyThemeRun {
     }
     progress.update("cluster", n, n);
 
-    List<ThemeTracker.PreviousTheme> previous = new ArrayList<>();
-    for (ThemeWeek p : in.previous) {
-      previous.add(new ThemeTracker.PreviousTheme(p.themeId(), p.centroid(), p.size(), p.answersTotal()));
-    }
+    List<ThemeTracker.PreviousTheme> previous = tracked(in.previous);
+    List<ThemeTracker.PreviousTheme> earlierRun = tracked(in.earlierRun);
     List<ThemeTracker.Cluster> clusters = new ArrayList<>();
     for (Draft d : drafts) {
       clusters.add(new ThemeTracker.Cluster(d.centroid, d.members.length, n));
     }
-    ThemeTracker tracking = ThemeTracker.track(previous, clusters, options.tracking());
+    // A re-run keeps the ids of the earlier run's themes it matches, so links to them stay valid.
+    ThemeTracker tracking = ThemeTracker.retrack(earlierRun, previous, clusters, options.tracking());
 
     // Feature requests.
     progress.update("requests", 0, n);
@@ -332,6 +366,9 @@ public final class WeeklyThemeRun {
     Map<Integer, Long> toExisting = new HashMap<>();
     List<Integer> freshRequests = new ArrayList<>();
     Map<Long, float[]> existingCentroids = new LinkedHashMap<>();
+    // Every request with answers is a candidate, including those an earlier run of this week created,
+    // with a centroid over all its answers (this week's earlier members too), so that a re-run gives
+    // the same answers back to the same request, keeping its id and the status a PM set.
     in.requestAnswers.forEach((request, members) -> {
       List<float[]> vs = members.stream().map(in.requestVectors::get).filter(Objects::nonNull).map(ThemeGeometry::unit).toList();
       if (!vs.isEmpty()) {
@@ -367,9 +404,10 @@ public final class WeeklyThemeRun {
       }
       groups.add(members);
     }
+    Long[] keptRequest = keptRequests(groups, toExisting, in);
     List<String> groupLabels = new ArrayList<>();
-    for (List<Integer> g : groups) {
-      groupLabels.add(requestLabel(g, phrases, in.answers, labeler));
+    for (int g = 0; g < groups.size(); g++) {
+      groupLabels.add(keptRequest[g] != null ? null : requestLabel(groups.get(g), phrases, in.answers, labeler));
     }
     progress.update("requests", n, n);
 
@@ -379,6 +417,22 @@ public final class WeeklyThemeRun {
     final int[] assigned = assignments;
     final int[] subs = subAssignments;
     List<ThemeWeek> stored = db.write(c -> {
+      // The ids this run keeps were read before the (long) embedding and clustering; a run in another
+      // process may have deleted some since. Refuse rather than point rows at missing themes or requests.
+      Set<Long> keptThemes = new HashSet<>();
+      tracking.clusters().stream().filter(ThemeTracker.Tracked::matched).forEach(t -> keptThemes.add(t.themeId()));
+      Set<Long> usedRequests = new HashSet<>(toExisting.values());
+      for (Long r : keptRequest) {
+        if (r != null) {
+          usedRequests.add(r);
+        }
+      }
+      Set<Long> requestIds = new HashSet<>();
+      REQUESTS.list(c, seriesId).forEach(r -> requestIds.add(r.id()));
+      if (!THEMES.themeIds(c, seriesId).containsAll(keptThemes) || !requestIds.containsAll(usedRequests)) {
+        throw new ConflictException(
+            "Week " + week + " of series " + seriesId + " was changed by another run meanwhile; run it again");
+      }
       THEMES.deleteWeek(c, seriesId, week);
       REQUESTS.unassignWeek(c, seriesId, week);
       for (Map.Entry<Long, float[]> e : fresh.entrySet()) {
@@ -405,19 +459,33 @@ public final class WeeklyThemeRun {
         REQUESTS.assign(c, in.answers.get(e.getKey()).id(), e.getValue());
       }
       for (int g = 0; g < groups.size(); g++) {
-        long request = REQUESTS.insert(c, seriesId, groupLabels.get(g), now);
+        long request = keptRequest[g] != null ? keptRequest[g] : REQUESTS.insert(c, seriesId, groupLabels.get(g), now);
         for (int i : groups.get(g)) {
           REQUESTS.assign(c, in.answers.get(i).id(), request);
         }
       }
+      // Only now, after every id the run keeps has its rows again, drop what the earlier run of the
+      // week created and this one did not keep.
+      THEMES.deleteUnusedThemes(c, seriesId, week);
+      REQUESTS.deleteEmptyNew(c, seriesId);
       return out;
     });
     progress.update("store", 1, 1);
     List<ThemeWeek> sorted = new ArrayList<>(stored);
     sorted.sort(Comparator.comparingInt(ThemeWeek::size).reversed().thenComparingLong(ThemeWeek::themeId));
     List<Long> unclustered = noise.stream().map(i -> in.answers.get(i).id()).sorted().toList();
+    int created = 0;
+    for (Long kept : keptRequest) {
+      created += kept == null ? 1 : 0;
+    }
     return new Result(
-        seriesId, week, sorted, tracking.vanished(), n, fresh.size(), detected.size(), groups.size(), unclustered);
+        seriesId, week, sorted, tracking.vanished(), n, fresh.size(), detected.size(), created, unclustered);
+  }
+
+  private static List<ThemeTracker.PreviousTheme> tracked(List<ThemeWeek> stored) {
+    return stored.stream()
+        .map(p -> new ThemeTracker.PreviousTheme(p.themeId(), p.centroid(), p.size(), p.answersTotal()))
+        .toList();
   }
 
   private static ThemeWeek summary(long id, WeekId week, Draft d, int total, List<Answer> answers, ThemeTracker.Tracked t) {
@@ -435,6 +503,40 @@ public final class WeeklyThemeRun {
     Interval interval = size < 2 ? null : ScoreStatistics.meanInterval(mean, Math.sqrt(ss / (size - 1)), size);
     return new ThemeWeek(
         id, week, size, total, d.label, d.keywords, d.quotes, mean, interval, null, t.trend(), t.pValue(), d.centroid);
+  }
+
+  /**
+   * For each new group of request answers, the id of a request of an earlier run of this week that it
+   * keeps, or null. Such a request had answers only in this week and none of them joined it again
+   * (else it is an existing request and keeps its id that way): it would be left empty, so it goes to
+   * the group holding most of its earlier answers, one group per request and one request per group,
+   * pairs taken by that count (descending), then request id, then group, so the status a PM gave it
+   * survives a re-run in which its answers split or drifted.
+   */
+  private static Long[] keptRequests(List<List<Integer>> groups, Map<Integer, Long> toExisting, Loaded in) {
+    Set<Long> joined = new HashSet<>(toExisting.values());
+    Map<Long, Map<Integer, Integer>> counts = new HashMap<>();
+    for (int g = 0; g < groups.size(); g++) {
+      for (int i : groups.get(g)) {
+        Long request = in.earlierRequestOf.get(in.answers.get(i).id());
+        if (request != null && !joined.contains(request) && !in.requestsOfOtherWeeks.contains(request)) {
+          counts.computeIfAbsent(request, r -> new HashMap<>()).merge(g, 1, Integer::sum);
+        }
+      }
+    }
+    List<long[]> pairs = new ArrayList<>();
+    counts.forEach((request, byGroup) -> byGroup.forEach((g, count) -> pairs.add(new long[] {count, request, g})));
+    pairs.sort(
+        Comparator.comparingLong((long[] p) -> -p[0]).thenComparingLong(p -> p[1]).thenComparingLong(p -> p[2]));
+    Long[] kept = new Long[groups.size()];
+    Set<Long> used = new HashSet<>();
+    for (long[] p : pairs) {
+      int g = (int) p[2];
+      if (kept[g] == null && used.add(p[1])) {
+        kept[g] = p[1];
+      }
+    }
+    return kept;
   }
 
   private static String requestLabel(
@@ -465,8 +567,11 @@ public final class WeeklyThemeRun {
       List<Answer> answers,
       Map<Long, float[]> stored,
       List<ThemeWeek> previous,
+      List<ThemeWeek> earlierRun,
       Map<Long, List<Long>> requestAnswers,
-      Map<Long, float[]> requestVectors) {}
+      Map<Long, float[]> requestVectors,
+      Map<Long, Long> earlierRequestOf,
+      Set<Long> requestsOfOtherWeeks) {}
 
   private record Draft(int theme, int[] members, float[] centroid, String label, List<String> keywords, List<Long> quotes) {}
 }

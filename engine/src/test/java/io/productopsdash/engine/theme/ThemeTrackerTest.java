@@ -133,6 +133,56 @@ class ThemeTrackerTest {
     assertThat(ThemeTracker.track(WEEK1, List.of()).vanished()).containsExactly(10L, 20L, 30L, 40L);
   }
 
+  /*
+   * A re-run of week 2. Its earlier run stored theme 10 (continued from week 1, on axis 0) and theme
+   * 50 (new in week 2, on axis 4). The re-run's clusters: axis 4 again, axis 0 tilted one way (50 of
+   * 100: grown from week 1's 20), axis 0 tilted the other way, axis 1 (pricing, 20 of 100).
+   */
+  @Test
+  void aReRunKeepsTheEarlierRunsIdsFirstAndNeverUsesAnIdTwice() {
+    List<PreviousTheme> earlier =
+        List.of(new PreviousTheme(10, axis(0, 0.1f), 40, 90), new PreviousTheme(50, axis(4, 0f), 5, 90));
+    List<Cluster> rerun =
+        List.of(
+            new Cluster(axis(4, 0.1f), 8, 100),
+            new Cluster(axis(0, 0.2f), 50, 100),
+            new Cluster(axis(0, -0.2f), 7, 100),
+            new Cluster(axis(1, 0.1f), 20, 100));
+    ThemeTracker t = ThemeTracker.retrack(earlier, WEEK1, rerun, ThemeTracker.Options.defaults());
+    List<Tracked> c = t.clusters();
+    assertThat(c).extracting(Tracked::cluster).containsExactly(0, 1, 2, 3);
+
+    // Theme 50 keeps its id; week 1 has no theme 50, so it is still new there: no p-value.
+    assertThat(c.get(0).themeId()).isEqualTo(50L);
+    assertThat(c.get(0).matched()).isTrue();
+    assertThat(c.get(0).trend()).isEqualTo(ThemeTrend.NEW);
+    assertThat(c.get(0).pValue()).isNull();
+    assertThat(c.get(0).similarity()).isCloseTo(1 / Math.sqrt(1.01), within(1e-6));
+
+    // Theme 10 keeps its id (cos 1.02 / sqrt(1.01 * 1.04) = 0.9952 beats the other tilt's 0.9562);
+    // its trend is against week 1's theme 10: 20 of 100 -> 50 of 100.
+    assertThat(c.get(1).themeId()).isEqualTo(10L);
+    assertThat(c.get(1).similarity()).isCloseTo(1.02 / Math.sqrt(1.01 * 1.04), within(1e-6));
+    assertThat(c.get(1).trend()).isEqualTo(ThemeTrend.GROWING);
+    assertThat(c.get(1).pValue()).isEqualTo(ScoreStatistics.twoProportionZPValue(20, 100, 50, 100));
+
+    // Week 1's theme 10 (cos 0.98) is already kept by cluster 1: the other tilt is a new theme.
+    assertThat(c.get(2).themeId()).isNull();
+    assertThat(c.get(2).trend()).isEqualTo(ThemeTrend.NEW);
+
+    // Pricing was not in the earlier run's list: tracked from week 1 as usual.
+    assertThat(c.get(3).themeId()).isEqualTo(20L);
+    assertThat(c.get(3).trend()).isEqualTo(ThemeTrend.SHRINKING);
+    assertThat(c.get(3).pValue()).isEqualTo(ScoreStatistics.twoProportionZPValue(50, 100, 20, 100));
+
+    assertThat(t.vanished()).containsExactly(30L, 40L);
+
+    // Without an earlier run, a re-run is plain tracking.
+    ThemeTracker first = ThemeTracker.retrack(List.of(), WEEK1, WEEK2, ThemeTracker.Options.defaults());
+    assertThat(first.clusters()).isEqualTo(ThemeTracker.track(WEEK1, WEEK2).clusters());
+    assertThat(first.vanished()).containsExactly(40L);
+  }
+
   @Test
   void rejectsBadInput() {
     assertThatThrownBy(() -> new ThemeTracker.Options(0.75, 1.5)).hasMessageContaining("1.5");

@@ -3,6 +3,7 @@ package io.productopsdash.engine.theme;
 import io.productopsdash.data.AnswerRepository;
 import io.productopsdash.data.Database;
 import io.productopsdash.data.SurveyRepository;
+import io.productopsdash.engine.cluster.ClassTfIdfLabeler;
 import io.productopsdash.models.Scale;
 import io.productopsdash.models.ScoreKind;
 import io.productopsdash.models.Survey;
@@ -10,6 +11,7 @@ import io.productopsdash.models.SurveyDraft;
 import io.productopsdash.models.WeekId;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -132,6 +134,20 @@ public final class ThemeWeeksFixture {
       }
       return null;
     });
+  }
+
+  /** Runs {@code week} of survey {@code s}'s series with the MiniLM embedder and the class TF-IDF labeller. */
+  public static WeeklyThemeRun.Result run(
+      Database db, Survey s, WeekId week, WeeklyThemeRun.Options options, Clock clock, WeeklyThemeRun.Progress progress) {
+    return WeeklyThemeRun.run(
+        db,
+        s.seriesId(),
+        week,
+        TextEmbedder.miniLm(2),
+        ClassTfIdfLabeler.of(ClassTfIdfLabeler.DEFAULT_TERMS),
+        options,
+        clock,
+        progress);
   }
 
   private ThemeWeeksFixture() {}

@@ -343,6 +343,98 @@ class ThemesApiIT {
     assertError(server.admin("GET", "/api/v1/themes/unclustered?surveyId=" + surveyId + "&week=W12", null), 400, "week");
   }
 
+  private JsonObject plannedRequest() {
+    JsonObject planned = null;
+    for (JsonElement e :
+        ok(server.admin("GET", "/api/v1/feature-requests?surveyId=" + surveyId, null)).json().getAsJsonArray("featureRequests")) {
+      if (e.getAsJsonObject().get("status").getAsString().equals("planned")) {
+        assertThat(planned).as("one planned request").isNull();
+        planned = e.getAsJsonObject();
+      }
+    }
+    assertThat(planned).isNotNull();
+    return planned;
+  }
+
+  private List<Long> requestIds() {
+    List<Long> ids = new ArrayList<>();
+    for (JsonElement e :
+        ok(server.admin("GET", "/api/v1/feature-requests?surveyId=" + surveyId, null)).json().getAsJsonArray("featureRequests")) {
+      ids.add(e.getAsJsonObject().get("id").getAsLong());
+    }
+    return ids;
+  }
+
+  /** Theme id to size of a week's themes, as listed. */
+  private java.util.Map<Long, Integer> themeSizes(String week) {
+    java.util.Map<Long, Integer> out = new java.util.TreeMap<>();
+    for (JsonElement e :
+        ok(server.admin("GET", "/api/v1/themes?surveyId=" + surveyId + "&week=" + week, null)).json().getAsJsonArray("themes")) {
+      out.put(e.getAsJsonObject().get("id").getAsLong(), e.getAsJsonObject().get("size").getAsInt());
+    }
+    return out;
+  }
+
+  /**
+   * Late answers to week 11 and a re-run of it through the API (as the current week is re-run while
+   * answers come in): the planned request keeps its id and status and counts the new requesters, no
+   * duplicate appears, and week 11's theme ids (linked from dashboards, digests and week 12) stay.
+   */
+  @Test
+  @Order(7)
+  void reRunningAWeekWithLateAnswersKeepsThemeIdsAndThePlannedRequest() throws SQLException {
+    JsonObject planned = plannedRequest();
+    List<Long> requestsBefore = requestIds();
+    java.util.Map<Long, Integer> week11 = themeSizes("2026-W11");
+    java.util.Map<Long, Integer> week12 = themeSizes("2026-W12");
+    assertThat(week11).hasSize(3);
+    // Week 12's themes were tracked to week 11's.
+    assertThat(week11.keySet()).containsAll(week12.keySet());
+    long dark = week11.entrySet().stream().filter(e -> e.getValue() == 8).findFirst().orElseThrow().getKey();
+
+    List<String> late = List.of("Please add a dark mode, my eyes hurt at night", "Could you please add a dark theme option");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + server.dbFile().toAbsolutePath());
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO answers (response_id, survey_id, user_id, week, score, comment, created_at, updated_at)"
+                    + " VALUES (?,?,?,'2026-W11',6,?,'2026-03-10T09:00:00Z','2026-03-10T09:00:00Z')")) {
+      for (int i = 0; i < late.size(); i++) {
+        ps.setString(1, "w2-late-d" + i);
+        ps.setLong(2, surveyId);
+        ps.setString(3, "late-user-" + i);
+        ps.setString(4, late.get(i));
+        ps.executeUpdate();
+      }
+    }
+    JsonObject run = ok(server.admin("POST", "/api/v1/themes/run?surveyId=" + surveyId + "&week=2026-W11", null)).json();
+    assertThat(run.get("answers").getAsInt()).isEqualTo(21 + 2);
+
+    java.util.Map<Long, Integer> expected = new java.util.TreeMap<>(week11);
+    expected.put(dark, 10);
+    assertThat(themeSizes("2026-W11")).isEqualTo(expected);
+    JsonObject one = ok(server.admin("GET", "/api/v1/themes/" + dark + "?week=2026-W11", null)).json();
+    assertThat(one.getAsJsonArray("answers")).hasSize(10);
+    List<String> comments = new ArrayList<>();
+    for (JsonElement a : one.getAsJsonArray("answers")) {
+      comments.add(a.getAsJsonObject().get("comment").getAsString());
+    }
+    assertThat(comments).containsAll(late);
+    for (long id : week12.keySet()) {
+      assertThat(ok(server.admin("GET", "/api/v1/themes/" + id + "?week=2026-W12", null)).json()
+              .getAsJsonObject("theme").get("id").getAsLong())
+          .isEqualTo(id);
+    }
+
+    JsonObject after = plannedRequest();
+    assertThat(after.get("id").getAsLong()).isEqualTo(planned.get("id").getAsLong());
+    assertThat(after.get("label").getAsString()).isEqualTo(planned.get("label").getAsString());
+    assertThat(after.get("answers").getAsInt()).isEqualTo(planned.get("answers").getAsInt() + 2);
+    assertThat(after.get("requesters").getAsInt()).isEqualTo(planned.get("requesters").getAsInt() + 2);
+    assertThat(after.getAsJsonObject("weekly").get("2026-W11").getAsInt())
+        .isEqualTo(planned.getAsJsonObject("weekly").get("2026-W11").getAsInt() + 2);
+    assertThat(requestIds()).containsExactlyInAnyOrderElementsOf(requestsBefore);
+  }
+
   @Test
   @Order(4)
   void adminTokenAndValidParametersAreRequired() {
