@@ -48,7 +48,8 @@ final class SecretScanner {
       Pattern.compile("(?<![\\w+.,\\-])0[1-9](?:([ .\\-])\\d{2})(?:\\1\\d{2}){3}" + PHONE_END);
 
   /* Phones written without separators. A trunk 0 and 9 to 11 more digits (UK 07700900123, DE
-   * 015123456789, 0301234567), an area code with a slash (030/1234567) and the North American
+   * 015123456789, 0301234567), an area code with a slash and one block or 2-4 short groups
+   * (030/1234567, 089/123 456 78; "030/1234567 10" keeps the 10), and the North American
    * ten digits (4155552671, with or without a leading 1). Not after or before anything that
    * makes the digits part of an amount, a decimal, a date, an id or a longer token. */
   private static final String COMPACT_START = "(?<![\\w+.,\\-/#$\u20ac\u00a3:])";
@@ -56,7 +57,10 @@ final class SecretScanner {
   private static final Pattern PHONE_TRUNK_COMPACT =
       Pattern.compile(COMPACT_START + "0[1-9]\\d{8,10}" + COMPACT_END);
   private static final Pattern PHONE_AREA_SLASH =
-      Pattern.compile(COMPACT_START + "0[1-9]\\d{1,4}/\\d{3,}(?:[ \\-]\\d{2,})*+" + COMPACT_END);
+      Pattern.compile(
+          COMPACT_START
+              + "0[1-9]\\d{1,4}/(?:\\d{5,}|\\d{2,4}(?:[ \\-]\\d{2,4}){1,3})"
+              + COMPACT_END);
   private static final Pattern PHONE_NANP_COMPACT =
       Pattern.compile(COMPACT_START + "1?[2-9]\\d{2}[2-9]\\d{6}" + COMPACT_END);
 
@@ -188,19 +192,30 @@ final class SecretScanner {
   private static void compactPhones(
       String text, Matcher m, int min, int max, boolean needsPhoneCue, List<Hit> out) {
     while (m.find()) {
+      int end = m.end();
       int n = 0;
-      for (int i = m.start(); i < m.end(); i++) {
+      for (int i = m.start(); i < end; i++) {
         char c = text.charAt(i);
         if (c >= '0' && c <= '9') {
           n++;
         }
       }
+      // Digit groups after an area code may be followed by other numbers ("030/1234567 2024"):
+      // the trailing groups go until the count fits.
+      while (n > max) {
+        int cut = Math.max(text.lastIndexOf(' ', end - 1), text.lastIndexOf('-', end - 1));
+        if (cut <= m.start()) {
+          break;
+        }
+        n -= end - cut - 1;
+        end = cut;
+      }
       if (n < min || n > max) {
         continue;
       }
-      Cue cue = cue(text, m.start(), m.end());
+      Cue cue = cue(text, m.start(), end);
       if (needsPhoneCue ? cue == Cue.PHONE : cue != Cue.OTHER_ID) {
-        out.add(new Hit(RedactionKind.PHONE, m.start(), m.end()));
+        out.add(new Hit(RedactionKind.PHONE, m.start(), end));
       }
     }
   }
@@ -532,7 +547,8 @@ final class SecretScanner {
    *
    * <ol>
    *   <li>a window of 12, 15, 18, 21 or 24 consecutive words of the run has a valid BIP39 checksum
-   *       (a random window passes with probability 1/16 for 12 words, 1/256 for 24);
+   *       and is not written like prose (see {@link #hasValidChecksum}; a random window passes the
+   *       checksum with probability 1/16 for 12 words, 1/256 for 24);
    *   <li>a seed cue is near: {@link #SEED_CUE} within {@link #SEED_CUE_BEFORE} characters before
    *       the run, inside it or within {@link #SEED_CUE_AFTER} after it, so a phrase with a typo
    *       still goes when its writer says what it is;
@@ -541,8 +557,10 @@ final class SecretScanner {
    * </ol>
    *
    * Ordinary sentences made of listed words ("Please add more bonus reward option, they want cash,
-   * price alert, real time") have capitals or punctuation, no cue, and fail the checksum 15 times
-   * in 16 per window.
+   * price alert, real time") have no cue, are not lists, and either read as prose (commas in some
+   * places, capitals in some words) or fail the checksum. What is left: a sentence of 12 or more
+   * listed words with no punctuation at all, in one case, passes one 12-word window's checksum
+   * with probability 1/16, and all lower case it is taken as a list.
    */
   static void seedPhrases(String text, List<Hit> out) {
     int n = text.length();
@@ -595,22 +613,65 @@ final class SecretScanner {
       String text, int[] starts, int[] ends, int[] indices, int count, List<Hit> out) {
     int start = starts[0];
     int end = ends[count - 1];
-    if (hasValidChecksum(indices, count)
+    if (hasValidChecksum(text, starts, ends, indices, count)
         || hasSeedCue(text, start, end)
         || writtenAsList(text, starts, ends, count)) {
       out.add(new Hit(RedactionKind.SEED_PHRASE, withNumbering(text, start), end));
     }
   }
 
-  private static boolean hasValidChecksum(int[] indices, int count) {
+  /**
+   * True when a window of 12 to 24 words (a multiple of 3) has a valid BIP39 checksum and is not
+   * written like prose: a window with capitals in places (not all words, not only the first) or
+   * with commas between some words and bare spaces between others is a sentence, whatever its
+   * checksum says, since a written-down phrase keeps one case and one separator.
+   */
+  private static boolean hasValidChecksum(
+      String text, int[] starts, int[] ends, int[] indices, int count) {
     for (int length = MIN_SEED_WORDS; length <= 24 && length <= count; length += 3) {
       for (int from = 0; from + length <= count; from++) {
-        if (Checksums.bip39(indices, from, length)) {
+        if (!proseLike(text, starts, ends, from, length)
+            && Checksums.bip39(indices, from, length)) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  private static boolean proseLike(String text, int[] starts, int[] ends, int from, int length) {
+    int capitalised = 0;
+    int upper = 0;
+    boolean firstCapitalised = false;
+    boolean commas = false;
+    boolean spaces = false;
+    for (int k = from; k < from + length; k++) {
+      boolean firstUpper = Character.isUpperCase(text.charAt(starts[k]));
+      boolean restLower = isLowerCase(text, starts[k] + 1, ends[k]);
+      if (firstUpper && restLower) {
+        capitalised++;
+        firstCapitalised |= k == from;
+      } else if (firstUpper && !restLower) {
+        upper++;
+      }
+      if (k > from) {
+        boolean comma = false;
+        boolean blank = true;
+        for (int c = ends[k - 1]; c < starts[k]; c++) {
+          char ch = text.charAt(c);
+          comma |= ch == ',' || ch == ';';
+          blank &= ch == ' ' || ch == '\t';
+        }
+        commas |= comma;
+        spaces |= blank;
+      }
+    }
+    boolean oneCase =
+        capitalised + upper == 0
+            || capitalised == length
+            || upper == length
+            || (capitalised == 1 && upper == 0 && firstCapitalised);
+    return !oneCase || (commas && spaces);
   }
 
   private static boolean hasSeedCue(String text, int start, int end) {
