@@ -17,8 +17,8 @@ import java.util.Map;
  * org.web3j:crypto} ships at its jar root. None of web3j's classes are used: the engine excludes
  * web3j's dependencies, and its {@code MnemonicUtils.validateMnemonic} needs two of them (the
  * {@code Hash} class of {@code org.web3j:utils} and Bouncy Castle) and fails with a {@code
- * NoClassDefFoundError} without them, so the checksum is {@link Checksums#bip39}. Loaded once,
- * when this class is first used.
+ * NoClassDefFoundError} without them, so the checksum is {@link Checksums#bip39}. Loaded once, when
+ * this class is first used.
  */
 final class Bip39Words {
   static final String RESOURCE = "/en-mnemonic-word-list.txt";

@@ -193,9 +193,9 @@ final class Checksums {
 
   /**
    * The BIP39 checksum of a mnemonic given as word-list indices: {@code count} (12, 15, 18, 21 or
-   * 24) indices from {@code from} make {@code 11 * count} bits, the first {@code 32 * count / 3}
-   * of them the entropy and the last {@code count / 3} the checksum, which must equal the first
-   * bits of the entropy's SHA-256.
+   * 24) indices from {@code from} make {@code 11 * count} bits, the first {@code 32 * count / 3} of
+   * them the entropy and the last {@code count / 3} the checksum, which must equal the first bits
+   * of the entropy's SHA-256.
    *
    * @return true when the checksum is valid; false for any other count
    */

@@ -71,16 +71,16 @@ final class SecretScanner {
   private static final Pattern CUE_WORD = Pattern.compile("[A-Za-z]+|#");
   private static final Set<String> PHONE_CUES =
       Set.of(
-          "call", "calls", "called", "calling", "ring", "dial", "phone", "phones", "phoned",
-          "telephone", "tel", "mobile", "mob", "cell", "cellphone", "landline", "fax", "whatsapp",
-          "text", "txt", "sms", "reach", "contact");
+          ("call calls called calling ring dial phone phones phoned telephone tel mobile mob cell "
+                  + "cellphone landline fax whatsapp text txt sms reach contact")
+              .split(" "));
   private static final Set<String> ID_CUES =
       Set.of(
-          "order", "orders", "ref", "reference", "transaction", "transactions", "tx", "txn",
-          "transfer", "payment", "invoice", "ticket", "tracking", "case", "confirmation",
-          "booking", "receipt", "parcel", "serial", "id", "account", "acct", "iban", "card",
-          "customer", "member", "policy", "contract", "pin", "otp", "passcode", "cvv", "imei",
-          "routing", "sort", "amount", "balance", "total");
+          ("order orders ref reference transaction transactions tx txn transfer payment invoice"
+               + " ticket tracking case confirmation booking receipt parcel serial id account acct"
+               + " iban card customer member policy contract pin otp passcode cvv imei routing sort"
+               + " amount balance total")
+              .split(" "));
   private static final Set<String> NUMBER_WORDS = Set.of("number", "no", "nr", "num", "#");
 
   /** How far before a compact number its cue may be, in characters and (for ids) in words. */
@@ -261,7 +261,8 @@ final class SecretScanner {
     if (numberWord) {
       return Cue.PHONE;
     }
-    Matcher after = CUE_WORD.matcher(text).region(end, Math.min(text.length(), end + CUE_AFTER_CHARS));
+    Matcher after =
+        CUE_WORD.matcher(text).region(end, Math.min(text.length(), end + CUE_AFTER_CHARS));
     while (after.find()) {
       if (PHONE_CUES.contains(after.group().toLowerCase(Locale.ROOT))) {
         return Cue.PHONE;
@@ -559,8 +560,8 @@ final class SecretScanner {
    * Ordinary sentences made of listed words ("Please add more bonus reward option, they want cash,
    * price alert, real time") have no cue, are not lists, and either read as prose (commas in some
    * places, capitals in some words) or fail the checksum. What is left: a sentence of 12 or more
-   * listed words with no punctuation at all, in one case, passes one 12-word window's checksum
-   * with probability 1/16, and all lower case it is taken as a list.
+   * listed words with no punctuation at all, in one case, passes one 12-word window's checksum with
+   * probability 1/16, and all lower case it is taken as a list.
    */
   static void seedPhrases(String text, List<Hit> out) {
     int n = text.length();

@@ -182,10 +182,7 @@ class RedactorTest {
       String phrase = String.join(", ", broken.stream().map(RedactorTest::capitalise).toList());
       int at = template.indexOf("{}");
       assertRedacted(
-          template.substring(0, at),
-          phrase,
-          template.substring(at + 2),
-          RedactionKind.SEED_PHRASE);
+          template.substring(0, at), phrase, template.substring(at + 2), RedactionKind.SEED_PHRASE);
       // The control: the same words with no cue stay.
       assertUnchanged("Here it is: " + phrase + ". What do I do now?");
     }
@@ -195,9 +192,15 @@ class RedactorTest {
       List<String> broken = withBrokenChecksum(PlantedSecrets.bip39Words(new Random(8), 12));
       List<String> capitalised = broken.stream().map(RedactorTest::capitalise).toList();
       assertRedacted(
-          "Here it is:\n", PlantedSecrets.numbered(capitalised, false), "\n", RedactionKind.SEED_PHRASE);
+          "Here it is:\n",
+          PlantedSecrets.numbered(capitalised, false),
+          "\n",
+          RedactionKind.SEED_PHRASE);
       assertRedacted(
-          "Here it is:\n", PlantedSecrets.numbered(capitalised, true), "\nok?", RedactionKind.SEED_PHRASE);
+          "Here it is:\n",
+          PlantedSecrets.numbered(capitalised, true),
+          "\nok?",
+          RedactionKind.SEED_PHRASE);
       assertRedacted(
           "Here it is:\n", String.join("\n", capitalised), "\nok?", RedactionKind.SEED_PHRASE);
       assertRedacted(
@@ -516,6 +519,18 @@ class RedactorTest {
     }
 
     @Test
+    void generatedCompactPhones() {
+      Random r = new Random(77);
+      for (int i = 0; i < 200; i++) {
+        assertRedacted("it is ", PlantedSecrets.phoneCompactTrunk(r), ", ok?", RedactionKind.PHONE);
+        assertRedacted("it is ", PlantedSecrets.phoneAreaSlash(r), ", ok?", RedactionKind.PHONE);
+        String nanp = PlantedSecrets.phoneNanpCompact(r);
+        assertRedacted("call me on ", nanp, ", ok?", RedactionKind.PHONE);
+        assertUnchanged("it is " + nanp + ", ok?");
+      }
+    }
+
+    @Test
     void tenNorthAmericanDigitsAreAPhoneOnlyNextToAPhoneCue() {
       for (String before :
           List.of(
@@ -562,7 +577,8 @@ class RedactorTest {
       // Digits inside a longer token.
       assertUnchanged("call me, my user is user07700900123 and ID-0123456789");
       // Cards and IBANs keep their own kind.
-      assertRedacted("call me, card ", "4111111111111111", " was declined", RedactionKind.CARD_NUMBER);
+      assertRedacted(
+          "call me, card ", "4111111111111111", " was declined", RedactionKind.CARD_NUMBER);
       assertRedacted("call me about IBAN ", "DE89370400440532013000", "", RedactionKind.IBAN);
     }
 
