@@ -12,9 +12,22 @@ import java.util.regex.Pattern;
  * The pattern-and-checksum detectors behind {@link Redactor}. Every detector first matches a cheap
  * candidate pattern with boundaries on both sides (a secret is never cut out of a longer token),
  * then confirms it: Luhn for cards, mod 97 for IBANs, bech32/bech32m and double-SHA-256 checksums
- * for addresses and WIF keys, the BIP39 list for seed phrases, digit counts and numbering-plan
- * shapes for phones. Near misses such as order numbers, amounts, dates, versions and short hex
- * strings fail one of these steps. Stateless and thread-safe.
+ * for addresses and WIF keys, digit counts and numbering-plan shapes for phones, and for seed
+ * phrases the BIP39 list plus a checksum, a cue or a list layout. Near misses such as order
+ * numbers, amounts, dates, versions and short hex strings fail one of these steps. Stateless and
+ * thread-safe.
+ *
+ * <p>Phones ({@link #phones}): with a {@code +} or {@code 00} prefix, with separators in the North
+ * American 3-3-4 plan or after a trunk 0, in French pairs; and without separators: a trunk 0 and 9
+ * to 11 digits ({@code 07700900123}, {@code 015123456789}) or an area code with a slash ({@code
+ * 030/1234567}) unless an id word just before claims the number ("order 0123456789"), and ten North
+ * American digits ({@code 4155552671}) only next to a phone cue ("call me on", "text me", "my
+ * mobile", "whatsapp", "my number is"), since ten bare digits are as often an order, transaction or
+ * reference number.
+ *
+ * <p>Seed phrases ({@link #seedPhrases}): a run of at least 12 BIP39 words is redacted when a
+ * window of it has a valid BIP39 checksum and is not written like prose, when a seed cue is near,
+ * or when it is written as a phrase list.
  */
 final class SecretScanner {
   /** A detection in the original text: {@code [start, end)}. */

@@ -105,10 +105,7 @@ final class PlantedCorpus {
               RedactionKind.PHONE, "phone compact trunk 0", PlantedSecrets::phoneCompactTrunk),
           new Variant(RedactionKind.PHONE, "phone area code/", PlantedSecrets::phoneAreaSlash),
           new Variant(
-              RedactionKind.PHONE,
-              "phone nanp 10 digits, cue",
-              PlantedSecrets::phoneNanpCompact,
-              true));
+              RedactionKind.PHONE, "phone nanp 10, cue", PlantedSecrets::phoneNanpCompact, true));
 
   /** Person names, planted only where a name finder runs. */
   static final Variant NAMES =
