@@ -191,6 +191,40 @@ final class Checksums {
     return payload;
   }
 
+  /**
+   * The BIP39 checksum of a mnemonic given as word-list indices: {@code count} (12, 15, 18, 21 or
+   * 24) indices from {@code from} make {@code 11 * count} bits, the first {@code 32 * count / 3} of
+   * them the entropy and the last {@code count / 3} the checksum, which must equal the first bits
+   * of the entropy's SHA-256.
+   *
+   * @return true when the checksum is valid; false for any other count
+   */
+  static boolean bip39(int[] indices, int from, int count) {
+    if (count < 12 || count > 24 || count % 3 != 0) {
+      return false;
+    }
+    int checksumBits = count / 3;
+    int entropyBytes = count * 4 / 3;
+    // 11-bit indices, most significant bit first, packed into bytes; the last byte holds the
+    // checksum (at most 8 bits) in its top bits.
+    byte[] bits = new byte[entropyBytes + 1];
+    int bit = 0;
+    for (int k = from; k < from + count; k++) {
+      int index = indices[k];
+      if (index < 0 || index > 2047) {
+        return false;
+      }
+      for (int b = 10; b >= 0; b--, bit++) {
+        if (((index >>> b) & 1) != 0) {
+          bits[bit >>> 3] |= (byte) (0x80 >>> (bit & 7));
+        }
+      }
+    }
+    int expected = (sha256(Arrays.copyOf(bits, entropyBytes))[0] & 0xff) >>> (8 - checksumBits);
+    int actual = (bits[entropyBytes] & 0xff) >>> (8 - checksumBits);
+    return expected == actual;
+  }
+
   static byte[] sha256(byte[] data) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(data);

@@ -12,12 +12,14 @@ import java.util.Objects;
  * {@code [private key]}, {@code [seed phrase]} and, when built with a {@link PersonNameFinder},
  * {@code [name]}.
  *
- * <p>Patterns find candidates and checksums confirm them (Luhn, ISO 7064 mod 97, bech32/bech32m,
- * Base58Check double SHA-256, the BIP39 list), so near misses stay: amounts, dates, versions, order
- * numbers, short hex, a 16-digit number that fails Luhn, an IBAN with a wrong check, a bech32
- * string with a broken checksum. Overlapping detections merge into one span that takes the kind of
- * its longest detection (ties by {@link RedactionKind} order), so the output is deterministic.
- * Existing placeholders are left alone: redacting a redacted text changes nothing.
+ * <p>Patterns find candidates and checksums or context confirm them (Luhn, ISO 7064 mod 97,
+ * bech32/bech32m, Base58Check double SHA-256, the BIP39 list with its checksum, a seed cue or a
+ * list layout, a phone cue for ten bare North American digits; see {@code SecretScanner}), so near
+ * misses stay: amounts, dates, versions, order numbers, short hex, a 16-digit number that fails
+ * Luhn, an IBAN with a wrong check, a bech32 string with a broken checksum, an ordinary sentence
+ * made of BIP39 words. Overlapping detections merge into one span that takes the kind of its
+ * longest detection (ties by {@link RedactionKind} order), so the output is deterministic. Existing
+ * placeholders are left alone: redacting a redacted text changes nothing.
  *
  * <p>Immutable and thread-safe; {@link #regexOnly()} needs no model and is cheap enough for the
  * answer POST path, {@link #withNames} adds a name finder for the enrichment stage.

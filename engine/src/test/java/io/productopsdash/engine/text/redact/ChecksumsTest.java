@@ -2,6 +2,9 @@ package io.productopsdash.engine.text.redact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -84,5 +87,78 @@ class ChecksumsTest {
   void base58DecodeKeepsLeadingZeroBytes() {
     assertThat(Checksums.base58Decode("1112")).containsExactly(0, 0, 0, 1);
     assertThat(Checksums.base58Decode("5R")).containsExactly(1, 0);
+  }
+
+  /** Mnemonics from the BIP39 reference test vectors (trezor/python-mnemonic, English). */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon"
+            + " about",
+        "legal winner thank year wave sausage worth useful legal winner thank yellow",
+        "letter advice cage absurd amount doctor acoustic avoid letter advice cage above",
+        "zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo wrong",
+        "scheme spot photo card baby mountain device kick cradle pact join borrow",
+        "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon"
+            + " abandon abandon abandon abandon abandon abandon agent",
+        "zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo when",
+        "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon"
+            + " abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon"
+            + " abandon abandon art",
+        "void come effort suffer camp survey warrior heavy shoot primary clutch crush open amazing"
+            + " screen patrol group space point ten exist slush involve unfold",
+      })
+  void bip39AcceptsReferenceVectorsAndRejectsTheirLastWordChanged(String mnemonic) {
+    int[] indices = indices(mnemonic);
+    assertThat(Checksums.bip39(indices, 0, indices.length)).isTrue();
+    // The same phrase inside a longer array, found by its offset.
+    int[] padded = new int[indices.length + 3];
+    System.arraycopy(indices, 0, padded, 2, indices.length);
+    assertThat(Checksums.bip39(padded, 2, indices.length)).isTrue();
+    // The last word holds the checksum bits: the next word on the list breaks them.
+    indices[indices.length - 1] = (indices[indices.length - 1] + 1) % 2048;
+    assertThat(Checksums.bip39(indices, 0, indices.length)).isFalse();
+  }
+
+  @Test
+  void bip39AgreesWithTheTestsOwnVerifierOnGeneratedAndCorruptedPhrases() {
+    Random r = new Random(39);
+    int invalid = 0;
+    for (int words = 12; words <= 24; words += 3) {
+      for (int i = 0; i < 200; i++) {
+        List<String> m = new java.util.ArrayList<>(PlantedSecrets.bip39Words(r, words));
+        assertThat(Checksums.bip39(indices(String.join(" ", m)), 0, words)).as("%s", m).isTrue();
+        m.set(r.nextInt(words), Bip39Words.LIST.get(r.nextInt(2048)));
+        boolean expected = PlantedSecrets.bip39ChecksumValid(m);
+        invalid += expected ? 0 : 1;
+        assertThat(Checksums.bip39(indices(String.join(" ", m)), 0, words))
+            .as("%s", m)
+            .isEqualTo(expected);
+      }
+    }
+    // A random change keeps a 4- to 8-bit checksum valid rarely: most corrupted phrases fail.
+    assertThat(invalid).isGreaterThan(900);
+  }
+
+  @Test
+  void bip39NeedsALengthOf12To24InStepsOf3AndListIndices() {
+    int[] thirteen = indices("abandon ".repeat(11) + "about abandon");
+    assertThat(Checksums.bip39(thirteen, 0, 13)).isFalse();
+    assertThat(Checksums.bip39(thirteen, 0, 12)).isTrue();
+    int[] nine = indices("abandon ".repeat(8) + "about");
+    assertThat(Checksums.bip39(nine, 0, 9)).isFalse();
+    int[] outOfRange = indices("abandon ".repeat(11) + "about");
+    outOfRange[3] = 2048;
+    assertThat(Checksums.bip39(outOfRange, 0, 12)).isFalse();
+  }
+
+  private static int[] indices(String mnemonic) {
+    String[] words = mnemonic.strip().split(" +");
+    int[] out = new int[words.length];
+    for (int i = 0; i < words.length; i++) {
+      out[i] = Bip39Words.index(words[i].toLowerCase(Locale.ROOT));
+      assertThat(out[i]).as(words[i]).isNotNegative();
+    }
+    return out;
   }
 }

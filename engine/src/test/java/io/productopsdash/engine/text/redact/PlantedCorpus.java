@@ -28,8 +28,19 @@ final class PlantedCorpus {
     }
   }
 
-  /** A generator of one kind of secret. */
-  record Variant(RedactionKind kind, String name, Function<Random, String> secret) {}
+  /**
+   * A generator of one kind of secret.
+   *
+   * @param ownContextsOnly true when the secret is only a secret in its kind's own contexts (ten
+   *     bare North American digits are a phone only next to a phone cue), false when it may also be
+   *     planted in the generic ones
+   */
+  record Variant(
+      RedactionKind kind, String name, Function<Random, String> secret, boolean ownContextsOnly) {
+    Variant(RedactionKind kind, String name, Function<Random, String> secret) {
+      this(kind, name, secret, false);
+    }
+  }
 
   static final List<Variant> VARIANTS =
       List.of(
@@ -89,7 +100,12 @@ final class PlantedCorpus {
           new Variant(RedactionKind.IBAN, "iban spaced", r -> PlantedSecrets.iban(r, true)),
           new Variant(RedactionKind.IBAN, "iban compact", r -> PlantedSecrets.iban(r, false)),
           new Variant(RedactionKind.EMAIL, "email", PlantedSecrets::email),
-          new Variant(RedactionKind.PHONE, "phone", PlantedSecrets::phone));
+          new Variant(RedactionKind.PHONE, "phone", PlantedSecrets::phone),
+          new Variant(
+              RedactionKind.PHONE, "phone compact trunk 0", PlantedSecrets::phoneCompactTrunk),
+          new Variant(RedactionKind.PHONE, "phone area code/", PlantedSecrets::phoneAreaSlash),
+          new Variant(
+              RedactionKind.PHONE, "phone nanp 10, cue", PlantedSecrets::phoneNanpCompact, true));
 
   /** Person names, planted only where a name finder runs. */
   static final Variant NAMES =
@@ -120,9 +136,14 @@ final class PlantedCorpus {
     "You can reach me at {} if anything is unclear about order 55120.",
     "Please email me ({}) instead of calling, I am at work until 18:00.",
   };
+  /* Phone contexts carry phone cues and near misses a compact form could be confused with: a
+   * ten-digit order or transfer number claimed by its id word, amounts, compact dates. */
   private static final String[] CONTEXTS_BY_KIND_PHONE = {
     "Call me back on {} between 9:00 and 17:30, I am waiting since 2 days.",
     "My number changed to {} last week, the old one was disconnected on 1 May.",
+    "Text me at {} when order 2065550143 ships, I paid 1249.99 on 20240305.",
+    "You can reach me on my mobile {} about transfer 3125550199 of $2,500.00 from 05.03.2024.",
+    "whatsapp {} please, my account 0532013000 was charged 49.99 EUR twice on 2024-03-05.",
   };
   private static final String[] CONTEXTS_BY_KIND_CARD = {
     "My card {} was charged twice for $49.99 on 14.02.2024.",
@@ -158,7 +179,8 @@ final class PlantedCorpus {
       Variant v = variants.get(i % variants.size());
       String[] specific = contexts(v.kind());
       String template =
-          specific.length > 0 && (v.kind() == RedactionKind.NAME || r.nextBoolean())
+          specific.length > 0
+                  && (v.kind() == RedactionKind.NAME || v.ownContextsOnly() || r.nextBoolean())
               ? specific[r.nextInt(specific.length)]
               : GENERIC[r.nextInt(GENERIC.length)];
       int at = template.indexOf("{}");

@@ -425,6 +425,53 @@ final class PlantedSecrets {
     };
   }
 
+  /**
+   * A phone number written without separators after a trunk 0: UK mobile (07 + 9 digits), German
+   * mobile (015x, 016x, 017x + 7 or 8 digits), German and French landlines (030 + 7 or 8, 089 + 7
+   * or 8, 01-05 + 8 digits).
+   */
+  static String phoneCompactTrunk(Random random) {
+    return switch (random.nextInt(5)) {
+      case 0 -> "07" + (1 + random.nextInt(9)) + digits(random, 8);
+      case 1 ->
+          "01"
+              + (5 + random.nextInt(3))
+              + digits(random, 1)
+              + digits(random, 7 + random.nextInt(2));
+      case 2 -> "030" + digits(random, 7 + random.nextInt(2));
+      case 3 -> "089" + digits(random, 7 + random.nextInt(2));
+      default -> "0" + (1 + random.nextInt(5)) + digits(random, 8);
+    };
+  }
+
+  /** A German area code with a slash: "030/1234567", "0221/123456", "089/123 456 78". */
+  static String phoneAreaSlash(Random random) {
+    return switch (random.nextInt(4)) {
+      case 0 -> "030/" + digits(random, 7 + random.nextInt(2));
+      case 1 ->
+          "0"
+              + (2 + random.nextInt(8))
+              + digits(random, 2)
+              + "/"
+              + digits(random, 6 + random.nextInt(2));
+      case 2 ->
+          "0"
+              + (2 + random.nextInt(8))
+              + digits(random, 3)
+              + "/"
+              + digits(random, 5 + random.nextInt(2));
+      default -> "089/" + digits(random, 3) + " " + digits(random, 3) + " " + digits(random, 2);
+    };
+  }
+
+  /** Ten North American digits without separators, one time in five with a leading 1. */
+  static String phoneNanpCompact(Random random) {
+    return (random.nextInt(5) == 0 ? "1" : "")
+        + nanpCode(random)
+        + nanpCode(random)
+        + digits(random, 4);
+  }
+
   private static String nanpCode(Random random) {
     return (char) ('2' + random.nextInt(8)) + digits(random, 2);
   }

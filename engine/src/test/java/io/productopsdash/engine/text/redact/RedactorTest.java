@@ -37,6 +37,25 @@ class RedactorTest {
     assertThat(r.changed()).isFalse();
   }
 
+  private static String capitalise(String word) {
+    return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+  }
+
+  /**
+   * {@code words} with its first word replaced by the first list word that breaks the checksum, as
+   * the test's own verifier sees it.
+   */
+  private static List<String> withBrokenChecksum(List<String> words) {
+    List<String> out = new ArrayList<>(words);
+    for (String candidate : Bip39Words.LIST) {
+      out.set(0, candidate);
+      if (!candidate.equals(words.get(0)) && !PlantedSecrets.bip39ChecksumValid(out)) {
+        return out;
+      }
+    }
+    throw new AssertionError("no replacement breaks the checksum of " + words);
+  }
+
   @Nested
   class SeedPhrases {
     @Test
@@ -103,6 +122,94 @@ class RedactorTest {
       assertUnchanged(
           "Why is my card still pending? I have checked the details of my account and they are"
               + " right.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          // The review's example: it used to become "[seed phrase]" whole.
+          "Please add more bonus reward option, they want cash, price alert, real time",
+          "Love this update, simple design, easy budget list, price alert, light theme, nice sound",
+          "Great update, you fix slow screen, now add budget limit, Price Alert, Light Theme",
+          // These two have 12-word windows whose BIP39 checksum is valid (asserted below): the
+          // commas in some places, the capitals in some words, show they are prose.
+          "Please fix slow phone screen, add budget alert, light theme, more sound option",
+          "Please fix slow phone screen add Budget Alert Light Theme more sound option",
+        })
+    void ordinarySentencesOfTwelveOrMoreListedWordsAreNotSeedPhrases(String sentence) {
+      List<String> words = List.of(sentence.toLowerCase(java.util.Locale.ROOT).split("[ ,]+"));
+      assertThat(words).hasSizeGreaterThanOrEqualTo(12).allMatch(Bip39Words::contains);
+      boolean checksumWindow = false;
+      for (int from = 0; from + 12 <= words.size(); from++) {
+        checksumWindow |= PlantedSecrets.bip39ChecksumValid(words.subList(from, from + 12));
+      }
+      assertThat(checksumWindow).isEqualTo(sentence.startsWith("Please fix"));
+      assertUnchanged(sentence);
+      assertUnchanged("Feedback: " + sentence + ". Thanks!");
+    }
+
+    @Test
+    void aValidPhraseIsRedactedWithoutACueAndTheSameWithOneWordChangedIsNot() {
+      // Capitalised and comma-separated: not a "list" in the plain lower-case sense, no cue, so
+      // only the checksum can tell.
+      List<String> valid = PlantedSecrets.bip39Words(new Random(21), 12);
+      String phrase = String.join(", ", valid.stream().map(RedactorTest::capitalise).toList());
+      assertRedacted("Here it is: ", phrase, ". What do I do now?", RedactionKind.SEED_PHRASE);
+      List<String> broken = withBrokenChecksum(valid);
+      assertUnchanged(
+          "Here it is: "
+              + String.join(", ", broken.stream().map(RedactorTest::capitalise).toList())
+              + ". What do I do now?");
+      List<String> valid24 = PlantedSecrets.bip39Words(new Random(24), 24);
+      assertRedacted(
+          "fyi ",
+          String.join(" ", valid24.stream().map(RedactorTest::capitalise).toList()),
+          " (old wallet)",
+          RedactionKind.SEED_PHRASE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "My recovery phrase: {}. Can you restore it?",
+          "these are the 12 words from my wallet app: {}",
+          "mnemonic => {}",
+          "{} <- backup words, is one of them wrong?",
+          "Here are my secret words {} (is that safe?)",
+        })
+    void aPhraseWithAWrongWordIsRedactedWhenASeedCueIsNear(String template) {
+      List<String> broken = withBrokenChecksum(PlantedSecrets.bip39Words(new Random(5), 12));
+      String phrase = String.join(", ", broken.stream().map(RedactorTest::capitalise).toList());
+      int at = template.indexOf("{}");
+      assertRedacted(
+          template.substring(0, at), phrase, template.substring(at + 2), RedactionKind.SEED_PHRASE);
+      // The control: the same words with no cue stay.
+      assertUnchanged("Here it is: " + phrase + ". What do I do now?");
+    }
+
+    @Test
+    void aPhraseWrittenAsAListIsRedactedWithoutChecksumOrCue() {
+      List<String> broken = withBrokenChecksum(PlantedSecrets.bip39Words(new Random(8), 12));
+      List<String> capitalised = broken.stream().map(RedactorTest::capitalise).toList();
+      assertRedacted(
+          "Here it is:\n",
+          PlantedSecrets.numbered(capitalised, false),
+          "\n",
+          RedactionKind.SEED_PHRASE);
+      assertRedacted(
+          "Here it is:\n",
+          PlantedSecrets.numbered(capitalised, true),
+          "\nok?",
+          RedactionKind.SEED_PHRASE);
+      assertRedacted(
+          "Here it is:\n", String.join("\n", capitalised), "\nok?", RedactionKind.SEED_PHRASE);
+      assertRedacted(
+          "Here it is: ", PlantedSecrets.phrase(broken), ". Ok?", RedactionKind.SEED_PHRASE);
+      // Eleven numbered words are not a list of twelve: the twelfth follows a comma, the words are
+      // capitalised, the checksum is broken and there is no cue.
+      String elevenNumbered =
+          PlantedSecrets.numbered(capitalised.subList(0, 11), false) + ", " + capitalised.get(11);
+      assertUnchanged("Here it is: " + elevenNumbered + ". Ok?");
     }
 
     @Test
@@ -365,6 +472,16 @@ class RedactorTest {
           "020 7946 0958",
           "+33 1 23 45 67 89",
           "01 23 45 67 89",
+          // Without separators: a trunk 0 and 9 to 11 digits, an area code with a slash, and
+          // North American ten digits (these two sentences carry a phone cue).
+          "07700900123",
+          "015123456789",
+          "0301234567",
+          "030/1234567",
+          "0221/123456",
+          "089/123 456 78",
+          "4155552671",
+          "14155552671",
         })
     void formats(String phone) {
       assertRedacted("Call me back on ", phone, " between 9:00 and 17:30.", RedactionKind.PHONE);
@@ -378,6 +495,91 @@ class RedactorTest {
       for (int i = 0; i < 200; i++) {
         assertRedacted("call ", PlantedSecrets.phone(r), " please", RedactionKind.PHONE);
       }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"07700900123", "015123456789", "0301234567", "030/1234567"})
+    void compactTrunkAndAreaCodeFormsNeedNoCue(String phone) {
+      assertRedacted("Please update my details to ", phone, ". Thanks!", RedactionKind.PHONE);
+      assertRedacted("", phone, "", RedactionKind.PHONE);
+      // An id word three or more words back does not claim the number.
+      assertRedacted(
+          "I sent 0.5 ETH yesterday, tx 0xabc, and before that I typed ",
+          phone,
+          " in the form.",
+          RedactionKind.PHONE);
+      assertRedacted("Order 48213907 is late. My number is ", phone, ".", RedactionKind.PHONE);
+    }
+
+    @Test
+    void numbersAfterAnAreaCodeFormStayOutsideIt() {
+      assertRedacted("Office ", "030/1234567", " 10 to 18 h", RedactionKind.PHONE);
+      assertRedacted("Office ", "089/123 456 78", " 2024 03 05", RedactionKind.PHONE);
+      assertRedacted("Office ", "0221/12 34 56", ", 9-17 h", RedactionKind.PHONE);
+    }
+
+    @Test
+    void generatedCompactPhones() {
+      Random r = new Random(77);
+      for (int i = 0; i < 200; i++) {
+        assertRedacted("it is ", PlantedSecrets.phoneCompactTrunk(r), ", ok?", RedactionKind.PHONE);
+        assertRedacted("it is ", PlantedSecrets.phoneAreaSlash(r), ", ok?", RedactionKind.PHONE);
+        String nanp = PlantedSecrets.phoneNanpCompact(r);
+        assertRedacted("call me on ", nanp, ", ok?", RedactionKind.PHONE);
+        assertUnchanged("it is " + nanp + ", ok?");
+      }
+    }
+
+    @Test
+    void tenNorthAmericanDigitsAreAPhoneOnlyNextToAPhoneCue() {
+      for (String before :
+          List.of(
+              "call me on ",
+              "Text me at ",
+              "you can reach me at ",
+              "WhatsApp: ",
+              "my mobile number is ",
+              "Cell ",
+              "contact me: ",
+              "sms ",
+              "tel. ")) {
+        assertRedacted(before, "4155552671", " please.", RedactionKind.PHONE);
+      }
+      assertRedacted("", "4155552671", " is my cell", RedactionKind.PHONE);
+      assertRedacted("My number: ", "2125550143", "", RedactionKind.PHONE);
+      // The same digits with no cue, or claimed by an id word, are an order or transfer number.
+      assertUnchanged("Transfer 4155552671 is still pending since 2024-03-05.");
+      assertUnchanged("4155552671");
+      assertUnchanged("Order 4155552671 never arrived, please call me.");
+      assertUnchanged("My order number is 2125550143 and I paid $49.99.");
+      assertUnchanged("The reference number on my transfer is 2125550143, thanks.");
+    }
+
+    @Test
+    void compactNearMissesStayEvenNextToAPhoneCue() {
+      // Order, transaction and account numbers claimed by their id word.
+      assertUnchanged("Call me about order 0123456789 please.");
+      assertUnchanged("call me about my order number 0770090012");
+      assertUnchanged("Please call, the tracking number is 0123456789.");
+      assertUnchanged("call me, transaction 4155552671 failed");
+      assertUnchanged("my account 0532013000 at sort code 37040044, call me");
+      // Amounts.
+      assertUnchanged("Call me about the 4155552671.99 charge.");
+      assertUnchanged("call me about the $4155552671 refund, or \u20ac0123456789");
+      assertUnchanged("call me about the 0123456789,50 EUR");
+      // Dates, times and Unix timestamps.
+      assertUnchanged("call me on 05/03/2024, 2024-03-05, 20240305 or 05032024");
+      assertUnchanged("call me between 0930/1730 tomorrow");
+      assertUnchanged("call me, it was logged at 1712345678 and 1700000000");
+      // Longer and shorter digit runs: 9 and 13 digits after a trunk 0, 9 and 12 NANP digits.
+      assertUnchanged("call me on 012345678 or 0123456789012");
+      assertUnchanged("call me on 415555267 or 415555267123");
+      // Digits inside a longer token.
+      assertUnchanged("call me, my user is user07700900123 and ID-0123456789");
+      // Cards and IBANs keep their own kind.
+      assertRedacted(
+          "call me, card ", "4111111111111111", " was declined", RedactionKind.CARD_NUMBER);
+      assertRedacted("call me about IBAN ", "DE89370400440532013000", "", RedactionKind.IBAN);
     }
 
     @Test
