@@ -431,6 +431,7 @@ public final class WeeklyThemeRun {
       REQUESTS.list(c, seriesId).forEach(r -> requestIds.add(r.id()));
       if (!THEMES.themeIds(c, seriesId).containsAll(keptThemes) || !requestIds.containsAll(usedRequests)) {
         throw new ConflictException(
+            "week",
             "Week " + week + " of series " + seriesId + " was changed by another run meanwhile; run it again");
       }
       THEMES.deleteWeek(c, seriesId, week);
