@@ -10,7 +10,6 @@ import io.productopsdash.engine.cluster.ClusteringOptions;
 import io.productopsdash.engine.cluster.ThemeClustering;
 import io.productopsdash.engine.cluster.ThemeLabeler;
 import io.productopsdash.engine.request.FeatureRequestDetector;
-import io.productopsdash.engine.request.RequestDetection;
 import io.productopsdash.engine.request.RequestPhrase;
 import io.productopsdash.engine.score.ScoreStatistics;
 import io.productopsdash.models.Answer;
@@ -353,62 +352,14 @@ public final class WeeklyThemeRun {
 
     // Feature requests.
     progress.update("requests", 0, n);
-    FeatureRequestDetector detector = FeatureRequestDetector.standard();
-    List<Integer> detected = new ArrayList<>();
-    Map<Integer, String> phrases = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      RequestDetection detection = detector.detect(in.answers.get(i).comment());
-      if (detection.request()) {
-        detected.add(i);
-        RequestPhrase.of(detection).ifPresent(p -> phrases.put(detected.get(detected.size() - 1), p));
-      }
-    }
-    Map<Integer, Long> toExisting = new HashMap<>();
-    List<Integer> freshRequests = new ArrayList<>();
-    Map<Long, float[]> existingCentroids = new LinkedHashMap<>();
-    // Every request with answers is a candidate, including those an earlier run of this week created,
-    // with a centroid over all its answers (this week's earlier members too), so that a re-run gives
-    // the same answers back to the same request, keeping its id and the status a PM set.
-    in.requestAnswers.forEach((request, members) -> {
-      List<float[]> vs = members.stream().map(in.requestVectors::get).filter(Objects::nonNull).map(ThemeGeometry::unit).toList();
-      if (!vs.isEmpty()) {
-        existingCentroids.put(request, ThemeGeometry.unit(ThemeGeometry.sum(vs)));
-      }
-    });
-    for (int i : detected) {
-      long best = -1;
-      double bestSim = Double.NEGATIVE_INFINITY;
-      for (Map.Entry<Long, float[]> e : existingCentroids.entrySet()) {
-        double s = ThemeTracker.cosine(vectors[i], e.getValue());
-        if (s > bestSim) {
-          bestSim = s;
-          best = e.getKey();
-        }
-      }
-      if (best >= 0 && bestSim >= options.requestSimilarity()) {
-        toExisting.put(i, best);
-        continue;
-      }
-      freshRequests.add(i);
-    }
-    float[][] freshVectors = new float[freshRequests.size()][];
-    for (int r = 0; r < freshVectors.length; r++) {
-      freshVectors[r] = vectors[freshRequests.get(r)];
-    }
-    RequestGrouping grouping = RequestGrouping.fit(freshVectors, options.requestGroupSimilarity());
-    List<List<Integer>> groups = new ArrayList<>();
-    for (int g = 0; g < grouping.size(); g++) {
-      List<Integer> members = new ArrayList<>();
-      for (int r : grouping.members(g)) {
-        members.add(freshRequests.get(r));
-      }
-      groups.add(members);
-    }
-    Long[] keptRequest = keptRequests(groups, toExisting, in);
-    List<String> groupLabels = new ArrayList<>();
-    for (int g = 0; g < groups.size(); g++) {
-      groupLabels.add(keptRequest[g] != null ? null : requestLabel(groups.get(g), phrases, in.answers, labeler));
-    }
+    WeeklyRequests.Plan requests =
+        WeeklyRequests.plan(
+            in.answers, vectors, in.requestAnswers, in.requestVectors, in.earlierRequestOf, in.requestsOfOtherWeeks,
+            options.requestSimilarity(), options.requestGroupSimilarity(), labeler);
+    Map<Integer, Long> toExisting = requests.toExisting();
+    List<List<Integer>> groups = requests.groups();
+    Long[] keptRequest = requests.kept();
+    List<String> groupLabels = requests.labels();
     progress.update("requests", n, n);
 
     // Store in one transaction, replacing an earlier run of the week.
@@ -480,7 +431,7 @@ public final class WeeklyThemeRun {
       created += kept == null ? 1 : 0;
     }
     return new Result(
-        seriesId, week, sorted, tracking.vanished(), n, fresh.size(), detected.size(), created, unclustered);
+        seriesId, week, sorted, tracking.vanished(), n, fresh.size(), requests.detected(), created, unclustered);
   }
 
   private static List<ThemeTracker.PreviousTheme> tracked(List<ThemeWeek> stored) {
@@ -504,64 +455,6 @@ public final class WeeklyThemeRun {
     Interval interval = size < 2 ? null : ScoreStatistics.meanInterval(mean, Math.sqrt(ss / (size - 1)), size);
     return new ThemeWeek(
         id, week, size, total, d.label, d.keywords, d.quotes, mean, interval, null, t.trend(), t.pValue(), d.centroid);
-  }
-
-  /**
-   * For each new group of request answers, the id of a request of an earlier run of this week that it
-   * keeps, or null. Such a request had answers only in this week and none of them joined it again
-   * (else it is an existing request and keeps its id that way): it would be left empty, so it goes to
-   * the group holding most of its earlier answers, one group per request and one request per group,
-   * pairs taken by that count (descending), then request id, then group, so the status a PM gave it
-   * survives a re-run in which its answers split or drifted.
-   */
-  private static Long[] keptRequests(List<List<Integer>> groups, Map<Integer, Long> toExisting, Loaded in) {
-    Set<Long> joined = new HashSet<>(toExisting.values());
-    Map<Long, Map<Integer, Integer>> counts = new HashMap<>();
-    for (int g = 0; g < groups.size(); g++) {
-      for (int i : groups.get(g)) {
-        Long request = in.earlierRequestOf.get(in.answers.get(i).id());
-        if (request != null && !joined.contains(request) && !in.requestsOfOtherWeeks.contains(request)) {
-          counts.computeIfAbsent(request, r -> new HashMap<>()).merge(g, 1, Integer::sum);
-        }
-      }
-    }
-    List<long[]> pairs = new ArrayList<>();
-    counts.forEach((request, byGroup) -> byGroup.forEach((g, count) -> pairs.add(new long[] {count, request, g})));
-    pairs.sort(
-        Comparator.comparingLong((long[] p) -> -p[0]).thenComparingLong(p -> p[1]).thenComparingLong(p -> p[2]));
-    Long[] kept = new Long[groups.size()];
-    Set<Long> used = new HashSet<>();
-    for (long[] p : pairs) {
-      int g = (int) p[2];
-      if (kept[g] == null && used.add(p[1])) {
-        kept[g] = p[1];
-      }
-    }
-    return kept;
-  }
-
-  private static String requestLabel(
-      List<Integer> members, Map<Integer, String> phrases, List<Answer> answers, ThemeLabeler labeler) {
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    for (int i : members) {
-      String p = phrases.get(i);
-      if (p != null) {
-        counts.merge(p, 1, Integer::sum);
-      }
-    }
-    String best = null;
-    int bestCount = 0;
-    for (Map.Entry<String, Integer> e : counts.entrySet()) {
-      if (e.getValue() > bestCount) {
-        best = e.getKey();
-        bestCount = e.getValue();
-      }
-    }
-    if (best != null) {
-      return best;
-    }
-    List<String> texts = members.stream().map(i -> answers.get(i).comment()).toList();
-    return labeler.labels(texts, new int[texts.size()], 1).get(0);
   }
 
   private record Loaded(
