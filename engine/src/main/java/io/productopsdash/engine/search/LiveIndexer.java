@@ -33,8 +33,9 @@ public final class LiveIndexer implements AutoCloseable {
   static final int MAX_BATCH = 1_000;
   /**
    * Arrivals per second above which the {@link Preparation} waits: bulk arrivals such as a load
-   * test, never a survey's trickle. CoreNLP takes a core at about 700 comments/s, and running it
-   * during such a burst halved the answer path's throughput (2,477/s instead of over 6,000/s).
+   * test, never a survey's trickle. CoreNLP keeps a core busy while it enriches, and running it
+   * during such a burst cut the answer path's throughput from 6,524 to 2,477 answers/s
+   * (docs/benchmarks.md).
    */
   static final int BUSY_RATE = 500;
   /** Longest the preparation waits for arrivals to slow down; then it runs anyway. */
