@@ -28,6 +28,9 @@ import java.util.Optional;
  * <p>Cooldown: a user who answered or dismissed in week w' is not asked in weeks w' .. w' +
  * cooldownWeeks (with the default 4, the next possible week is w' + 5).
  *
+ * <p>The page URL an answer came with is stored without its query string and fragment, its path
+ * redacted like a comment.
+ *
  * <p>Comments are redacted before they are stored: secrets (seed phrases, private keys, crypto
  * addresses, card numbers, IBANs) and contact data (emails, phones) never reach the database.
  * Person names need CoreNLP NER, about a millisecond per comment, which would cap this path well
@@ -149,6 +152,7 @@ public final class SurveyLoop {
     // The length limit applies to what the user wrote; a placeholder may be longer than what it
     // replaced, so the redacted text is carried beside the submission, not re-validated.
     String comment = submission.comment() == null ? null : redactor.redact(submission.comment()).text();
+    String url = pageOnly(submission.url());
     WeekId week = WeekId.of(now, zone);
     return db.write(
         c -> {
@@ -173,11 +177,29 @@ public final class SurveyLoop {
                   submission.score(),
                   comment,
                   submission.locale(),
-                  submission.url(),
+                  url,
                   now);
           frame.recordAnswered(c, survey.seriesId(), week, submission.userId(), now);
           return new AnswerResult(stored, true);
         });
+  }
+
+  /**
+   * The page an answer was given on, without its query and fragment (where apps carry tokens,
+   * emails and ids) and with the path redacted like a comment.
+   */
+  private String pageOnly(String url) {
+    if (url == null) {
+      return null;
+    }
+    int cut = url.length();
+    for (char c : new char[] {'?', '#'}) {
+      int at = url.indexOf(c);
+      if (at >= 0) {
+        cut = Math.min(cut, at);
+      }
+    }
+    return redactor.redact(url.substring(0, cut)).text();
   }
 
   private AnswerResult repeat(

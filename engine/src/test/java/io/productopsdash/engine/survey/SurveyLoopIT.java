@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.productopsdash.data.Database;
+import io.productopsdash.models.Answer;
 import io.productopsdash.models.AnswerSubmission;
 import io.productopsdash.models.ConflictException;
 import io.productopsdash.models.Eligibility;
@@ -161,6 +162,17 @@ class SurveyLoopIT {
     SurveyLoop.AnswerResult r = loop.submitAnswer(s.id(), new AnswerSubmission("r-long", "jo", 4, text, null, null));
     assertThat(r.created()).isTrue();
     assertThat(r.answer().comment()).endsWith(" [email]").hasSize(AnswerSubmission.MAX_COMMENT_LENGTH + 1);
+  }
+
+  @Test
+  void thePageUrlIsStoredWithoutQueryAndFragmentAndRedacted() {
+    Survey s = surveys.create(draft(1.0, 4));
+    String url = "https://app.example.com/users/ann@example.com/settings?token=s3cr3t&ref=mail#otp=123456";
+    Answer stored = loop.submitAnswer(s.id(), new AnswerSubmission("r-url", "ann", 5, null, "en", url)).answer();
+    assertThat(stored.url()).isEqualTo("https://app.example.com/users/[email]/settings");
+    assertThat(loop.submitAnswer(s.id(), new AnswerSubmission("r-url2", "bo", 5, null, "en", "https://app.example.com/swap#/step/2"))
+            .answer().url())
+        .isEqualTo("https://app.example.com/swap");
   }
 
   @Test
