@@ -77,28 +77,12 @@ public final class EnrichmentRepository {
 
   /** As {@link #candidates(Connection)}, for these answers only (those with a comment), by id. */
   public List<Candidate> candidates(Connection c, Collection<Long> answerIds) throws SQLException {
-    List<Candidate> out = new ArrayList<>();
-    List<Long> all = List.copyOf(answerIds);
-    for (int from = 0; from < all.size(); from += 500) {
-      List<Long> chunk = all.subList(from, Math.min(all.size(), from + 500));
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT a.id, a.comment, e.text_sha256 FROM answers a"
-                  + " LEFT JOIN answer_enrichment e ON e.answer_id = a.id"
-                  + " WHERE a.comment IS NOT NULL AND trim(a.comment) <> '' AND a.id IN ("
-                  + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
-                  + ") ORDER BY a.id")) {
-        for (int i = 0; i < chunk.size(); i++) {
-          ps.setLong(i + 1, chunk.get(i));
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3)));
-          }
-        }
-      }
-    }
-    return out;
+    return IdChunks.read(
+        c,
+        answerIds,
+        "SELECT a.id, a.comment, e.text_sha256 FROM answers a LEFT JOIN answer_enrichment e ON e.answer_id = a.id"
+            + " WHERE a.comment IS NOT NULL AND trim(a.comment) <> '' AND a.id IN (%s) ORDER BY a.id",
+        rs -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3)));
   }
 
   /**

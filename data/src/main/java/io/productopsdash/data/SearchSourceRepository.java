@@ -73,7 +73,7 @@ public final class SearchSourceRepository {
    */
   public void each(Connection c, Collection<String> weeks, RowSink sink) throws SQLException {
     String where =
-        " WHERE" + (weeks == null ? "" : " a.week IN (" + placeholders(weeks.size()) + ") AND") + NAMES_CLEARED;
+        " WHERE" + (weeks == null ? "" : " a.week IN (" + IdChunks.placeholders(weeks.size()) + ") AND") + NAMES_CLEARED;
     try (PreparedStatement ps = c.prepareStatement(SELECT + where + " ORDER BY a.id")) {
       if (weeks != null) {
         int i = 1;
@@ -91,21 +91,8 @@ public final class SearchSourceRepository {
 
   /** The answers with these ids (those that exist), by id. */
   public List<Row> byIds(Connection c, Collection<Long> ids) throws SQLException {
-    List<Row> out = new ArrayList<>();
-    List<Long> all = List.copyOf(ids);
-    // SQLite allows 32,766 parameters; stay well below in chunks.
-    for (int from = 0; from < all.size(); from += 500) {
-      List<Long> chunk = all.subList(from, Math.min(all.size(), from + 500));
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              SELECT + " WHERE a.id IN (" + placeholders(chunk.size()) + ") AND" + NAMES_CLEARED + " ORDER BY a.id")) {
-        for (int i = 0; i < chunk.size(); i++) {
-          ps.setLong(i + 1, chunk.get(i));
-        }
-        out.addAll(rows(ps));
-      }
-    }
-    return out;
+    return IdChunks.read(
+        c, ids, SELECT + " WHERE a.id IN (%s) AND" + NAMES_CLEARED + " ORDER BY a.id", SearchSourceRepository::row);
   }
 
   /**
@@ -164,10 +151,6 @@ public final class SearchSourceRepository {
       rs.next();
       return rs.getInt(1);
     }
-  }
-
-  private static String placeholders(int n) {
-    return String.join(",", java.util.Collections.nCopies(n, "?"));
   }
 
   /** The answers of one survey series in one week, by id. */
