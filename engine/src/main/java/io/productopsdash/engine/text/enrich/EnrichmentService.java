@@ -102,7 +102,7 @@ public final class EnrichmentService {
     List<Candidate> all = db.read(repository::candidates);
     List<Candidate> todo = new ArrayList<>();
     for (Candidate c : all) {
-      if (c.enrichedSha256() == null || !c.enrichedSha256().equals(sha256(c.comment()))) {
+      if (needsEnrichment(c)) {
         todo.add(c);
       }
     }
@@ -158,7 +158,7 @@ public final class EnrichmentService {
   public int enrichAnswers(Collection<Long> answerIds) {
     List<Candidate> todo = new ArrayList<>();
     for (Candidate c : db.read(conn -> repository.candidates(conn, answerIds))) {
-      if (c.enrichedSha256() == null || !c.enrichedSha256().equals(sha256(c.comment()))) {
+      if (needsEnrichment(c)) {
         todo.add(c);
       }
     }
@@ -172,6 +172,11 @@ public final class EnrichmentService {
       store(batch, results, enriched, new AtomicInteger(), new AtomicInteger());
     }
     return enriched.get();
+  }
+
+  /** Never enriched, or its comment changed since. */
+  private static boolean needsEnrichment(Candidate c) {
+    return c.enrichedSha256() == null || !c.enrichedSha256().equals(sha256(c.comment()));
   }
 
   private void store(
