@@ -198,6 +198,24 @@ public final class ThemeRepository {
     }
   }
 
+  /** The theme of each themed answer of a series in a week, by answer id, ascending. */
+  public Map<Long, Long> assignments(Connection c, long seriesId, WeekId week) throws SQLException {
+    Map<Long, Long> out = new LinkedHashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT a.answer_id, a.theme_id FROM answer_themes a JOIN themes t ON t.id = a.theme_id"
+                + " WHERE t.series_id = ? AND a.week = ? ORDER BY a.answer_id")) {
+      ps.setLong(1, seriesId);
+      ps.setString(2, week.toString());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getLong(1), rs.getLong(2));
+        }
+      }
+    }
+    return out;
+  }
+
   /** The ids of the unclustered answers of a series in a week, ascending. */
   public List<Long> unclustered(Connection c, long seriesId, WeekId week) throws SQLException {
     List<Long> out = new ArrayList<>();

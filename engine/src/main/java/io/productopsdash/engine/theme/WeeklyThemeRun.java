@@ -305,7 +305,7 @@ public final class WeeklyThemeRun {
       ThemeClustering clustering = ThemeClustering.fit(vectors, options.clustering());
       subAssignments = clustering.hasSubThemes() ? clustering.subAssignments() : null;
       // Noise: -1 marks an unclustered answer; kept themes are renumbered 0..k-1 in cluster order.
-      int[] themeOf = ThemeGeometry.withoutNoise(vectors, clustering.assignments(), clustering.k(), options);
+      int[] themeOf = ThemeGeometry.withoutNoise(vectors, clustering.assignments(), clustering.k(), options.noiseSimilarity(), options.minThemeSize());
       assignments = themeOf;
       int k = 0;
       for (int a : themeOf) {
