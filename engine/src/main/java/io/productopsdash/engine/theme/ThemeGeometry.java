@@ -82,10 +82,10 @@ final class ThemeGeometry {
   }
 
   /** Maximal marginal relevance over cosine to the centroid; ties to the smaller answer id. */
-  static List<Long> quotes(float[][] vectors, int[] members, float[] centroid, WeeklyThemeRun.Options options, List<Answer> answers) {
+  static List<Long> quotes(float[][] vectors, int[] members, float[] centroid, int quotes, double lambda, List<Answer> answers) {
     List<Integer> chosen = new ArrayList<>();
     boolean[] taken = new boolean[members.length];
-    int want = Math.min(options.quotes(), members.length);
+    int want = Math.min(quotes, members.length);
     while (chosen.size() < want) {
       int best = -1;
       double bestScore = Double.NEGATIVE_INFINITY;
@@ -101,7 +101,7 @@ final class ThemeGeometry {
           redundancy = first ? sim : Math.max(redundancy, sim);
           first = false;
         }
-        double score = options.lambda() * ThemeTracker.cosine(x, centroid) - (1 - options.lambda()) * redundancy;
+        double score = lambda * ThemeTracker.cosine(x, centroid) - (1 - lambda) * redundancy;
         if (score > bestScore
             || (score == bestScore && answers.get(members[r]).id() < answers.get(members[best]).id())) {
           bestScore = score;

@@ -166,6 +166,14 @@ public final class ThemeMemory {
     return t;
   }
 
+  /** This memory with only the exemplars and pool answers {@code keep} accepts (merges stay). */
+  public ThemeMemory keeping(java.util.function.LongPredicate keep) {
+    return new ThemeMemory(
+        exemplars.stream().filter(e -> keep.test(e.answer())).toList(),
+        pool.stream().filter(u -> keep.test(u.answer())).toList(),
+        survivors);
+  }
+
   /** The exemplars of the living themes, by theme then answer id. */
   public List<Exemplar> exemplars() {
     return exemplars;

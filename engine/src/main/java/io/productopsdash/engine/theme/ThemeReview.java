@@ -33,11 +33,11 @@ public final class ThemeReview {
    * @param merge whether themes are merged
    * @param split whether themes are split
    * @param neighbours nearest answers looked up per member (5)
-   * @param mergeAt interleaving at or above which two themes merge (0.5)
+   * @param mergeAt interleaving at or above which two themes merge (0.4)
    * @param splitBelow interleaving below which a part splits off (0.2)
    * @param distinctBelow ... and its normalised similarity to the rest of the theme ({@link
    *     io.productopsdash.engine.cluster.TopLevelThemes#normalisedSimilarity}) must be below this:
-   *     a part that would rejoin the theme if it arrived as a new candidate stays (0.75)
+   *     a part about as close to the rest as a candidate that would join it stays (0.6)
    * @param minPart fewest answers of a part split off (8)
    * @param candidates nearest themes (by centroid) of each theme checked for a merge (3)
    */
@@ -67,9 +67,9 @@ public final class ThemeReview {
       }
     }
 
-    /** Merges and splits on: 5 neighbours, merge at 0.4, split below 0.2 and 0.75, parts of 8, 3 candidates. */
+    /** Merges and splits on: 5 neighbours, merge at 0.4, split below 0.2 and 0.6, parts of 8, 3 candidates. */
     public static Options defaults() {
-      return new Options(true, true, 5, 0.4, 0.2, 0.75, 8, 3);
+      return new Options(true, true, 5, 0.4, 0.2, 0.6, 8, 3);
     }
   }
 
@@ -234,8 +234,8 @@ public final class ThemeReview {
       }
       // The part holding most of the theme's history keeps the theme; a part of mostly new answers
       // or of a fair share of old ones may leave.
-      if (count(part, older) > count(rest, older)) {
-        continue;
+      if (count(part, older) > count(rest, older) || count(part, older) == part.size()) {
+        continue; // the part with the history keeps the theme; a part with no answer this week waits
       }
       double mix = interleaving(vectors, part, rest, options.neighbours());
       if (mix < options.splitBelow()

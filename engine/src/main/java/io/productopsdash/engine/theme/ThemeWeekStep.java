@@ -30,7 +30,7 @@ public final class ThemeWeekStep {
    * @param candidates how new themes form
    * @param joinSimilarity a candidate whose normalised similarity to an existing theme ({@link
    *     io.productopsdash.engine.cluster.TopLevelThemes#normalisedSimilarity}) reaches this joins it
-   *     instead of becoming a theme (0.85)
+   *     instead of becoming a theme (0.75)
    * @param review merges and splits
    */
   public record Options(
@@ -52,7 +52,7 @@ public final class ThemeWeekStep {
     /** The defaults of each stage. */
     public static Options defaults() {
       return new Options(
-          ThemeMemory.Options.defaults(), ExemplarVote.Options.defaults(), CandidateThemes.Options.defaults(), 0.85,
+          ThemeMemory.Options.defaults(), ExemplarVote.Options.defaults(), CandidateThemes.Options.defaults(), 0.75,
           ThemeReview.Options.defaults());
     }
   }

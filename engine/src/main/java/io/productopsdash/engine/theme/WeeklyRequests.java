@@ -34,7 +34,109 @@ final class WeeklyRequests {
    */
   record Plan(int detected, Map<Integer, Long> toExisting, List<List<Integer>> groups, Long[] kept, List<String> labels) {}
 
+  /** What {@link #run} stored: answers detected as asks and requests created. */
+  record Result(int detected, int created) {}
+
+  private static final io.productopsdash.data.FeatureRequestRepository REQUESTS =
+      new io.productopsdash.data.FeatureRequestRepository();
+  private static final io.productopsdash.data.ThemeRepository THEMES = new io.productopsdash.data.ThemeRepository();
+
   private WeeklyRequests() {}
+
+  /**
+   * Detects, groups and stores the feature requests of {@code answers} (the week's commented
+   * answers of series {@code seriesId}, all with a stored vector of the embedder's model), in one
+   * transaction of its own.
+   *
+   * @throws io.productopsdash.models.ConflictException when a request this run keeps was deleted
+   *     meanwhile (nothing stored)
+   */
+  static Result run(
+      io.productopsdash.data.Database db,
+      long seriesId,
+      io.productopsdash.models.WeekId week,
+      List<Answer> answers,
+      TextEmbedder embedder,
+      java.time.Instant now) {
+    Set<Long> thisWeek = new HashSet<>();
+    answers.forEach(a -> thisWeek.add(a.id()));
+    record Loaded(
+        Map<Long, List<Long>> requestAnswers,
+        Map<Long, float[]> requestVectors,
+        Map<Long, float[]> weekVectors,
+        Map<Long, Long> earlierRequestOf,
+        Set<Long> requestsOfOtherWeeks) {}
+    Loaded in = db.read(c -> {
+      Map<Long, List<Long>> requestAnswers = REQUESTS.answerIdsByRequest(c, seriesId);
+      Map<Long, Long> earlierRequestOf = new HashMap<>();
+      Set<Long> requestsOfOtherWeeks = new HashSet<>();
+      requestAnswers.forEach((request, members) -> {
+        for (long a : members) {
+          if (thisWeek.contains(a)) {
+            earlierRequestOf.put(a, request);
+          } else {
+            requestsOfOtherWeeks.add(request);
+          }
+        }
+      });
+      Set<Long> requestMembers = new HashSet<>();
+      requestAnswers.values().forEach(requestMembers::addAll);
+      return new Loaded(
+          requestAnswers, THEMES.embeddings(c, requestMembers, embedder.model()),
+          THEMES.embeddings(c, thisWeek, embedder.model()), earlierRequestOf, requestsOfOtherWeeks);
+    });
+    float[][] vectors = new float[answers.size()][];
+    for (int i = 0; i < vectors.length; i++) {
+      vectors[i] = ThemeGeometry.unit(in.weekVectors().get(answers.get(i).id()));
+    }
+    Plan plan =
+        plan(
+            answers, vectors, in.requestAnswers(), in.requestVectors(), in.earlierRequestOf(), in.requestsOfOtherWeeks(),
+            REQUEST_SIMILARITY, GROUP_SIMILARITY,
+            io.productopsdash.engine.cluster.ClassTfIdfLabeler.of(io.productopsdash.engine.cluster.ClassTfIdfLabeler.DEFAULT_TERMS));
+    int created = 0;
+    for (Long kept : plan.kept()) {
+      created += kept == null ? 1 : 0;
+    }
+    db.write(c -> {
+      Set<Long> used = new HashSet<>(plan.toExisting().values());
+      for (Long r : plan.kept()) {
+        if (r != null) {
+          used.add(r);
+        }
+      }
+      Set<Long> requestIds = new HashSet<>();
+      REQUESTS.list(c, seriesId).forEach(r -> requestIds.add(r.id()));
+      if (!requestIds.containsAll(used)) {
+        throw new io.productopsdash.models.ConflictException(
+            "week", "Week " + week + " of series " + seriesId + " was changed by another run meanwhile; run it again");
+      }
+      REQUESTS.unassignWeek(c, seriesId, week);
+      for (Map.Entry<Integer, Long> e : plan.toExisting().entrySet()) {
+        REQUESTS.assign(c, answers.get(e.getKey()).id(), e.getValue());
+      }
+      for (int g = 0; g < plan.groups().size(); g++) {
+        long request = plan.kept()[g] != null ? plan.kept()[g] : REQUESTS.insert(c, seriesId, plan.labels().get(g), now);
+        for (int i : plan.groups().get(g)) {
+          REQUESTS.assign(c, answers.get(i).id(), request);
+        }
+      }
+      REQUESTS.deleteEmptyNew(c, seriesId);
+      return null;
+    });
+    return new Result(plan.detected(), created);
+  }
+
+  /** Cosine to an existing request's centroid that joins a new ask to it (0.6). */
+  static final double REQUEST_SIMILARITY = 0.6;
+
+  /**
+   * New asks are grouped while the mean cosine between two groups' members is above this (0.45):
+   * on Banking77 questions standing in for a week's requests (12 asks with 1 to 15 answers each, 40
+   * draws; {@code bench/request-grouping.sh}) it was chosen on the train split and gives ARI 0.704
+   * and 13.0 groups on the test split, against 0.645 and 21.4 for a greedy leader clustering.
+   */
+  static final double GROUP_SIMILARITY = 0.45;
 
   /**
    * Plans the week's requests.

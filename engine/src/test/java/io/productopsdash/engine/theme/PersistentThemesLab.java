@@ -149,8 +149,8 @@ final class PersistentThemesLab {
         Integer.parseInt(s.getOrDefault("memory.weeks", "8")), Integer.parseInt(s.getOrDefault("memory.cap", "200")),
         Integer.parseInt(s.getOrDefault("memory.pool", "4")));
     ExemplarVote.Options vote = new ExemplarVote.Options(
-        Integer.parseInt(s.getOrDefault("vote.k", "10")), Double.parseDouble(s.getOrDefault("vote.majority", "0.5")),
-        Integer.parseInt(s.getOrDefault("vote.closeness", "5")), Double.parseDouble(s.getOrDefault("vote.q", "0.1")),
+        Integer.parseInt(s.getOrDefault("vote.k", "5")), Double.parseDouble(s.getOrDefault("vote.majority", "0.5")),
+        Integer.parseInt(s.getOrDefault("vote.closeness", "5")), Double.parseDouble(s.getOrDefault("vote.q", "0.0")),
         0.5, 2);
     ClusteringOptions clustering = ClusteringOptions.defaults()
         .withModularityPruning(Boolean.parseBoolean(s.getOrDefault("cand.pruning", "true")))
@@ -162,9 +162,9 @@ final class PersistentThemesLab {
     ThemeReview.Options review = new ThemeReview.Options(
         Boolean.parseBoolean(s.getOrDefault("review.merge", "true")), Boolean.parseBoolean(s.getOrDefault("review.split", "true")),
         Integer.parseInt(s.getOrDefault("review.k", "5")), Double.parseDouble(s.getOrDefault("review.merge.at", "0.4")),
-        Double.parseDouble(s.getOrDefault("review.split.below", "0.2")), Double.parseDouble(s.getOrDefault("review.distinct", "0.75")),
+        Double.parseDouble(s.getOrDefault("review.split.below", "0.2")), Double.parseDouble(s.getOrDefault("review.distinct", "0.6")),
         Integer.parseInt(s.getOrDefault("review.part", "8")), 3);
-    return new ThemeWeekStep.Options(memory, vote, candidates, Double.parseDouble(s.getOrDefault("join", "0.85")), review);
+    return new ThemeWeekStep.Options(memory, vote, candidates, Double.parseDouble(s.getOrDefault("join", "0.75")), review);
   }
 
   static Stream read(Path root, Path file) throws IOException {

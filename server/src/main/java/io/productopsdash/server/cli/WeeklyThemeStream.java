@@ -147,7 +147,7 @@ final class WeeklyThemeStream {
       for (Row r : rows) {
         Long theme = themeOf.get(r.week()).get(answerOfRow.get(r.row()));
         ThemeWeek t = theme == null ? null : themesOf.get(r.week()).get(theme);
-        out.add(new Outcome(r, theme, t == null ? "" : t.trend().name(), t == null ? "" : t.label()));
+        out.add(new Outcome(r, theme, t == null ? "" : t.trend().name(), t == null ? "" : t.name()));
       }
       return out;
     } finally {

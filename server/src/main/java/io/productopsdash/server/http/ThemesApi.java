@@ -210,7 +210,7 @@ public final class ThemesApi {
     reply.put("week", week);
     reply.put("answers", result.answers());
     reply.put("embedded", result.embedded());
-    reply.put("vanished", result.vanished());
+    reply.put("gone", result.gone());
     reply.put("requestAnswers", result.requestAnswers());
     reply.put("newRequests", result.newRequests());
     reply.put("themes", views(result.themes()));

@@ -1,0 +1,205 @@
+package io.productopsdash.engine.text.enrich;
+
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.CoreDocument;
+import edu.stanford.nlp.pipeline.CoreSentence;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import io.productopsdash.engine.text.nlp.NlpPipelines;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The phrases of a comment that could name a theme, from its CoreNLP part-of-speech tags: noun
+ * phrases ("seed phrase backup", "failed swaps": adjectives, participles and nouns ending in a
+ * noun, at most {@value #MAX_WORDS} words) and verb-object phrases ("add Solana support", "top up
+ * card": a base-form verb, an optional particle, then a noun phrase, determiners and possessives
+ * left out). Each phrase has a key (its lower-cased lemmas, to count it across answers) and its
+ * surface form as written (proper nouns and acronyms keep their capitals, other words are lower
+ * case).
+ *
+ * <p>Never part of a phrase: redaction placeholders ({@code [name]}, {@code [email]}, ...), words
+ * with a digit ("dl123", "2fa" aside: a letter-digit token is an id more often than a name),
+ * one-letter words, and auxiliary or light verbs. Thread-safe.
+ */
+public final class NamePhrases {
+  /** Most words in a phrase. */
+  public static final int MAX_WORDS = 5;
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\[[a-z][a-z ]*\\]");
+  private static final Set<String> LIGHT_VERBS =
+      Set.of("be", "have", "do", "will", "would", "can", "could", "shall", "should", "may", "might", "must",
+          "get", "let", "make", "go", "want", "need", "like", "love", "hate", "wish", "try", "keep", "say", "think",
+          "know", "see", "look", "use", "please", "thank", "hope");
+
+  /**
+   * A candidate name.
+   *
+   * @param key the lemmas, lower case, separated by single spaces
+   * @param surface the words as written (see the class comment for case)
+   * @param words number of words
+   */
+  public record Phrase(String key, String surface, int words) {
+    public Phrase {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(surface, "surface");
+      if (words < 1) {
+        throw new IllegalArgumentException("Invalid phrase length: " + words);
+      }
+    }
+  }
+
+  /** A token as the extraction sees it. */
+  record Token(String word, String tag, String lemma) {}
+
+  private final StanfordCoreNLP pipeline;
+
+  private NamePhrases(StanfordCoreNLP pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  /** Phrases over the shared part-of-speech pipeline ({@link NlpPipelines#posLemma()}). */
+  public static NamePhrases shared() {
+    return Shared.INSTANCE;
+  }
+
+  /** The candidate names in {@code text}, in text order, repeats kept. */
+  public List<Phrase> of(String text) {
+    // A placeholder ends a phrase, like punctuation would.
+    String cleaned = PLACEHOLDER.matcher(text).replaceAll(" ; ");
+    if (cleaned.isBlank()) {
+      return List.of();
+    }
+    CoreDocument doc = new CoreDocument(cleaned);
+    pipeline.annotate(doc);
+    List<Phrase> out = new ArrayList<>();
+    for (CoreSentence sentence : doc.sentences()) {
+      List<Token> tokens = new ArrayList<>();
+      for (CoreLabel t : sentence.tokens()) {
+        String lemma = t.lemma() == null ? t.word() : t.lemma();
+        tokens.add(new Token(t.word(), t.tag(), lemma));
+      }
+      out.addAll(fromTokens(tokens));
+    }
+    return out;
+  }
+
+  /** The phrases of one sentence's tokens. */
+  static List<Phrase> fromTokens(List<Token> tokens) {
+    List<Phrase> out = new ArrayList<>();
+    int n = tokens.size();
+    boolean[] usable = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      usable[i] = usable(tokens.get(i).word());
+    }
+    // Noun phrases: maximal runs of modifiers and nouns, cut after their last noun.
+    int i = 0;
+    while (i < n) {
+      if (!usable[i] || !modifierOrNoun(tokens.get(i).tag())) {
+        i++;
+        continue;
+      }
+      int start = i;
+      int lastNoun = -1;
+      while (i < n && usable[i] && modifierOrNoun(tokens.get(i).tag())) {
+        if (tokens.get(i).tag().startsWith("NN")) {
+          lastNoun = i;
+        }
+        i++;
+      }
+      if (lastNoun >= 0) {
+        int from = Math.max(start, lastNoun + 1 - MAX_WORDS);
+        // A participle or gerund only modifies: "failed swaps", not "swaps failing".
+        out.add(phrase(tokens.subList(from, lastNoun + 1), 0, lastNoun + 1 - from));
+      }
+    }
+    // Verb-object phrases: VB [RP] (DT|PRP$|JJ)* noun phrase.
+    for (int v = 0; v < n; v++) {
+      Token verb = tokens.get(v);
+      if (!usable[v] || !(verb.tag().equals("VB") || verb.tag().equals("VBP"))) {
+        continue;
+      }
+      String lemma = verb.lemma().toLowerCase(Locale.ROOT);
+      if (LIGHT_VERBS.contains(lemma)) {
+        continue;
+      }
+      List<Token> words = new ArrayList<>();
+      words.add(verb);
+      int j = v + 1;
+      if (j < n && usable[j] && tokens.get(j).tag().equals("RP")) {
+        words.add(tokens.get(j));
+        j++;
+      }
+      while (j < n && (tokens.get(j).tag().equals("DT") || tokens.get(j).tag().equals("PRP$"))) {
+        j++;
+      }
+      int objectStart = j;
+      int lastNoun = -1;
+      while (j < n && usable[j] && modifierOrNoun(tokens.get(j).tag())) {
+        if (tokens.get(j).tag().startsWith("NN")) {
+          lastNoun = j;
+        }
+        j++;
+      }
+      if (lastNoun >= 0) {
+        int from = Math.max(objectStart, lastNoun + 1 - (MAX_WORDS - words.size()));
+        words.addAll(tokens.subList(from, lastNoun + 1));
+        out.add(phrase(words, 0, words.size()));
+      } else if (words.size() == 2) {
+        out.add(phrase(words, 0, 2)); // "top up", "log in"
+      }
+    }
+    return out;
+  }
+
+  private static Phrase phrase(List<Token> tokens, int from, int to) {
+    StringBuilder key = new StringBuilder();
+    StringBuilder surface = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      Token t = tokens.get(i);
+      if (key.length() > 0) {
+        key.append(' ');
+        surface.append(' ');
+      }
+      key.append(t.lemma().toLowerCase(Locale.ROOT));
+      surface.append(surface(t));
+    }
+    return new Phrase(key.toString(), surface.toString(), to - from);
+  }
+
+  /* Proper nouns and acronyms keep their case; other words are lower case. */
+  private static String surface(Token t) {
+    String w = t.word();
+    boolean acronym = w.length() > 1 && w.equals(w.toUpperCase(Locale.ROOT)) && !w.equals(w.toLowerCase(Locale.ROOT));
+    if (t.tag().startsWith("NNP") || acronym) {
+      return w;
+    }
+    return w.toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean modifierOrNoun(String tag) {
+    return tag.startsWith("NN") || tag.startsWith("JJ") || tag.equals("VBN") || tag.equals("VBG");
+  }
+
+  private static boolean usable(String word) {
+    if (word.length() < 2) {
+      return false;
+    }
+    boolean letter = false;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (Character.isDigit(c)) {
+        return false;
+      }
+      letter |= Character.isLetter(c);
+    }
+    return letter;
+  }
+
+  private static final class Shared {
+    static final NamePhrases INSTANCE = new NamePhrases(NlpPipelines.posLemma());
+  }
+}
