@@ -24,7 +24,8 @@ import java.util.Set;
  * preference for phrases of several words ({@link #lengthWeight}). A phrase must occur in at least
  * {@link #MIN_SUPPORT} answers and {@value #MIN_SHARE} of the theme. A name already used by
  * another living theme is passed over. Without a qualifying phrase of two or more words, the name
- * is the theme's two best content words joined by "and". Never a number, an id, a redaction token
+ * is the two best one-word phrases joined by "and" ("Card and phone"), else the two best content
+ * words. Never a number, an id, a redaction token
  * or a person name: phrases leave those out, and so do the content words.
  */
 public final class ThemeNamer {
@@ -50,8 +51,16 @@ public final class ThemeNamer {
     }
   }
 
-  /** A scored candidate name: its key, surface form and score. */
-  public record Candidate(String key, String name, double score, double share) {}
+  /**
+   * A scored candidate name.
+   *
+   * @param key the phrase's lemmas
+   * @param name the name: the phrase as most answers write it, first letter in upper case
+   * @param surface that phrase as written (proper nouns keep their capitals, other words are lower case)
+   * @param score the naming score
+   * @param share the share of the theme's answers containing it
+   */
+  public record Candidate(String key, String name, String surface, double score, double share) {}
 
   private final Map<String, Integer> lemmaFrequency;
   private final int weekAnswers;
@@ -102,7 +111,8 @@ public final class ThemeNamer {
       int background = background(key, weekLemmas);
       double idf = Math.log(1 + (double) Math.max(weekAnswers, 1) / Math.max(background, 1));
       double score = share * idf * lengthWeight(words.get(key));
-      out.add(new Candidate(key, surfaceOf(surfaces.get(key)), score, share));
+      String surface = surfaceOf(surfaces.get(key));
+      out.add(new Candidate(key, capitalise(surface), surface, score, share));
     }
     out.sort(
         Comparator.comparingDouble(Candidate::score).reversed()
@@ -118,9 +128,20 @@ public final class ThemeNamer {
   public Candidate name(List<Member> members, List<Set<String>> weekLemmas, Set<String> taken) {
     Set<String> used = new HashSet<>();
     taken.forEach(t -> used.add(t.toLowerCase(Locale.ROOT)));
-    for (Candidate c : candidates(members, weekLemmas)) {
+    List<Candidate> candidates = candidates(members, weekLemmas);
+    for (Candidate c : candidates) {
       if (c.key().indexOf(' ') > 0 && !used.contains(c.name().toLowerCase(Locale.ROOT))) {
         return c;
+      }
+    }
+    // Two one-word phrases: "Card and phone" for a theme of lost cards and lost phones.
+    List<Candidate> single = candidates.stream().filter(c -> c.key().indexOf(' ') < 0).toList();
+    for (int a = 0; a < single.size(); a++) {
+      for (int b = a + 1; b < single.size() && b < a + 4; b++) {
+        String name = single.get(a).name() + " and " + single.get(b).surface();
+        if (!used.contains(name.toLowerCase(Locale.ROOT))) {
+          return new Candidate(single.get(a).key() + " " + single.get(b).key(), name, name, 0, single.get(a).share());
+        }
       }
     }
     // Two content words "a and b", best by the same share-times-IDF score.
@@ -144,7 +165,7 @@ public final class ThemeNamer {
       for (int b = a + 1; b < best.size() && b < a + 4; b++) {
         String name = capitalise(best.get(a) + " and " + best.get(b));
         if (!used.contains(name.toLowerCase(Locale.ROOT))) {
-          return new Candidate(best.get(a) + " " + best.get(b), name, 0, (double) support.get(best.get(a)) / members.size());
+          return new Candidate(best.get(a) + " " + best.get(b), name, name, 0, (double) support.get(best.get(a)) / members.size());
         }
       }
     }
@@ -153,7 +174,7 @@ public final class ThemeNamer {
     for (int k = 2; used.contains(name.toLowerCase(Locale.ROOT)); k++) {
       name = fallback + " (" + k + ")";
     }
-    return new Candidate(fallback.toLowerCase(Locale.ROOT), name, 0, 0);
+    return new Candidate(fallback.toLowerCase(Locale.ROOT), name, name, 0, 0);
   }
 
   /**
@@ -226,7 +247,7 @@ public final class ThemeNamer {
   }
 
   private static String surfaceOf(Map<String, Integer> counts) {
-    return capitalise(
+    return (
         counts.entrySet().stream()
             .min(Comparator.<Map.Entry<String, Integer>>comparingInt(e -> -e.getValue()).thenComparing(Map.Entry::getKey))
             .orElseThrow()

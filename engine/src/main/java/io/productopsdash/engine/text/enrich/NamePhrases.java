@@ -16,20 +16,28 @@ import java.util.regex.Pattern;
  * The phrases of a comment that could name a theme, from its CoreNLP part-of-speech tags: noun
  * phrases ("seed phrase backup", "failed swaps": adjectives, participles and nouns ending in a
  * noun, at most {@value #MAX_WORDS} words) and verb-object phrases ("add Solana support", "top up
- * card": a base-form verb, an optional particle, then a noun phrase, determiners and possessives
+ * card", "lost card": a verb, an optional particle, then a noun phrase, determiners and possessives
  * left out). Each phrase has a key (its lower-cased lemmas, to count it across answers) and its
  * surface form as written (proper nouns and acronyms keep their capitals, other words are lower
  * case).
  *
  * <p>Never part of a phrase: redaction placeholders ({@code [name]}, {@code [email]}, ...), words
- * with a digit ("dl123", "2fa" aside: a letter-digit token is an id more often than a name),
- * one-letter words, and auxiliary or light verbs. Thread-safe.
+ * with a digit (a letter-digit token such as "dl123" is an id more often than a name), one-letter
+ * words, quantifiers and vague words ("many", "other", "thing", "days"), and auxiliary or light
+ * verbs. Thread-safe.
  */
 public final class NamePhrases {
   /** Most words in a phrase. */
   public static final int MAX_WORDS = 5;
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\[[a-z][a-z ]*\\]");
+  /* Quantifiers and vague adjectives name nothing: "many times", "other card". */
+  private static final Set<String> VAGUE =
+      Set.of("many", "much", "several", "few", "more", "most", "other", "same", "such", "own", "certain", "various",
+          "enough", "whole", "able", "sure", "possible", "lot", "lots", "thing", "things", "way", "time", "times",
+          "day", "days", "week", "weeks", "today", "yesterday", "tomorrow", "tonight", "anything", "something",
+          "everything", "nothing", "someone", "anyone", "everyone", "please", "thanks");
+
   private static final Set<String> LIGHT_VERBS =
       Set.of("be", "have", "do", "will", "would", "can", "could", "shall", "should", "may", "might", "must",
           "get", "let", "make", "go", "want", "need", "like", "love", "hate", "wish", "try", "keep", "say", "think",
@@ -93,7 +101,8 @@ public final class NamePhrases {
     int n = tokens.size();
     boolean[] usable = new boolean[n];
     for (int i = 0; i < n; i++) {
-      usable[i] = usable(tokens.get(i).word());
+      usable[i] =
+          usable(tokens.get(i).word()) && !VAGUE.contains(tokens.get(i).word().toLowerCase(Locale.ROOT));
     }
     // Noun phrases: maximal runs of modifiers and nouns, cut after their last noun.
     int i = 0;
@@ -119,7 +128,7 @@ public final class NamePhrases {
     // Verb-object phrases: VB [RP] (DT|PRP$|JJ)* noun phrase.
     for (int v = 0; v < n; v++) {
       Token verb = tokens.get(v);
-      if (!usable[v] || !(verb.tag().equals("VB") || verb.tag().equals("VBP"))) {
+      if (!usable[v] || !verb.tag().startsWith("VB")) {
         continue;
       }
       String lemma = verb.lemma().toLowerCase(Locale.ROOT);
