@@ -90,9 +90,13 @@ public final class EventStore {
         if (e.type() == EventType.ALIAS && e.previousId() != null && e.userId() != null) {
           links.link(e.previousId(), e.userId(), at);
         }
-        PersonProperties.Update update = e.userId() == null ? null : PersonProperties.update(e.type(), e.traits());
-        if (update != null) {
-          links.applyTraits(e.userId(), update, at);
+        if (e.userId() != null && e.traits() != null) {
+          PersonProperties.Update operations = PersonProperties.operationsOf(e.traits());
+          if (operations != null) {
+            links.applyTraits(e.userId(), operations, at);
+          } else if (e.type() == EventType.IDENTIFY) {
+            links.mergePlainTraits(e.userId(), e.traits(), at);
+          }
         }
       }
     }

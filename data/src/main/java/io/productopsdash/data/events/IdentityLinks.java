@@ -29,7 +29,10 @@ final class IdentityLinks implements AutoCloseable {
   private final PreparedStatement linkedTo;
   private final PreparedStatement isLinkTarget;
   private final PreparedStatement readTraits;
+  private final PreparedStatement newLinkFacts;
+  private final PreparedStatement userFacts;
   private final PreparedStatement writeTraits;
+  private final PreparedStatement mergePlainTraits;
 
   IdentityLinks(Connection c) throws SQLException {
     insertLink = c.prepareStatement("INSERT OR IGNORE INTO identities (anonymous_id, user_id, linked_at) VALUES (?,?,?)");
@@ -38,10 +41,30 @@ final class IdentityLinks implements AutoCloseable {
     // No index on user_id: only asked for the rare alias whose direction is in doubt.
     isLinkTarget = c.prepareStatement("SELECT 1 FROM identities WHERE user_id = ? LIMIT 1");
     readTraits = c.prepareStatement("SELECT traits, updated_at FROM user_traits WHERE user_id = ?");
+    // One statement each for the common cases of a large import (ids linked no further, no
+    // traits to carry over), where every statement counts.
+    newLinkFacts =
+        c.prepareStatement(
+            "SELECT (SELECT user_id FROM identities WHERE anonymous_id = ?), EXISTS (SELECT 1 FROM user_traits WHERE user_id = ?)");
+    userFacts =
+        c.prepareStatement(
+            "SELECT (SELECT user_id FROM identities WHERE anonymous_id = ?1), t.traits, t.updated_at"
+                + " FROM (SELECT 1) LEFT JOIN user_traits t ON t.user_id = ?1");
     writeTraits =
         c.prepareStatement(
             "INSERT INTO user_traits (user_id, traits, updated_at) VALUES (?,?,?) ON CONFLICT(user_id) DO UPDATE"
                 + " SET traits = excluded.traits, updated_at = excluded.updated_at");
+    // An identify call's plain traits, merged in SQL (one statement per identify of an import):
+    // json_patch lets the newer side's values win and keeps the other's; the user is the end of
+    // one link, as an identified id is at most linked on once in practice.
+    mergePlainTraits =
+        c.prepareStatement(
+            "INSERT INTO user_traits (user_id, traits, updated_at)"
+                + " VALUES (coalesce((SELECT user_id FROM identities WHERE anonymous_id = ?1), ?1), json(?2), ?3)"
+                + " ON CONFLICT(user_id) DO UPDATE SET"
+                + " traits = CASE WHEN excluded.updated_at >= user_traits.updated_at"
+                + " THEN json_patch(user_traits.traits, excluded.traits) ELSE json_patch(excluded.traits, user_traits.traits) END,"
+                + " updated_at = max(user_traits.updated_at, excluded.updated_at)");
   }
 
   /**
@@ -58,25 +81,58 @@ final class IdentityLinks implements AutoCloseable {
     if (insertLink.executeUpdate() == 0) {
       return; // the common case, an event carrying both ids of a known link: one statement
     }
-    String root = resolve(userId);
+    String userLinkedTo;
+    boolean anonymousHasTraits;
+    newLinkFacts.setString(1, userId);
+    newLinkFacts.setString(2, anonymousId);
+    try (ResultSet rs = newLinkFacts.executeQuery()) {
+      rs.next();
+      userLinkedTo = rs.getString(1);
+      anonymousHasTraits = rs.getBoolean(2);
+    }
+    String root = userLinkedTo == null ? userId : resolve(userId);
     if (root.equals(anonymousId)) {
       // The user was linked to this id before: linking back would make a cycle.
       deleteLink.setString(1, anonymousId);
       deleteLink.executeUpdate();
       return;
     }
-    StoredTraits anonymous = traitsOf(anonymousId);
-    if (anonymous != null) {
+    if (anonymousHasTraits) {
+      StoredTraits anonymous = traitsOf(anonymousId);
       StoredTraits user = traitsOf(root);
       String merged = PersonProperties.absorb(user == null ? null : user.json(), anonymous.json());
       writeTraits(root, merged, Math.max(user == null ? anonymous.updatedAt() : user.updatedAt(), anonymous.updatedAt()));
     }
   }
 
+  /**
+   * Merges an identify call's plain traits (a JSON object) at {@code at} into {@code userId}'s
+   * (see {@link PersonProperties}); a trait set to null is removed, as in a JSON merge patch.
+   */
+  void mergePlainTraits(String userId, String traits, long at) throws SQLException {
+    mergePlainTraits.setString(1, userId);
+    mergePlainTraits.setString(2, traits);
+    mergePlainTraits.setLong(3, at);
+    mergePlainTraits.executeUpdate();
+  }
+
   /** Applies {@code update} from an event at {@code at} to the traits of {@code userId}'s person. */
   void applyTraits(String userId, PersonProperties.Update update, long at) throws SQLException {
-    String root = resolve(userId);
-    StoredTraits stored = traitsOf(root);
+    String linkedTo;
+    StoredTraits stored;
+    userFacts.setString(1, userId);
+    try (ResultSet rs = userFacts.executeQuery()) {
+      rs.next();
+      linkedTo = rs.getString(1);
+      String json = rs.getString(2);
+      stored = json == null ? null : new StoredTraits(json, rs.getLong(3));
+    }
+    String root = userId;
+    if (linkedTo != null) {
+      // Linked on (rare): the traits belong to the end of its links.
+      root = resolve(userId);
+      stored = traitsOf(root);
+    }
     long updated = stored == null ? Long.MIN_VALUE : stored.updatedAt();
     String merged = PersonProperties.merge(stored == null ? null : stored.json(), update, at >= updated);
     writeTraits(root, merged, Math.max(at, updated));
@@ -162,8 +218,11 @@ final class IdentityLinks implements AutoCloseable {
         linkedTo;
         isLinkTarget;
         readTraits;
-        writeTraits) {
-      // closes all six
+        newLinkFacts;
+        userFacts;
+        writeTraits;
+        mergePlainTraits) {
+      // closes all nine
     }
   }
 }

@@ -3,7 +3,6 @@ package io.productopsdash.data.events;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.productopsdash.models.EventType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,8 @@ import java.util.Set;
  * </ul>
  *
  * Events can arrive out of order: a set or unset from an event older than the stored traits'
- * newest update only fills values the user does not have.
+ * newest update only fills values the user does not have. Plain traits are merged in SQL as a
+ * JSON merge patch (a trait set to null is removed); operations in Java ({@link #merge}).
  */
 public final class PersonProperties {
   static final String SET = "$set";
@@ -81,17 +81,17 @@ public final class PersonProperties {
     return values;
   }
 
-  /** What an event of {@code type} with these traits changes, or null when nothing. */
-  static Update update(EventType type, String traits) {
-    if (traits == null || (type != EventType.IDENTIFY && !traits.startsWith("{\"$"))) {
-      return null; // a track call's snapshot: not parsed, as most events of a large import are such
-    }
-    JsonObject o = parse(traits);
-    if (o == null || o.size() == 0) {
+  /**
+   * The operations a PostHog event's traits hold, or null when the traits are plain (or absent):
+   * plain traits are only read as operations' absence, without parsing most of them.
+   */
+  static Update operationsOf(String traits) {
+    if (traits == null || !traits.startsWith("{\"$")) {
       return null;
     }
-    if (!isOperations(o)) {
-      return type == EventType.IDENTIFY ? new Update(o, null, List.of()) : null;
+    JsonObject o = parse(traits);
+    if (o == null || !isOperations(o)) {
+      return null;
     }
     List<String> unset = new ArrayList<>();
     JsonElement names = o.get(UNSET);
