@@ -154,6 +154,8 @@ class BrowserSdksIT {
     assertThat(traits.get("plan").getAsString()).isEqualTo("pro");
     assertThat(traits.get("country").getAsString()).isEqualTo("DE");
     assertThat(traits.get("first_seen").getAsString()).as("$set_once never overwrites").isEqualTo("2026-12-01");
+    assertThat(json(text("SELECT context FROM events WHERE type = 'page'")).getAsJsonObject("page").get("url").getAsString())
+        .startsWith(pages.origin() + "/sdks/swap?");
     assertThat(json(text("SELECT properties FROM events WHERE name = 'Order Completed'")).get("revenue").getAsInt()).isEqualTo(25);
     assertThat(json(text("SELECT properties FROM events WHERE name = 'Signed Up'")).get("utm_source").getAsString()).isEqualTo("google");
     // posthog-js puts the project key in every event's token: never stored. (The page's own URL,
