@@ -303,6 +303,14 @@ public final class ThemeRepository {
     }
   }
 
+  /** Lets runs rename a theme again (a PM took the pin away). */
+  public void unpin(Connection c, long themeId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE themes SET name_pinned = 0 WHERE id = ?")) {
+      ps.setLong(1, themeId);
+      ps.executeUpdate();
+    }
+  }
+
   /** Records a decision about a theme. */
   public void insertEvent(
       Connection c, long seriesId, long themeId, WeekId week, String kind, Long other, String detail, boolean byPm, Instant at)
@@ -570,6 +578,40 @@ public final class ThemeRepository {
         while (rs.next()) {
           String label = rs.getString(1);
           out.merge(label == null ? "pending" : label, rs.getInt(2), Integer::sum);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@link #sentimentCounts} for every theme of a series in a week at once: theme id to counts
+   * (keys negative, neutral, positive, pending, all present).
+   */
+  public Map<Long, Map<String, Integer>> sentimentCountsOfWeek(Connection c, long seriesId, WeekId week)
+      throws SQLException {
+    Map<Long, Map<String, Integer>> out = new LinkedHashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT t.theme_id, e.sentiment, count(*) FROM answer_themes t JOIN themes th ON th.id = t.theme_id"
+                + " LEFT JOIN answer_enrichment e ON e.answer_id = t.answer_id AND e.sentiment_at IS NOT NULL"
+                + " WHERE th.series_id = ? AND t.week = ? GROUP BY t.theme_id, e.sentiment")) {
+      ps.setLong(1, seriesId);
+      ps.setString(2, week.toString());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Map<String, Integer> counts =
+              out.computeIfAbsent(
+                  rs.getLong(1),
+                  t -> {
+                    Map<String, Integer> m = new LinkedHashMap<>();
+                    for (String key : List.of("negative", "neutral", "positive", "pending")) {
+                      m.put(key, 0);
+                    }
+                    return m;
+                  });
+          String label = rs.getString(2);
+          counts.merge(label == null ? "pending" : label, rs.getInt(3), Integer::sum);
         }
       }
     }

@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import io.productopsdash.data.events.EventIngestion;
 import io.productopsdash.engine.search.AnswerIndexer;
 import io.productopsdash.engine.search.AnswerSearch;
+import io.productopsdash.engine.theme.TextEmbedder;
+import io.productopsdash.engine.theme.ThemeQueries;
 import io.productopsdash.server.http.ApiDocs;
 import io.productopsdash.server.http.SearchApi;
 import io.productopsdash.server.http.Cors;
@@ -49,7 +51,9 @@ public final class ServerApp {
                   deps.database(), deps.surveys(), deps.adminAuth(), deps.clock(), deps.loop()::currentWeek,
                   deps.answerIndex(), indexer)
               .register(config.routes);
-          new SearchApi(AnswerSearch.withSentenceEmbedder(deps.answerIndex()), deps.adminAuth()).register(config.routes);
+          ThemeQueries themeQueries = new ThemeQueries(deps.database(), TextEmbedder.miniLm(1).model());
+          new SearchApi(AnswerSearch.withSentenceEmbedder(deps.answerIndex()), deps.adminAuth(), themeQueries::names)
+              .register(config.routes);
           new DigestApi(deps.digests(), deps.surveys(), deps.adminAuth(), deps.loop()::currentWeek).register(config.routes);
           new WidgetScript().register(config.routes);
           new ApiDocs().register(config.routes);

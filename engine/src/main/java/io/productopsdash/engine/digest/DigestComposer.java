@@ -1,12 +1,12 @@
 package io.productopsdash.engine.digest;
 
-import io.productopsdash.data.AnswerRepository;
 import io.productopsdash.data.Database;
 import io.productopsdash.data.FeatureRequestRepository;
 import io.productopsdash.data.ThemeRepository;
 import io.productopsdash.engine.rollup.RollupService;
 import io.productopsdash.engine.score.ScoreService;
-import io.productopsdash.models.Answer;
+import io.productopsdash.engine.theme.TextEmbedder;
+import io.productopsdash.engine.theme.ThemeQueries;
 import io.productopsdash.models.MetricsConfig;
 import io.productopsdash.models.Survey;
 import io.productopsdash.models.WeekId;
@@ -18,10 +18,8 @@ import io.productopsdash.models.theme.ThemeTrend;
 import io.productopsdash.models.theme.ThemeWeek;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Composes a survey's {@link Digest} for one ISO week. It computes no number of its own: scores come
@@ -41,7 +39,6 @@ public final class DigestComposer {
   private final RollupService rollups;
   private final DigestLinks links;
   private final ThemeRepository themes = new ThemeRepository();
-  private final AnswerRepository answers = new AnswerRepository();
   private final FeatureRequestRepository requests = new FeatureRequestRepository();
 
   public DigestComposer(Database db, ScoreService scores, RollupService rollups, DigestLinks links) {
@@ -97,43 +94,27 @@ public final class DigestComposer {
             links.onboarding(week)));
   }
 
-  /* Every theme of the week, largest first, with its size in the previous tracked week and its quote. */
+  /* Every theme of the week, largest first, with its name, its size in the previous themed week and a quote. */
   private List<Digest.ThemeItem> themeItems(Survey survey, WeekId week) {
-    return db.read(
-        c -> {
-          List<ThemeWeek> current = themes.weekThemes(c, survey.seriesId(), week);
-          Optional<WeekId> before = themes.previousWeek(c, survey.seriesId(), week);
-          Map<Long, Integer> previousSizes = new HashMap<>();
-          if (before.isPresent()) {
-            for (ThemeWeek t : themes.weekThemes(c, survey.seriesId(), before.get())) {
-              previousSizes.put(t.themeId(), t.size());
-            }
-          }
-          List<Long> quoted = new ArrayList<>();
-          current.forEach(t -> quoted.addAll(t.quotes().stream().limit(1).toList()));
-          Map<Long, String> texts = new HashMap<>();
-          for (Answer a : answers.listByIds(c, quoted)) {
-            texts.put(a.id(), a.comment());
-          }
-          List<Digest.ThemeItem> out = new ArrayList<>();
-          for (ThemeWeek t : current) {
-            Long quote = t.quotes().isEmpty() ? null : t.quotes().get(0);
-            out.add(
-                new Digest.ThemeItem(
-                    t.themeId(),
-                    t.label(),
-                    t.size(),
-                    t.share(),
-                    t.trend(),
-                    t.pValue(),
-                    before.orElse(null),
-                    previousSizes.get(t.themeId()),
-                    quote,
-                    quote == null ? null : texts.get(quote),
-                    links.theme(t.themeId(), survey.id(), week)));
-          }
-          return out;
-        });
+    ThemeQueries.WeekView view = new ThemeQueries(db, TextEmbedder.miniLm(1).model()).week(survey.seriesId(), week);
+    List<Digest.ThemeItem> out = new ArrayList<>();
+    for (ThemeQueries.ThemeView t : view.themes()) {
+      ThemeQueries.Quote quote = t.quotes().isEmpty() ? null : t.quotes().get(0);
+      out.add(
+          new Digest.ThemeItem(
+              t.id(),
+              t.name(),
+              t.size(),
+              t.share(),
+              ThemeTrend.valueOf(t.trend()),
+              t.pValue(),
+              t.previousWeek(),
+              t.previousSize() == null || t.previousSize() == 0 ? null : t.previousSize(),
+              quote == null ? null : quote.answerId(),
+              quote == null ? null : quote.text(),
+              links.theme(t.id(), survey.id(), week)));
+    }
+    return out;
   }
 
   private Digest.RequestItem requestItem(FeatureRequest r, Survey survey, WeekId week) {
