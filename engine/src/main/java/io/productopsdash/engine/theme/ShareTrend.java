@@ -41,9 +41,12 @@ public record ShareTrend(ThemeTrend trend, Double pValue) {
       }
     }
 
+    /** Recent weeks of {@link #defaults()}. */
+    public static final int DEFAULT_WEEKS = 4;
+
     /** 4 recent weeks, alpha 0.05, counts of at least 5. */
     public static Options defaults() {
-      return new Options(4, 0.05, 5);
+      return new Options(DEFAULT_WEEKS, 0.05, 5);
     }
   }
 

@@ -39,6 +39,9 @@ public final class ThemeQueries {
   /** Weeks of a theme's weekly sizes in its detail. */
   public static final int HISTORY_WEEKS = 12;
 
+  /** Themed weeks the recent mean of a theme's size is over (the share test's weeks). */
+  public static final int RECENT_WEEKS = ShareTrend.Options.DEFAULT_WEEKS;
+
   /** Longest name a PM may give a theme. */
   public static final int MAX_NAME_LENGTH = 80;
 
@@ -58,6 +61,9 @@ public final class ThemeQueries {
    * @param trend NEW, FOUND_LATE, SPLIT, GROWING, SHRINKING or STABLE
    * @param pValue the share test's p-value (null for a theme created this week)
    * @param previousSize answers in the series' previous themed week (0 when it had none), null without one
+   * @param recentMean mean answers over the series' last (up to {@link #RECENT_WEEKS}) themed weeks
+   *     before this one, what GROWING and SHRINKING compare with; null without such a week
+   * @param recentWeeks how many weeks {@code recentMean} is over
    * @param origin how the theme came about (NEW, FOUND_LATE, SPLIT; null for themes from before)
    * @param parent the theme it split from, or null
    */
@@ -77,6 +83,8 @@ public final class ThemeQueries {
       Double pValue,
       Integer previousSize,
       WeekId previousWeek,
+      Double recentMean,
+      int recentWeeks,
       Map<String, Integer> sentimentMix,
       List<Quote> quotes,
       String origin,
@@ -152,6 +160,7 @@ public final class ThemeQueries {
       }
     }
     Map<Long, Map<String, Integer>> mixes = THEMES.sentimentCountsOfWeek(c, seriesId, w);
+    Recent recent = recent(c, seriesId, w);
     List<Long> unclustered = THEMES.unclustered(c, seriesId, w);
     List<Long> quoted = new ArrayList<>();
     current.forEach(t -> quoted.addAll(t.quotes()));
@@ -161,7 +170,8 @@ public final class ThemeQueries {
     for (ThemeWeek t : current) {
       ThemeWeek p = previous.get(t.themeId());
       Integer previousSize = before.isEmpty() ? null : p == null ? Integer.valueOf(0) : Integer.valueOf(p.size());
-      views.add(view(t, identities.get(t.themeId()), previousSize, before.orElse(null), mixes.get(t.themeId()), texts));
+      views.add(
+          view(t, identities.get(t.themeId()), previousSize, before.orElse(null), recent, mixes.get(t.themeId()), texts));
     }
     // Gone: in the previous themed week, not in this one, and not merged into another theme by now.
     Set<Long> present = new HashSet<>();
@@ -236,7 +246,7 @@ public final class ThemeQueries {
       Map<Long, String> texts = new HashMap<>();
       members.forEach(a -> texts.put(a.id(), a.comment()));
       Map<String, Integer> mix = THEMES.sentimentCountsOfWeek(c, identity.seriesId(), w).get(themeId);
-      ThemeView view = view(t, identity, previousSize, before.orElse(null), mix, texts);
+      ThemeView view = view(t, identity, previousSize, before.orElse(null), recent(c, identity.seriesId(), w), mix, texts);
       Map<String, Integer> weekly = new LinkedHashMap<>();
       WeekId from = w.plusWeeks(-(HISTORY_WEEKS - 1));
       for (int i = 0; i < HISTORY_WEEKS; i++) {
@@ -317,17 +327,36 @@ public final class ThemeQueries {
     return cleaned;
   }
 
+  /* Sizes per theme over the series' last themed weeks before a week. */
+  private record Recent(int weeks, Map<Long, Integer> sums) {
+    Double mean(long theme) {
+      return weeks == 0 ? null : (double) sums.getOrDefault(theme, 0) / weeks;
+    }
+  }
+
+  private static Recent recent(Connection c, long seriesId, WeekId w) throws SQLException {
+    List<WeekId> weeks = THEMES.themedWeeks(c, seriesId, w, RECENT_WEEKS);
+    Map<Long, Integer> sums = new HashMap<>();
+    if (!weeks.isEmpty()) {
+      for (ThemeRepository.CountRow r : THEMES.counts(c, seriesId, weeks.get(weeks.size() - 1), w)) {
+        sums.merge(r.theme(), r.size(), Integer::sum);
+      }
+    }
+    return new Recent(weeks.size(), sums);
+  }
+
   private static ThemeView view(
       ThemeWeek t,
       ThemeRepository.ThemeRow identity,
       Integer previousSize,
       WeekId previousWeek,
+      Recent recent,
       Map<String, Integer> mix,
       Map<Long, String> texts) {
     return new ThemeView(
         t.themeId(), t.week(), displayName(identity, t), identity != null && identity.pinned(), t.label(), t.keywords(),
         t.size(), t.answersTotal(), t.share(), t.meanScore(), t.meanInterval(), t.trend().name(), t.pValue(), previousSize,
-        previousWeek, mix, t.quotes().stream().map(q -> new Quote(q, texts.get(q))).toList(),
+        previousWeek, recent.mean(t.themeId()), recent.weeks(), mix, t.quotes().stream().map(q -> new Quote(q, texts.get(q))).toList(),
         identity == null ? null : identity.origin(), identity == null ? null : identity.parent());
   }
 

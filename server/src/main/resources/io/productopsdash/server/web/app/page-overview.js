@@ -66,13 +66,13 @@ export async function overview(root) {
     append(themePanel, empty('No themes for this week yet.'));
   } else {
     append(themePanel, h('table', {},
-      h('thead', {}, h('tr', {}, h('th', {}, 'Theme'), h('th', { class: 'num' }, 'Answers'), h('th', { class: 'num', title: 'Answers against the previous themed week; an arrow only where the share test found a change' }, 'Change'), h('th', { class: 'num' }, 'Mean score'))),
+      h('thead', {}, h('tr', {}, h('th', {}, 'Theme'), h('th', { class: 'num' }, 'Answers'), h('th', { class: 'num', title: 'Answers against the mean of the recent themed weeks; an arrow only where the share test found a change' }, 'Change'), h('th', { class: 'num' }, 'Mean score'))),
       h('tbody', {}, top.map((t) => {
         const change = changeText(t);
         return h('tr', { 'data-theme': t.id },
           h('td', {}, link('/app/themes/' + t.id, currentParams(), t.name), trendBadge(t.trend, t.pValue)),
           h('td', { class: 'num' }, fmt.int(t.size)),
-          h('td', { class: 'num ' + change.cls }, change.text),
+          h('td', { class: 'num ' + change.cls, title: change.title }, change.text),
           h('td', { class: 'num' }, fmt.num(t.meanScore)));
       }))));
   }

@@ -27,14 +27,14 @@ export async function themesPage(root) {
       h('td', {}, link('/app/themes/' + t.id, currentParams(), t.name), trendBadge(t.trend, t.pValue),
         h('div', {}, t.keywords.slice(0, 6).map((k) => h('span', { class: 'kw' }, k)))),
       h('td', { class: 'num' }, fmt.int(t.size), h('div', { class: 'muted' }, fmt.pct(t.share))),
-      h('td', { class: 'num ' + changeText(t).cls }, changeText(t).text),
+      h('td', { class: 'num ' + changeText(t).cls, title: changeText(t).title }, changeText(t).text),
       h('td', {}, spark),
       h('td', { class: 'num' }, fmt.num(t.meanScore), h('div', { class: 'muted' }, t.meanInterval ? '[' + fmt.num(t.meanInterval.low) + ', ' + fmt.num(t.meanInterval.high) + ']' : '')),
       h('td', {}, sentimentText(t.sentimentMix)));
     return { row, spark, values: sizes(t.id) };
   });
   append(root, h('div', { class: 'panel' }, h('table', {},
-    h('thead', {}, h('tr', {}, h('th', {}, 'Theme'), h('th', { class: 'num' }, 'Size'), h('th', { class: 'num', title: 'Answers against the previous themed week; an arrow only where the share test found a change' }, 'Change'), h('th', {}, 'Trend (12 weeks)'), h('th', { class: 'num' }, 'Mean score'), h('th', {}, 'Sentiment'))),
+    h('thead', {}, h('tr', {}, h('th', {}, 'Theme'), h('th', { class: 'num' }, 'Size'), h('th', { class: 'num', title: 'Answers against the mean of the recent themed weeks; an arrow only where the share test found a change' }, 'Change'), h('th', {}, 'Trend (12 weeks)'), h('th', { class: 'num' }, 'Mean score'), h('th', {}, 'Sentiment'))),
     h('tbody', {}, rows.map((r) => r.row)))));
   for (const r of rows) sparkline(r.spark, r.values);
   if (current.gone && current.gone.length) {

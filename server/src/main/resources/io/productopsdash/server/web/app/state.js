@@ -4,7 +4,7 @@
 
 export const STATUSES = ['new', 'acknowledged', 'planned', 'shipped', 'declined'];
 export const TREND_TEXT = { NEW: 'new', FOUND_LATE: 'found late', SPLIT: 'split off', GROWING: 'growing', SHRINKING: 'shrinking', STABLE: 'stable' };
-export const TREND_ARROW = { NEW: '★', FOUND_LATE: '☆', SPLIT: '⑂', GROWING: '▲', SHRINKING: '▼', STABLE: '·' };
+export const TREND_ARROW = { NEW: '★', FOUND_LATE: '☆', SPLIT: '↳', GROWING: '▲', SHRINKING: '▼', STABLE: '·' };
 export const TREND_HELP = {
   NEW: 'Created this week from this week\'s answers',
   FOUND_LATE: 'Created this week mostly from earlier weeks\' unclustered answers: a known topic found late',

@@ -42,17 +42,19 @@ export function trendBadge(trend, pValue) {
 }
 
 /**
- * A theme's change against the previous themed week, worded to agree with its flag: an arrow only
- * when the share test flagged it, "new" for a theme created this week.
+ * A theme's change against the mean of its recent themed weeks (what its flag is tested on), worded
+ * to agree with the flag: an arrow only when the share test flagged it, the flag's word for a theme
+ * created this week.
  */
 export function changeText(t) {
-  if (t.trend === 'NEW' || t.trend === 'FOUND_LATE' || t.trend === 'SPLIT') return { text: TREND_TEXT[t.trend], cls: '' };
-  if (t.previousSize === null || t.previousSize === undefined) return { text: '–', cls: '' };
-  const delta = t.size - t.previousSize;
-  const signed = (delta > 0 ? '+' : '') + delta;
-  if (t.trend === 'GROWING') return { text: '▲ ' + signed, cls: 'up' };
-  if (t.trend === 'SHRINKING') return { text: '▼ ' + signed, cls: 'down' };
-  return { text: signed, cls: 'muted' };
+  if (t.trend === 'NEW' || t.trend === 'FOUND_LATE' || t.trend === 'SPLIT') return { text: TREND_TEXT[t.trend], cls: '', title: TREND_HELP[t.trend] };
+  if (t.recentMean === null || t.recentMean === undefined) return { text: '–', cls: '', title: 'No earlier week to compare with' };
+  const delta = Math.round((t.size - t.recentMean) * 10) / 10;
+  const signed = (delta > 0 ? '+' : delta < 0 ? '−' : '±') + Math.abs(delta).toLocaleString('en-US');
+  const title = t.size + ' answers against ' + t.recentMean.toFixed(1) + ' a week over the last ' + t.recentWeeks + ' themed weeks';
+  if (t.trend === 'GROWING') return { text: '▲ ' + signed, cls: 'up', title };
+  if (t.trend === 'SHRINKING') return { text: '▼ ' + signed, cls: 'down', title };
+  return { text: signed, cls: 'muted', title: title + ' (no significant change of share)' };
 }
 
 export async function themesOf(week) {
