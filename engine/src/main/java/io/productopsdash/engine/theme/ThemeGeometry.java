@@ -97,11 +97,11 @@ final class ThemeGeometry {
         double redundancy = 0;
         boolean first = true;
         for (int s : chosen) {
-          double sim = ThemeTracker.cosine(x, vectors[s]);
+          double sim = ThemeGeometry.cosine(x, vectors[s]);
           redundancy = first ? sim : Math.max(redundancy, sim);
           first = false;
         }
-        double score = lambda * ThemeTracker.cosine(x, centroid) - (1 - lambda) * redundancy;
+        double score = lambda * ThemeGeometry.cosine(x, centroid) - (1 - lambda) * redundancy;
         if (score > bestScore
             || (score == bestScore && answers.get(members[r]).id() < answers.get(members[best]).id())) {
           bestScore = score;
@@ -112,6 +112,19 @@ final class ThemeGeometry {
       chosen.add(members[best]);
     }
     return chosen.stream().map(i -> answers.get(i).id()).toList();
+  }
+
+  /** Cosine similarity; 0 when either vector is zero. */
+  static double cosine(float[] a, float[] b) {
+    double dot = 0;
+    double na = 0;
+    double nb = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += (double) a[i] * b[i];
+      na += (double) a[i] * a[i];
+      nb += (double) b[i] * b[i];
+    }
+    return na == 0 || nb == 0 ? 0.0 : dot / Math.sqrt(na * nb);
   }
 
   /** The unit sum of the {@code members} rows of {@code vectors}. */

@@ -169,7 +169,7 @@ final class ThemeNames {
     float[] centroid = ThemeGeometry.centroid(in.vectors(), rows.stream().mapToInt(Integer::intValue).toArray());
     Map<Integer, Double> similarity = new HashMap<>();
     for (int r : rows) {
-      similarity.put(r, ThemeTracker.cosine(in.vectors()[r], centroid));
+      similarity.put(r, ThemeGeometry.cosine(in.vectors()[r], centroid));
     }
     List<Integer> sorted = new ArrayList<>(rows);
     sorted.sort(

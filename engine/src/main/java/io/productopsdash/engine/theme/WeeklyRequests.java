@@ -185,7 +185,7 @@ final class WeeklyRequests {
       long best = -1;
       double bestSim = Double.NEGATIVE_INFINITY;
       for (Map.Entry<Long, float[]> e : existingCentroids.entrySet()) {
-        double s = ThemeTracker.cosine(vectors[i], e.getValue());
+        double s = ThemeGeometry.cosine(vectors[i], e.getValue());
         if (s > bestSim) {
           bestSim = s;
           best = e.getKey();

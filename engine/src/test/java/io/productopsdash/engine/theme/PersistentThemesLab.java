@@ -79,8 +79,10 @@ final class PersistentThemesLab {
       Stream stream = read(root, Path.of(s));
       long t0 = System.nanoTime();
       TrackingMetrics m = run(stream, options, trendOptions, verbose);
-      System.out.printf(Locale.ROOT, "%-14s %s weekly_ari=%.2f themes=%d one_week=%d new=%d (%.1f s)%n", stream.name(), m.summaryLine(),
-          m.weeklyAri(), m.themeIds(), m.oneWeekThemes(), m.newThemes(), (System.nanoTime() - t0) / 1e9);
+      int unclustered = m.weeks().stream().mapToInt(TrackingMetrics.Week::unclustered).sum();
+      int total = m.weeks().stream().mapToInt(TrackingMetrics.Week::answers).sum();
+      System.out.printf(Locale.ROOT, "%-14s %s weekly_ari=%.2f themes=%d one_week=%d new=%d unclustered=%.3f (%.1f s)%n", stream.name(), m.summaryLine(),
+          m.weeklyAri(), m.themeIds(), m.oneWeekThemes(), m.newThemes(), (double) unclustered / total, (System.nanoTime() - t0) / 1e9);
     }
   }
 
@@ -151,7 +153,7 @@ final class PersistentThemesLab {
     ExemplarVote.Options vote = new ExemplarVote.Options(
         Integer.parseInt(s.getOrDefault("vote.k", "5")), Double.parseDouble(s.getOrDefault("vote.majority", "0.5")),
         Integer.parseInt(s.getOrDefault("vote.closeness", "5")), Double.parseDouble(s.getOrDefault("vote.q", "0.0")),
-        0.5, 2);
+        Double.parseDouble(s.getOrDefault("vote.margin", "1.0")), 0.5, 2);
     ClusteringOptions clustering = ClusteringOptions.defaults()
         .withModularityPruning(Boolean.parseBoolean(s.getOrDefault("cand.pruning", "true")))
         .withMinClusterFraction(Double.parseDouble(s.getOrDefault("cand.fraction", String.valueOf(1.0 / 200))));
