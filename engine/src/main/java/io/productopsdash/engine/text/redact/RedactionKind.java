@@ -34,6 +34,11 @@ public enum RedactionKind {
     return null;
   }
 
+  /** Every kind's {@link #label()}, in declaration order. */
+  public static java.util.List<String> labels() {
+    return java.util.Arrays.stream(values()).map(RedactionKind::label).toList();
+  }
+
   /** The name used in reports and JSON: the placeholder without brackets, e.g. {@code card number}. */
   public String label() {
     return placeholder.substring(1, placeholder.length() - 1);
