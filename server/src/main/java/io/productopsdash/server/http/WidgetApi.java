@@ -83,7 +83,7 @@ public final class WidgetApi {
   /**
    * An answer as the API returns it. The comment is the stored, redacted form, and only once
    * person names have been cleared from it: names are cleared by the live indexer moments after
-   * the answer is stored, so a new answer's reply carries {@code comment: null} with {@code
+   * the answer is stored, so a new answer's reply carries no {@code comment} but {@code
    * commentStatus: "clearing-names"} (a repeat of the same responseId later returns the comment,
    * {@code "stored"}); {@code "none"} when there is no comment.
    */
