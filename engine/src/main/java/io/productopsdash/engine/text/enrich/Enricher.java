@@ -7,6 +7,7 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import io.productopsdash.engine.text.nlp.NlpPipelines;
 import io.productopsdash.engine.text.redact.PersonNameFinder;
 import io.productopsdash.engine.text.redact.PersonNameRules;
+import io.productopsdash.engine.text.redact.Placeholders;
 import io.productopsdash.engine.text.redact.Redaction;
 import io.productopsdash.engine.text.redact.Redactor;
 import io.productopsdash.engine.text.vocabulary.ProductVocabulary;
@@ -78,8 +79,9 @@ public final class Enricher {
     List<PersonNameFinder.Mention> names =
         rules.redacted(text, PersonNameRules.personRuns(doc), vocabulary);
     boolean[] masked = new boolean[text.length()];
-    for (Redaction.Span s : secrets.spans()) {
-      mask(masked, s.start(), s.end());
+    // Placeholders already in the text (the answer path stored it redacted) are no words either.
+    for (int[] p : Placeholders.find(text)) {
+      mask(masked, p[0], p[1]);
     }
     for (PersonNameFinder.Mention m : names) {
       mask(masked, m.start(), m.end());
