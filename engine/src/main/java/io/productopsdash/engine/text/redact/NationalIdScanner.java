@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  *   <li>Italian codice fiscale, {@code RSSMRA85T10A562S}: the check letter of the odd/even tables.
  * </ul>
  *
- * <p>IBANs are found by {@link SecretScanner} (mod 97). Stateless and thread-safe.
+ * <p>Right after an identity-number word ("DNI", "SSN", "passport number", "tax id"...), any number
+ * of at least five digits is removed, valid or not: a typo in one's own id is still one's id.
+ * IBANs are found by {@link SecretScanner} (mod 97). Stateless and thread-safe.
  */
 final class NationalIdScanner {
   /* Not inside a longer run of digit groups ("089/123 456 78 2024 03 05" is a phone and a date,
@@ -64,6 +66,20 @@ final class NationalIdScanner {
       Pattern.compile(
           "(?<![A-Za-z0-9])[A-Za-z]{6}\\d{2}[A-EHLMPR-Ta-ehlmpr-t]\\d{2}[A-Za-z]\\d{3}[A-Za-z](?![A-Za-z0-9])");
 
+  /* An identity-number word right before a number: the number is removed even when its check fails
+   * or its scheme has no check here (a typo in one's own DNI is still one's DNI). */
+  private static final Pattern ID_CUE_AND_NUMBER =
+      Pattern.compile(
+          "(?i)\\b(?:dni|nie|nif|ssn|social security(?: number| no\\.?)?|national insurance(?: number)?"
+              + "|ni number|nino|social insurance number|sin number|cpf|aadhaa?r(?: number)?|nir|codice fiscale"
+              + "|tax (?:id|number|identification number)|tin|steuer-?id|steuernummer|passport(?: number| no\\.?)?"
+              + "|id(?: card)? (?:number|no\\.?)|national id(?: number)?|identity (?:card )?number"
+              + "|personnummer|bsn|pesel|curp|rfc|rut|nric)\\b"
+              + "(?:\\s*(?:is|was|:|#|=)\\s*|\\s+)"
+              + "(?-i:([A-Za-z]{0,3}\\d[0-9A-Za-z.\\-/]{3,24}[0-9A-Za-z]|\\d{2,4}(?: \\d{2,4}){1,4}(?: [A-Za-z])?))"
+              + "(?![\\w\\-/])");
+  private static final int MIN_CUED_DIGITS = 5;
+
   private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
   private static final List<String> NINO_BAD_PREFIXES =
       List.of("BG", "GB", "KN", "NK", "NT", "TN", "ZZ");
@@ -82,6 +98,18 @@ final class NationalIdScanner {
         m -> verhoeff(m.group(1) + m.group(3) + m.group(4)));
     add(out, NIR.matcher(text), NationalIdScanner::nir);
     add(out, CODICE_FISCALE.matcher(text), m -> codiceFiscale(m.group()));
+    cuedNumbers(text, out);
+  }
+
+  /** A number of at least five digits right after an identity-number word ("my DNI is 48291630T"). */
+  private static void cuedNumbers(String text, List<Hit> out) {
+    Matcher m = ID_CUE_AND_NUMBER.matcher(text);
+    while (m.find()) {
+      String number = m.group(1);
+      if (number.chars().filter(Character::isDigit).count() >= MIN_CUED_DIGITS) {
+        out.add(new Hit(RedactionKind.NATIONAL_ID, m.start(1), m.end(1)));
+      }
+    }
   }
 
   private interface Check {

@@ -54,6 +54,15 @@ class NewSecretKindsTest {
     }
 
     @Test
+    void anyNumberRightAfterAnIdWordEvenWithAFailedCheck() {
+      assertRedacted("My DNI is ", "48291630T", ", why does the KYC still fail?", RedactionKind.NATIONAL_ID);
+      assertRedacted("passport number: ", "X1234567", " expired", RedactionKind.NATIONAL_ID);
+      assertRedacted("my tax id ", "123 456 789", " was refused", RedactionKind.NATIONAL_ID);
+      assertUnchanged("my SIN is blocked and the DNI 2 weeks ago too");
+      assertUnchanged("the ID number field is missing, ticket 48213907");
+    }
+
+    @Test
     void nineBareDigitsAreAnSsnOnlyAfterACue() {
       assertRedacted("my ssn: ", "078051120", " thanks", RedactionKind.NATIONAL_ID);
       assertUnchanged("order 078051120 never arrived");
@@ -62,16 +71,16 @@ class NewSecretKindsTest {
     @ParameterizedTest
     @ValueSource(
         strings = {
-          "SSN 000-12-3456 is a test value",
+          "value 000-12-3456 is a test",
           "ref 666-12-3456",
           "call 123-45-0000",
           "QQ 12 34 56 C is the example on the form", // Q is never a first letter
           "SIN 130 692 545", // Luhn fails
-          "DNI 12345678A", // wrong letter
-          "CPF 529.982.247-26", // wrong check digit
-          "CPF 111.111.111-11",
-          "aadhaar 2345 6789 0125", // Verhoeff fails
-          "NIR 1 84 12 76 451 089 47",
+          "ref 12345678A", // wrong letter, no id word
+          "pedido 529.982.247-26", // wrong check digit
+          "code 111.111.111-11",
+          "ref 2345 6789 0125", // Verhoeff fails
+          "ref 1 84 12 76 451 089 47",
           "RSSMRA85T10A562T",
           "paid 1,250.00 on 2024-03-05 at 10:30, order 48213907",
         })
