@@ -25,7 +25,7 @@ for arg in "$@"; do
     ./mvnw -q -o package dependency:build-classpath -DskipTests -pl server -am -Dmdep.includeScope=test \
       -Dmdep.outputFile=target/bench-classpath.txt >&2
     cp="server/target/test-classes:server/target/classes:$(cat server/target/bench-classpath.txt)"
-    exec java -Xmx3g -Duser.language=en -Duser.country=US -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    exec java -Xmx3g -Duser.language=en -Duser.country=US -Dorg.slf4j.simpleLogger.log.io.productopsdash=warn \
       -cp "$cp" io.productopsdash.server.bench.RedactionCorpusBench "$@"
   fi
 done
