@@ -91,11 +91,22 @@ final class CredentialScanner {
 
   private CredentialScanner() {}
 
-  static void scan(String text, List<Hit> out) {
-    passwords(text, out);
+  /* Cheap gates: the cued patterns only run when one of their words is in the text at all. */
+  private static final List<String> PASSWORD_WORDS = List.of("pass", "pwd", "pin");
+  private static final List<String> KEY_WORDS =
+      List.of("key", "token", "secret", "bearer", "auth");
+
+  /** {@code lower} is {@code text} lower-cased (Locale.ROOT), for the gates. */
+  static void scan(String text, String lower, List<Hit> out) {
+    if (containsAny(lower, PASSWORD_WORDS)) {
+      passwords(text, out);
+    }
     Matcher m = PREFIXED_KEY.matcher(text);
     while (m.find()) {
       out.add(new Hit(RedactionKind.API_KEY, m.start(), m.end()));
+    }
+    if (!containsAny(lower, KEY_WORDS)) {
+      return;
     }
     m = CUED_TOKEN.matcher(text);
     while (m.find()) {
@@ -104,6 +115,15 @@ final class CredentialScanner {
         out.add(new Hit(RedactionKind.API_KEY, m.start(1), m.end(1)));
       }
     }
+  }
+
+  static boolean containsAny(String lower, List<String> words) {
+    for (String w : words) {
+      if (lower.contains(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void passwords(String text, List<Hit> out) {

@@ -86,7 +86,14 @@ final class NationalIdScanner {
 
   private NationalIdScanner() {}
 
-  static void scan(String text, List<Hit> out) {
+  /* Words that can start an identity-number cue; the cue pattern runs only when one is present. */
+  private static final List<String> CUE_STARTS =
+      List.of("dni", "nie", "nif", "ssn", "social", "insurance", "ni number", "nino", "sin", "cpf",
+          "aadhaa", "nir", "codice", "tax", "tin", "steuer", "passport", "id", "personnummer",
+          "bsn", "pesel", "curp", "rfc", "rut", "nric");
+
+  /** {@code lower} is {@code text} lower-cased (Locale.ROOT), for the cue gate. */
+  static void scan(String text, String lower, List<Hit> out) {
     ssns(text, out);
     add(out, NINO.matcher(text), NationalIdScanner::nino);
     add(out, SIN.matcher(text), m -> Checksums.luhn(m.group(1) + m.group(3) + m.group(4)));
@@ -98,7 +105,9 @@ final class NationalIdScanner {
         m -> verhoeff(m.group(1) + m.group(3) + m.group(4)));
     add(out, NIR.matcher(text), NationalIdScanner::nir);
     add(out, CODICE_FISCALE.matcher(text), m -> codiceFiscale(m.group()));
-    cuedNumbers(text, out);
+    if (CredentialScanner.containsAny(lower, CUE_STARTS)) {
+      cuedNumbers(text, out);
+    }
   }
 
   /** A number of at least five digits right after an identity-number word ("my DNI is 48291630T"). */

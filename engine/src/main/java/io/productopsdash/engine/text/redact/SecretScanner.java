@@ -88,14 +88,15 @@ final class SecretScanner {
     if (at) {
       emails(text, out);
     }
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
     if (digits) {
       PhoneScanner.phones(text, out);
       cards(text, out);
       ibans(text, out);
-      NationalIdScanner.scan(text, out);
+      NationalIdScanner.scan(text, lower, out);
       IpAddressScanner.scan(text, out);
     }
-    CredentialScanner.scan(text, out);
+    CredentialScanner.scan(text, lower, out);
     // Keys and addresses are random: one may, rarely, have no digit at all.
     hex(text, out);
     bech32(text, out);
