@@ -55,9 +55,9 @@ public final class RedactionPreview {
   /** What {@code text} would become. */
   public Result preview(String text) {
     Objects.requireNonNull(text, "text");
-    ProductVocabulary words = vocabulary.get();
+    ProductVocabulary terms = vocabulary.get();
     Redaction secrets = Redactor.regexOnly().redact(text);
-    CoreNlpPersonNameFinder names = finder.with(PersonNameRules.standard(), words);
+    CoreNlpPersonNameFinder names = finder.with(PersonNameRules.standard(), terms);
     List<PersonNameRules.Decision> decisions = names.decisions(secrets.text());
     List<PersonNameFinder.Mention> mentions = new ArrayList<>();
     List<Candidate> candidates = new ArrayList<>();
@@ -65,15 +65,15 @@ public final class RedactionPreview {
       if (d.verdict().redacted()) {
         mentions.add(new PersonNameFinder.Mention(d.start(), d.end()));
       }
-      String words0 = secrets.text().substring(d.start(), d.end());
-      if (!words0.startsWith("[")) {
-        candidates.add(new Candidate(words0, d.verdict().redacted(), reason(d.verdict())));
+      String written = secrets.text().substring(d.start(), d.end());
+      if (!written.startsWith("[")) {
+        candidates.add(new Candidate(written, d.verdict().redacted(), reason(d.verdict())));
       }
     }
     Redaction all = Redactor.withNames(t -> mentions).redact(secrets.text());
     Map<String, Integer> counts = secrets.countsByLabel();
     all.countsByLabel().forEach((k, n) -> counts.merge(k, n, Integer::sum));
-    return new Result(all.text(), counts, candidates, words.size());
+    return new Result(all.text(), counts, candidates, terms.size());
   }
 
   private static String reason(PersonNameRules.Verdict v) {

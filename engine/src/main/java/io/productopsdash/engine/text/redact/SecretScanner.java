@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
  * <p>Seed phrases ({@link SeedPhraseScanner}): a run of at least 12 BIP39 words is redacted when a
  * window of it has a valid BIP39 checksum and is not written like prose, when a seed cue is near,
  * or when it is written as a phrase list.
+ *
+ * <p>National ids ({@link NationalIdScanner}), IP addresses ({@link IpAddressScanner}), passwords
+ * and API keys ({@link CredentialScanner}) have their own scanners with their own checks and cues.
  */
 final class SecretScanner {
   /** A detection in the original text: {@code [start, end)}. */
