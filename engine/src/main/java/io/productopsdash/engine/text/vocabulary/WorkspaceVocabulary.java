@@ -7,6 +7,7 @@ import io.productopsdash.data.events.MetricsConfigRepository;
 import io.productopsdash.models.FeatureArea;
 import io.productopsdash.models.MetricsConfig;
 import io.productopsdash.models.Survey;
+import java.lang.ref.WeakReference;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,7 +38,9 @@ public final class WorkspaceVocabulary {
   private static final Map<Database, WorkspaceVocabulary> BY_DATABASE =
       Collections.synchronizedMap(new WeakHashMap<>());
 
-  private final Database db;
+  /* Weak, so that the map's entry goes with its database (a value holding its key strongly would
+   * keep both forever). */
+  private final WeakReference<Database> database;
   private final VocabularyRepository repository = new VocabularyRepository();
   private final MetricsConfigRepository metrics = new MetricsConfigRepository();
   private final SurveyRepository surveys = new SurveyRepository();
@@ -48,7 +51,15 @@ public final class WorkspaceVocabulary {
   private ProductVocabulary last = ProductVocabulary.builtIn();
 
   private WorkspaceVocabulary(Database db) {
-    this.db = Objects.requireNonNull(db, "db");
+    this.database = new WeakReference<>(Objects.requireNonNull(db, "db"));
+  }
+
+  private Database db() {
+    Database db = database.get();
+    if (db == null) {
+      throw new IllegalStateException("The workspace's database is gone");
+    }
+    return db;
   }
 
   /** The vocabulary of the workspace stored in {@code db}, one instance per database. */
@@ -58,7 +69,7 @@ public final class WorkspaceVocabulary {
 
   /** Replaces the PM's glossary; comments enriched from now on keep its terms. */
   public void saveGlossary(Glossary glossary) {
-    db.write(
+    db().write(
         c -> {
           repository.saveGlossary(c, glossary.terms());
           return null;
@@ -84,7 +95,7 @@ public final class WorkspaceVocabulary {
 
   /** The workspace's own terms by source (the glossary, configuration and events, surveys). */
   public synchronized Parts parts() {
-    return db.read(
+    return db().read(
         c -> {
           VocabularyRepository.EventNames fresh = repository.eventNamesAfter(c, eventsReadUpTo);
           eventNames.addAll(fresh.names());
