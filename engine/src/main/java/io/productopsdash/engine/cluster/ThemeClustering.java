@@ -190,7 +190,8 @@ public final class ThemeClustering {
     for (int t = 0; t < k; t++) {
       int[] members = members(labels, t);
       int m = members.length;
-      if (java.util.Arrays.stream(members).map(i -> fine[i]).distinct().count() < 2) {
+      if (java.util.Arrays.stream(members).map(i -> fine[i]).distinct().count() < 2
+          || m < 2 * options.subThemeMinSize()) {
         out.add(reclustered.get(t));
         continue;
       }
@@ -201,6 +202,9 @@ public final class ThemeClustering {
         rows[r] = x[members[r]];
       }
       Leiden.renumber(sub);
+      // Fine clusters below the sub-theme minimum join their nearest sibling.
+      int minSub = Math.max(options.subThemeMinSize(), (int) Math.ceil(options.subThemeMinFraction() * m - 1e-9));
+      sub = Refinement.dissolveSmall(rows, sub, minSub);
       int subK = Refinement.bySize(sub);
       float[][] c = Refinement.centroids(rows, sub, subK);
       for (float[] v : c) {

@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
  * topics. Where to stop is chosen by the data: among the partitions along the merge path (cut at
  * normalised similarities {@link #GRID_FROM} to {@link #GRID_TO} in steps of {@link #GRID_STEP}),
  * the one with the highest mean silhouette (Rousseeuw 1987, with cosine distance to a cluster's
- * mean, on at most {@link #SILHOUETTE_SAMPLE} points drawn with a fixed seed) is kept.
+ * mean, on at most {@link #SILHOUETTE_SAMPLE} points drawn with a fixed seed) is kept. Under
+ * {@link #MIN_ROWS} rows every fine cluster is its own top-level theme.
  *
  * <p>Why: a kNN graph partitioned by modularity at one resolution splits a coarse data set (8
  * broad topics) into dozens of themes and merges the rare topics of a fine one; its number of
@@ -34,6 +35,13 @@ public final class TopLevelThemes {
 
   /** Step between tried cuts. */
   public static final double GRID_STEP = 0.025;
+
+  /**
+   * Fewest rows for a top level: the silhouette of a few dozen texts is decided by one pair of
+   * near topics (36 sentences on billing, crashes and delivery gave 2 themes), and splitting broad
+   * topics into many communities is what large samples do.
+   */
+  public static final int MIN_ROWS = ClusteringOptions.SMALL_GRAPH;
 
   /** Most points the silhouette of a cut is computed on. */
   public static final int SILHOUETTE_SAMPLE = 4000;
@@ -75,8 +83,8 @@ public final class TopLevelThemes {
    * @param seed draws the silhouette's sample when there are more points than {@link #SILHOUETTE_SAMPLE}
    */
   public static TopLevelThemes fit(float[][] x, int[] fine, int k, long seed) {
-    if (k <= 1) {
-      return new TopLevelThemes(new int[Math.max(k, 0)], Math.max(k, 0), 0, Double.NaN);
+    if (k <= 1 || x.length < MIN_ROWS) {
+      return new TopLevelThemes(identity(Math.max(k, 0)), Math.max(k, 0), 0, Double.NaN);
     }
     int dim = x[0].length;
     double[][] sums = new double[k][dim];
