@@ -58,7 +58,7 @@ public record ClusteringOptions(
     double maxResolution) {
 
   /** Rows under which the resolution is not raised ({@link #resolutionFor}). */
-  public static final int SMALL_GRAPH = 100;
+  public static final int SMALL_GRAPH = 200;
 
   /** The seed of {@link #defaults()}. */
   public static final long DEFAULT_SEED = 1L;
@@ -115,8 +115,10 @@ public record ClusteringOptions(
    * another (Banking77 test with 20 questions per intent: 49 themes for 77 intents at resolution 1).
    * Raising the resolution as the sample shrinks keeps such topics apart; the two-level step merges
    * what it splits too finely on coarse data. Under {@value #SMALL_GRAPH} rows the graph is small
-   * enough that it does not merge topics of a dozen texts (36 sentences on 3 topics give 3 themes at
-   * resolution 1 and only 2 at 4), so the resolution stays.
+   * enough that resolution 1 keeps topics of about 10 texts apart: the limit merges communities
+   * with fewer internal edges than about {@code sqrt(2L)}, and a 5-NN graph of n rows has {@code L}
+   * near 7.5n edges while a topic of s texts has about 5s inside it, so s = 10 is resolved while
+   * {@code sqrt(15 n) < 50}, that is below about 170 rows.
    */
   public double resolutionFor(int n) {
     if (referenceRows == 0 || n < SMALL_GRAPH) {

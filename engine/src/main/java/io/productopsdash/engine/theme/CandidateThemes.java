@@ -9,8 +9,9 @@ import java.util.Objects;
 /**
  * The "cluster new" stage of a weekly run: the answers no existing theme took (this week's, plus
  * the recent unclustered ones) are clustered ({@link ThemeClustering}, automatic number of
- * themes), the members far from their cluster are set aside as noise ({@link
- * ThemeGeometry#withoutNoise}), and each cluster left with at least {@link Options#minSize()}
+ * themes, communities under {@link Options#minSize()} dissolved into their nearest), the members
+ * far from their cluster are set aside as noise ({@link ThemeGeometry#withoutNoise}), and each
+ * cluster left with at least {@link Options#minSize()}
  * members, {@link Options#minThisWeek()} of them from this week, is a candidate new theme. The rest
  * stays unclustered and may form a theme in a later week. Immutable result of {@link #fit}.
  */
@@ -76,7 +77,14 @@ public final class CandidateThemes {
     if (pool.length < options.minSize()) {
       return new CandidateThemes(List.of());
     }
-    ThemeClustering clustering = ThemeClustering.fit(pool, options.clustering());
+    // Communities under the candidate size join their nearest neighbour rather than waiting as noise:
+    // a pair of answers worded apart from the rest of their topic ("dark theme" among "dark mode").
+    ThemeClustering clustering =
+        ThemeClustering.fit(
+            pool,
+            options.clustering().toBuilder()
+                .minClusterSize(Math.max(options.clustering().minClusterSize(), options.minSize()))
+                .build());
     int[] kept =
         ThemeGeometry.withoutNoise(
             pool, clustering.assignments(), clustering.k(), options.noiseSimilarity(), options.relativeNoise(), 1);

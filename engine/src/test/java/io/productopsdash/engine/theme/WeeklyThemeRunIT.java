@@ -120,7 +120,6 @@ class WeeklyThemeRunIT {
     assertThat(login.trend()).isEqualTo(ThemeTrend.STABLE);
     assertThat(login.pValue()).isEqualTo(ScoreStatistics.twoProportionZPValue(10, 20, 7, 21));
     assertThat(pricing.trend()).isEqualTo(ThemeTrend.STABLE);
-    System.out.println("DEBUG week1 " + week1.themes().stream().map(ThemeWeek::themeId).toList() + " week2 " + week2.themes().stream().map(ThemeWeek::themeId).toList() + " gone " + week2.gone());
     assertThat(week2.gone()).isEmpty();
 
     // Dark mode scores 6,7,6,7,6,7,6,7: mean 6.5, sd sqrt(2/7), t(0.975, 7) = 2.364624.
