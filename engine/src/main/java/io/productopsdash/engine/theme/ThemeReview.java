@@ -217,34 +217,83 @@ public final class ThemeReview {
     if (parts.k() < 2) {
       return null;
     }
-    Split best = null;
-    for (int p = 0; p < parts.k(); p++) {
-      int[] inPart = parts.members(p);
-      if (inPart.length < options.minPart() || m - inPart.length < options.minPart()) {
-        continue;
-      }
-      boolean[] mark = new boolean[m];
-      for (int r : inPart) {
-        mark[r] = true;
-      }
-      List<Integer> part = new ArrayList<>();
-      List<Integer> rest = new ArrayList<>();
-      for (int r = 0; r < m; r++) {
-        (mark[r] ? part : rest).add(rows.get(r));
-      }
-      // The part holding most of the theme's history keeps the theme; a part of mostly new answers
-      // or of a fair share of old ones may leave.
-      if (count(part, older) > count(rest, older) || count(part, older) == part.size()) {
-        continue; // the part with the history keeps the theme; a part with no answer this week waits
-      }
-      double mix = interleaving(vectors, part, rest, options.neighbours());
-      if (mix < options.splitBelow()
-          && normalised(vectors, part, rest) < options.distinctBelow()
-          && (best == null || mix < best.interleaving())) {
-        best = new Split(theme, part.stream().mapToInt(Integer::intValue).toArray(), mix);
+    // The graph may cut one topic into pieces: join the pieces into the two groups that are least
+    // alike (the most similar pair of groups merged first, as the top level does), then judge that cut.
+    int[] group = twoGroups(x, parts.assignments(), parts.k());
+    List<Integer> first = new ArrayList<>();
+    List<Integer> second = new ArrayList<>();
+    for (int r = 0; r < m; r++) {
+      (group[r] == 0 ? first : second).add(rows.get(r));
+    }
+    // The group holding most of the theme's history keeps the theme; the other may leave, if it has
+    // answers this week.
+    List<Integer> part = count(first, older) <= count(second, older) ? first : second;
+    List<Integer> rest = part == first ? second : first;
+    if (part.size() < options.minPart() || rest.size() < options.minPart() || count(part, older) == part.size()) {
+      return null;
+    }
+    double mix = interleaving(vectors, part, rest, options.neighbours());
+    if (mix < options.splitBelow() && normalised(vectors, part, rest) < options.distinctBelow()) {
+      return new Split(theme, part.stream().mapToInt(Integer::intValue).toArray(), mix);
+    }
+    return null;
+  }
+
+  /* Groups 0 and 1 of the rows, joining the k clusters pairwise by normalised similarity. */
+  private static int[] twoGroups(float[][] x, int[] clusters, int k) {
+    int dim = x[0].length;
+    double[][] sums = new double[k][dim];
+    int[] sizes = new int[k];
+    for (int i = 0; i < x.length; i++) {
+      sizes[clusters[i]]++;
+      for (int d = 0; d < dim; d++) {
+        sums[clusters[i]][d] += x[i][d];
       }
     }
-    return best;
+    int[] groupOf = new int[k];
+    for (int g = 0; g < k; g++) {
+      groupOf[g] = g;
+    }
+    boolean[] alive = new boolean[k];
+    java.util.Arrays.fill(alive, true);
+    for (int left = k; left > 2; left--) {
+      int ba = -1;
+      int bb = -1;
+      double best = Double.NEGATIVE_INFINITY;
+      for (int a = 0; a < k; a++) {
+        for (int b = a + 1; alive[a] && b < k; b++) {
+          if (alive[b]) {
+            double s = io.productopsdash.engine.cluster.TopLevelThemes.normalisedSimilarity(sums[a], sizes[a], sums[b], sizes[b]);
+            if (s > best) {
+              best = s;
+              ba = a;
+              bb = b;
+            }
+          }
+        }
+      }
+      for (int d = 0; d < dim; d++) {
+        sums[ba][d] += sums[bb][d];
+      }
+      sizes[ba] += sizes[bb];
+      alive[bb] = false;
+      for (int g = 0; g < k; g++) {
+        if (groupOf[g] == bb) {
+          groupOf[g] = ba;
+        }
+      }
+    }
+    int firstAlive = -1;
+    for (int g = 0; g < k && firstAlive < 0; g++) {
+      if (alive[g]) {
+        firstAlive = g;
+      }
+    }
+    int[] out = new int[x.length];
+    for (int i = 0; i < x.length; i++) {
+      out[i] = groupOf[clusters[i]] == firstAlive ? 0 : 1;
+    }
+    return out;
   }
 
   private static double normalised(float[][] vectors, List<Integer> a, List<Integer> b) {

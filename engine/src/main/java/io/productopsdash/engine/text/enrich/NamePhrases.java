@@ -145,6 +145,10 @@ public final class NamePhrases {
       while (j < n && (tokens.get(j).tag().equals("DT") || tokens.get(j).tag().equals("PRP$"))) {
         j++;
       }
+      boolean modifier = (verb.tag().equals("VBN") || verb.tag().equals("VBG")) && j == v + 1;
+      if (modifier) {
+        continue; // "failed swaps": a participle right before its noun is the noun phrase's modifier
+      }
       int objectStart = j;
       int lastNoun = -1;
       while (j < n && usable[j] && modifierOrNoun(tokens.get(j).tag())) {
