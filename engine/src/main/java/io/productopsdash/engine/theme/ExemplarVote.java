@@ -34,6 +34,8 @@ public final class ExemplarVote {
    * @param floorMargin the floor is lowered by this many times the gap between that quantile and
    *     the median of the theme's closeness values (a theme's members were picked for being close,
    *     so its later answers spread wider), at least 0 (1)
+   * @param floorRatio ... but never below this share of that median: a theme of few, scattered
+   *     members has a wide gap, and an unrelated answer must not slip under it, in [0, 1] (0.7)
    * @param defaultFloor floor when no theme has enough exemplars to calibrate one (0.5)
    * @param threads worker threads of the neighbour search (2)
    */
@@ -43,6 +45,7 @@ public final class ExemplarVote {
       int closeness,
       double floorQuantile,
       double floorMargin,
+      double floorRatio,
       double defaultFloor,
       int threads) {
     /** Validates every setting, naming the bad value. */
@@ -62,6 +65,9 @@ public final class ExemplarVote {
       if (!(floorMargin >= 0) || Double.isInfinite(floorMargin)) {
         throw new IllegalArgumentException("Invalid floor margin: " + floorMargin + " (0 or more)");
       }
+      if (!(floorRatio >= 0 && floorRatio <= 1)) {
+        throw new IllegalArgumentException("Invalid floor ratio: " + floorRatio + " (0 to 1)");
+      }
       if (!(defaultFloor >= -1 && defaultFloor <= 1)) {
         throw new IllegalArgumentException("Invalid default floor: " + defaultFloor + " (-1 to 1)");
       }
@@ -79,7 +85,7 @@ public final class ExemplarVote {
      * themes.
      */
     public static Options defaults() {
-      return new Options(5, 0.5, 5, 0.0, 1.0, 0.5, 2);
+      return new Options(5, 0.5, 5, 0.0, 1.0, 0.7, 0.5, 2);
     }
   }
 
@@ -190,7 +196,8 @@ public final class ExemplarVote {
         values[a] = closeness(exemplars[m[a]], exemplars, m, m[a], options.closeness());
       }
       double low = quantile(values, options.floorQuantile());
-      double floor = low - options.floorMargin() * (quantile(values, 0.5) - low);
+      double median = quantile(values, 0.5);
+      double floor = Math.max(low - options.floorMargin() * (median - low), options.floorRatio() * median);
       out.put(e.getKey(), floor);
       calibrated.add(floor);
     }

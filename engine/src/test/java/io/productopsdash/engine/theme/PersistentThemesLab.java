@@ -153,7 +153,7 @@ final class PersistentThemesLab {
     ExemplarVote.Options vote = new ExemplarVote.Options(
         Integer.parseInt(s.getOrDefault("vote.k", "5")), Double.parseDouble(s.getOrDefault("vote.majority", "0.5")),
         Integer.parseInt(s.getOrDefault("vote.closeness", "5")), Double.parseDouble(s.getOrDefault("vote.q", "0.0")),
-        Double.parseDouble(s.getOrDefault("vote.margin", "1.0")), 0.5, 2);
+        Double.parseDouble(s.getOrDefault("vote.margin", "1.0")), Double.parseDouble(s.getOrDefault("vote.ratio", "0.7")), 0.5, 2);
     ClusteringOptions clustering = ClusteringOptions.defaults()
         .withModularityPruning(Boolean.parseBoolean(s.getOrDefault("cand.pruning", "true")))
         .withMinClusterFraction(Double.parseDouble(s.getOrDefault("cand.fraction", String.valueOf(1.0 / 200))));
