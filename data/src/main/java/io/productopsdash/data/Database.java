@@ -22,6 +22,8 @@ public final class Database implements AutoCloseable {
   public static final String FILE_NAME = "productopsdash.db";
 
   private static final int READERS = 4;
+  /** The settings key {@link #probeWrite} writes. */
+  static final String STORAGE_PROBE_KEY = "storage.probe";
 
   private final Path file;
   private final GroupCommitWriter writer;
@@ -85,6 +87,22 @@ public final class Database implements AutoCloseable {
    */
   public <T> T write(SqlWork<T> work) {
     return writer.submit(work);
+  }
+
+  /**
+   * Makes one small write (the time, under a settings key of its own) to learn whether writes
+   * succeed again after a full disk; true when it committed. The storage state follows the outcome.
+   */
+  public boolean probeWrite(java.time.Instant now) {
+    try {
+      write(c -> {
+        new SettingsRepository().put(c, STORAGE_PROBE_KEY, now.toString());
+        return null;
+      });
+      return true;
+    } catch (StorageFullException stillFull) {
+      return false;
+    }
   }
 
   /** Runs {@code work} on a read-only connection, seeing the last committed state. */

@@ -42,8 +42,6 @@ final class GroupCommitWriter implements AutoCloseable {
 
   /** The batch's transaction ended under it; {@code cause} says why. */
   private static final class TransactionLost extends Exception {
-    private static final long serialVersionUID = 1L;
-
     TransactionLost(SQLException cause) {
       super(cause);
     }
