@@ -128,8 +128,10 @@ final class GroupCommitWriter implements AutoCloseable {
         outcomes.add(runUnit(unit));
       }
     } catch (TransactionLost lost) {
-      LOG.warn("A write ended the transaction of its batch ({}); the batch's {} writes are refused",
-          lost.sqlCause().getMessage(), batch.size());
+      if (!isDiskFull(lost.sqlCause())) {
+        LOG.warn("A write ended the transaction of its batch ({}); the batch's {} writes are refused",
+            lost.sqlCause().getMessage(), batch.size());
+      }
       rollbackQuietly();
       // Units that failed by themselves keep their own error; every other one is refused.
       outcomes.stream().filter(o -> !o.wrote()).forEach(o -> o.tell().run());
@@ -139,12 +141,16 @@ final class GroupCommitWriter implements AutoCloseable {
     try {
       execute("COMMIT");
     } catch (SQLException e) {
-      LOG.error("Commit of {} writes failed; all of them are refused", batch.size(), e);
+      if (!isDiskFull(e)) {
+        LOG.error("Commit of {} writes failed; all of them are refused", batch.size(), e);
+      }
       rollbackQuietly();
       refuseAll(batch, failure("Commit failed", e));
       return;
     }
-    health.committed();
+    if (health.committed()) {
+      LOG.info("Writes succeed again: the disk has room");
+    }
     outcomes.forEach(o -> o.tell().run());
   }
 
@@ -188,7 +194,10 @@ final class GroupCommitWriter implements AutoCloseable {
   /** The exception a caller gets for {@code e}: a {@link StorageFullException} for a full disk. */
   private DataAccessException failure(String what, SQLException e) {
     if (isDiskFull(e)) {
-      health.full();
+      // Once per episode: under load every write fails alike, and the log may be on the same disk.
+      if (health.full()) {
+        LOG.warn("The disk is full: writes are refused (503 with Retry-After) until space is freed; reads go on");
+      }
       return new StorageFullException(what + ": the disk is full (" + e.getMessage() + ")", e);
     }
     return new DataAccessException(what + ": " + e.getMessage(), e);

@@ -34,18 +34,24 @@ public final class StorageHealth {
     this.since = clock.instant();
   }
 
-  void committed() {
-    if (state != State.OK) {
-      state = State.OK;
-      since = clock.instant();
+  /** A commit succeeded; true when that ends a full state. */
+  synchronized boolean committed() {
+    if (state == State.OK) {
+      return false;
     }
+    state = State.OK;
+    since = clock.instant();
+    return true;
   }
 
-  void full() {
-    if (state != State.FULL) {
-      state = State.FULL;
-      since = clock.instant();
+  /** A write was refused for a full disk; true when that starts a full state. */
+  synchronized boolean full() {
+    if (state == State.FULL) {
+      return false;
     }
+    state = State.FULL;
+    since = clock.instant();
+    return true;
   }
 
   public State state() {

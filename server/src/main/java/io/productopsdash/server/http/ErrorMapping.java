@@ -51,7 +51,7 @@ public final class ErrorMapping {
         StorageFullException.class,
         (e, ctx) -> {
           // The write was refused whole (nothing stored); the same request may be retried later.
-          LOG.warn("Refused {} {}: the disk is full", ctx.method(), ctx.path());
+          // The writer logs the full disk once; a line per refused request would flood the log.
           ctx.header("Retry-After", Long.toString(STORAGE_RETRY_AFTER_SECONDS));
           send(ctx, 503, STORAGE_FULL_TITLE, "storage-full", Map.of("reason", "disk full"));
         });
