@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * batches of 10 events with unique messageIds, each for SECONDS on THREADS connections; the ids the
  * server acknowledged (201, or 200 for a batch) go to ACKED, those it refused with an answer of its
  * own (any other status) to REFUSED; a request that got no answer (the server was killed) is
- * neither. {@code slow} opens CLIENTS connections from loopback addresses of their own that send an
+ * neither. The first acknowledgement is announced on standard output at once. {@code slow} opens CLIENTS connections from loopback addresses of their own that send an
  * answer's headers and then its body a byte every 200 ms, times normal answers meanwhile and prints
  * one line of counts.
  */
@@ -59,18 +59,28 @@ public final class FaultClient {
     ConcurrentLinkedQueue<String> acked = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
     AtomicLong unanswered = new AtomicLong();
+    java.util.concurrent.atomic.AtomicBoolean firstAck = new java.util.concurrent.atomic.AtomicBoolean();
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int tid = t;
       Thread w = new Thread(() -> {
-        for (int n = 0; System.nanoTime() < end; n++) {
+        int failedInARow = 0;
+        // Ends at the time limit, or once the server has been gone for about a second.
+        for (int n = 0; System.nanoTime() < end && failedInARow < 20; n++) {
           List<String> ids = new ArrayList<>();
           HttpRequest request = segment ? segmentBatch(base, target, run, tid, n, ids) : answer(base, target, run, tid, n, ids);
           try {
             int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            (status == 201 || status == 200 ? acked : refused).addAll(ids);
+            failedInARow = 0;
+            boolean ok = status == 201 || status == 200;
+            (ok ? acked : refused).addAll(ids);
+            if (ok && firstAck.compareAndSet(false, true)) {
+              System.out.println("first acknowledgement");
+              System.out.flush();
+            }
           } catch (IOException e) {
             unanswered.incrementAndGet();
+            failedInARow++;
             sleep(50); // the server is down; do not spin
           } catch (InterruptedException e) {
             return;

@@ -65,14 +65,19 @@ survey="$(new_survey)"
 write_key="$(admin POST /api/v1/sources '{"name":"faults"}' | sed -E 's/.*"writeKey":"([^"]+)".*/\1/')"
 for t in $(seq 1 "$trials"); do
   [ "$t" -gt 1 ] && start_server "$data" "serve-$t"
-  client answers "$base" "$survey" "$seconds" 8 "a$t" "$work/acked-answers-$t" "$work/refused-answers-$t" > "$work/client-a-$t.log" &
+  client answers "$base" "$survey" "$((seconds + 20))" 8 "a$t" "$work/acked-answers-$t" "$work/refused-answers-$t" > "$work/client-a-$t.log" &
   answers_client=$!
-  client segment "$base" "$write_key" "$seconds" 4 "s$t" "$work/acked-events-$t" "$work/refused-events-$t" > "$work/client-s-$t.log" &
+  client segment "$base" "$write_key" "$((seconds + 20))" 4 "s$t" "$work/acked-events-$t" "$work/refused-events-$t" > "$work/client-s-$t.log" &
   events_client=$!
-  sleep "$(( 1 + RANDOM % (seconds - 2) )).$(( RANDOM % 10 ))"
+  # Kill at a random moment once both loads are acknowledged, within the trial's seconds.
+  for _ in $(seq 1 150); do
+    grep -q "first acknowledgement" "$work/client-a-$t.log" && grep -q "first acknowledgement" "$work/client-s-$t.log" && break
+    sleep 0.1
+  done
+  sleep "$(( RANDOM % (seconds - 2) )).$(( RANDOM % 10 ))"
   kill -KILL "$server"; wait "$server" 2>/dev/null || true; server=""
   wait "$answers_client" "$events_client"
-  echo "  trial $t: answers $(cat "$work/client-a-$t.log"); events $(cat "$work/client-s-$t.log")"
+  echo "  trial $t: answers $(tail -n 1 "$work/client-a-$t.log"); events $(tail -n 1 "$work/client-s-$t.log")"
 done
 cat "$work"/acked-answers-* > "$work/acked-answers"; cat "$work"/refused-answers-* > "$work/refused-answers"
 cat "$work"/acked-events-* > "$work/acked-events"; cat "$work"/refused-events-* > "$work/refused-events"

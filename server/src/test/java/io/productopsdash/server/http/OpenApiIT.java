@@ -72,6 +72,6 @@ class OpenApiIT {
 
   private static boolean isApi(String path) {
     return path.startsWith("/api/") || path.startsWith("/v1/") || path.equals("/batch") || path.equals("/capture")
-        || path.startsWith("/i/") || path.startsWith("/2/");
+        || path.startsWith("/i/") || path.startsWith("/2/") || path.equals("/healthz") || path.equals("/readyz");
   }
 }
