@@ -35,21 +35,20 @@ public final class StorageHealth {
   }
 
   /** A commit succeeded; true when that ends a full state. */
-  synchronized boolean committed() {
-    if (state == State.OK) {
-      return false;
-    }
-    state = State.OK;
-    since = clock.instant();
-    return true;
+  boolean committed() {
+    return become(State.OK);
   }
 
   /** A write was refused for a full disk; true when that starts a full state. */
-  synchronized boolean full() {
-    if (state == State.FULL) {
+  boolean full() {
+    return become(State.FULL);
+  }
+
+  private synchronized boolean become(State next) {
+    if (state == next) {
       return false;
     }
-    state = State.FULL;
+    state = next;
     since = clock.instant();
     return true;
   }

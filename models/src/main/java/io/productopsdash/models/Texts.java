@@ -11,34 +11,29 @@ public final class Texts {
 
   /** A required one-line text: trimmed, non-blank, at most {@code maxLength} characters. */
   public static String required(String field, String value, int maxLength) {
-    if (value == null || value.isBlank()) {
-      throw new InvalidInputException(field, "is required");
-    }
-    return check(field, value.strip(), maxLength, false);
+    return present(field, value, maxLength, false);
   }
 
   /** An optional one-line text: null when absent or blank, else trimmed and at most maxLength characters. */
   public static String optional(String field, String value, int maxLength) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    return check(field, value.strip(), maxLength, false);
+    return value == null || value.isBlank() ? null : check(field, value.strip(), maxLength, false);
   }
 
   /** A required free text (line breaks and tabs allowed). */
   public static String requiredText(String field, String value, int maxLength) {
-    if (value == null || value.isBlank()) {
-      throw new InvalidInputException(field, "is required");
-    }
-    return check(field, value.strip(), maxLength, true);
+    return present(field, value, maxLength, true);
   }
 
   /** An optional free text (line breaks and tabs allowed): null when absent or blank. */
   public static String optionalText(String field, String value, int maxLength) {
+    return value == null || value.isBlank() ? null : check(field, value.strip(), maxLength, true);
+  }
+
+  private static String present(String field, String value, int maxLength, boolean multiLine) {
     if (value == null || value.isBlank()) {
-      return null;
+      throw new InvalidInputException(field, "is required");
     }
-    return check(field, value.strip(), maxLength, true);
+    return check(field, value.strip(), maxLength, multiLine);
   }
 
   private static String check(String field, String value, int maxLength, boolean multiLine) {

@@ -98,11 +98,14 @@ public final class ErrorMapping {
     return Map.of("request", e.getMessage());
   }
 
-  private static String slug(int status) {
+  /** The problem type's last part for an HTTP status raised by the framework or by Jetty. */
+  static String slug(int status) {
     return switch (status) {
       case 400 -> "invalid-input";
       case 404 -> "not-found";
       case 413 -> "body-too-large";
+      case 414 -> "uri-too-long";
+      case 431 -> "headers-too-large";
       default -> "http-" + status;
     };
   }

@@ -40,7 +40,7 @@ final class JsonErrorHandler extends ErrorHandler {
         message == null || message.isBlank() || message.endsWith(HttpStatus.getMessage(status))
             ? GENERIC.getOrDefault(status, HttpStatus.getMessage(status))
             : message;
-    JettyErrors.write(response, callback, status, title(status), slug(status), details(status, reason), true);
+    JettyErrors.write(response, callback, status, title(status), ErrorMapping.slug(status), details(status, reason), true);
     return true;
   }
 
@@ -50,15 +50,6 @@ final class JsonErrorHandler extends ErrorHandler {
       case 414 -> "URI too long";
       case 431 -> "Request headers too large";
       default -> HttpStatus.getMessage(status);
-    };
-  }
-
-  private static String slug(int status) {
-    return switch (status) {
-      case 400 -> "invalid-input";
-      case 414 -> "uri-too-long";
-      case 431 -> "headers-too-large";
-      default -> "http-" + status;
     };
   }
 
