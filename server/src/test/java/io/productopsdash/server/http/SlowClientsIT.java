@@ -142,12 +142,15 @@ class SlowClientsIT {
       for (RawHttp client : held) {
         assertThat(client.hasReplyOrEnd()).as("held requests are still being read").isFalse();
       }
-      // Beyond the cap: the widget's routes, an ingestion route and the script, each a 429 at once.
+      // Beyond the cap: the widget's routes, server and browser ingestion routes and the script, each a 429 at once.
       String[] beyond = {
         RawHttp.postHead("/api/v1/surveys/" + surveyId + "/answers", 10) + "{\"score\":",
         "GET /api/v1/surveys/" + surveyId + "/eligibility?userId=u HTTP/1.1\r\nHost: localhost\r\n\r\n",
         "POST /v1/batch HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}",
         "POST /capture/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}",
+        "POST /e/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}",
+        "POST /v1/t HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\n{}",
+        "GET /flags/?v=2 HTTP/1.1\r\nHost: localhost\r\n\r\n",
         "GET /widget.js HTTP/1.1\r\nHost: localhost\r\n\r\n",
       };
       for (String request : beyond) {
