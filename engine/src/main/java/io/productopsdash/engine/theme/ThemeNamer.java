@@ -21,7 +21,8 @@ import java.util.Set;
  * <p>Score of a phrase for a theme, in the spirit of class-based TF-IDF: the share of the theme's
  * answers that contain it, times {@code log(1 + N / f)} where {@code f} counts the week's {@code N}
  * answers whose lemmas contain all of the phrase's lemmas (how common it is elsewhere), times a
- * preference for phrases of several words ({@link #lengthWeight}). A phrase must occur in at least
+ * preference for phrases of several words ({@link #lengthWeight}), times the weight of the
+ * phrase's pattern ({@link NamePhrases.Phrase#weight()}). A phrase must occur in at least
  * {@link #MIN_SUPPORT} answers and {@value #MIN_SHARE} of the theme. A name already used by
  * another living theme is passed over. Without a qualifying phrase of two or more words, the name
  * is the two best one-word phrases joined by "and" ("Card and phone"), else the two best content
@@ -87,6 +88,7 @@ public final class ThemeNamer {
     Map<String, Integer> support = new HashMap<>();
     Map<String, Map<String, Integer>> surfaces = new HashMap<>();
     Map<String, Integer> words = new HashMap<>();
+    Map<String, Double> weights = new HashMap<>();
     for (Member member : members) {
       Set<String> seen = new HashSet<>();
       for (NamePhrases.Phrase p : member.phrases()) {
@@ -95,6 +97,7 @@ public final class ThemeNamer {
         }
         surfaces.computeIfAbsent(p.key(), k -> new HashMap<>()).merge(p.surface(), 1, Integer::sum);
         words.put(p.key(), p.words());
+        weights.merge(p.key(), p.weight(), Math::max);
         if (seen.add(p.key())) {
           support.merge(p.key(), 1, Integer::sum);
         }
@@ -110,7 +113,7 @@ public final class ThemeNamer {
       double share = (double) e.getValue() / m;
       int background = background(key, weekLemmas);
       double idf = Math.log(1 + (double) Math.max(weekAnswers, 1) / Math.max(background, 1));
-      double score = share * idf * lengthWeight(words.get(key));
+      double score = share * idf * lengthWeight(words.get(key)) * weights.get(key);
       String surface = surfaceOf(surfaces.get(key));
       out.add(new Candidate(key, capitalise(surface), surface, score, share));
     }

@@ -19,16 +19,16 @@ import java.util.Set;
  * name is kept unless its answers have drifted away from it, and a name a PM pinned is never
  * changed. Immutable.
  *
- * <p>Drift: a theme with at least {@value #DRIFT_MIN_ANSWERS} answers this week whose name's last
- * word (its head) occurs in fewer than {@value #DRIFT_BELOW} of them, while another phrase occurs in
- * at least {@value #DRIFT_NEW_SHARE} of them, is renamed (and the rename recorded). Names are parsed
+ * <p>Drift: a theme with at least {@value #DRIFT_MIN_ANSWERS} answers this week whose name's words
+ * occur together in fewer than {@value #DRIFT_BELOW} of them, while another phrase occurs in at
+ * least {@value #DRIFT_NEW_SHARE} of them, is renamed (and the rename recorded). Names are parsed
  * from at most {@value #SAMPLE} answers per theme, the closest to its centroid.
  */
 final class ThemeNames {
   /** Fewest answers this week before a theme's name is checked for drift. */
   static final int DRIFT_MIN_ANSWERS = 10;
 
-  /** A name whose head occurs in fewer than this share of the week's answers has drifted. */
+  /** A name whose words occur together in fewer than this share of the week's answers has drifted. */
   static final double DRIFT_BELOW = 0.1;
 
   /** ... when another phrase occurs in at least this share. */
@@ -94,7 +94,8 @@ final class ThemeNames {
           continue;
         }
         ThemeNamer.Candidate best = named(namer, rows, in, without(taken, current));
-        if (best.share() >= DRIFT_NEW_SHARE && !ThemeNamer.same(best.name(), current)) {
+        // Only a shared phrase replaces a name, never the two-word fallback.
+        if (best.score() > 0 && best.share() >= DRIFT_NEW_SHARE && !ThemeNamer.same(best.name(), current)) {
           taken.remove(current.toLowerCase(Locale.ROOT));
           taken.add(best.name().toLowerCase(Locale.ROOT));
           out.put(t, best.name());
@@ -141,14 +142,11 @@ final class ThemeNames {
     if (key == null) {
       return false;
     }
-    String head = key.substring(key.lastIndexOf(' ') + 1);
-    int hits = 0;
+    List<java.util.Set<String>> lemmas = new ArrayList<>();
     for (int r : rows) {
-      if (in.lemmas().get(r).contains(head)) {
-        hits++;
-      }
+      lemmas.add(in.lemmas().get(r));
     }
-    return hits < DRIFT_BELOW * rows.size();
+    return ThemeNamer.support(key, lemmas) < DRIFT_BELOW;
   }
 
   private static ThemeNamer.Candidate named(ThemeNamer namer, List<Integer> rows, WeekInput in, Set<String> taken) {

@@ -37,7 +37,7 @@ public final class ThemeReview {
    * @param splitBelow interleaving below which a part splits off (0.2)
    * @param distinctBelow ... and its normalised similarity to the rest of the theme ({@link
    *     io.productopsdash.engine.cluster.TopLevelThemes#normalisedSimilarity}) must be below this:
-   *     a part about as close to the rest as a candidate that would join it stays (0.6)
+   *     two wordings of one topic ("seed phrase", "recovery phrase") stay together (0.5)
    * @param minPart fewest answers of a part split off (8)
    * @param candidates nearest themes (by centroid) of each theme checked for a merge (3)
    */
@@ -67,9 +67,9 @@ public final class ThemeReview {
       }
     }
 
-    /** Merges and splits on: 5 neighbours, merge at 0.4, split below 0.2 and 0.6, parts of 8, 3 candidates. */
+    /** Merges and splits on: 5 neighbours, merge at 0.4, split below 0.2 and 0.5, parts of 8, 3 candidates. */
     public static Options defaults() {
-      return new Options(true, true, 5, 0.4, 0.2, 0.6, 8, 3);
+      return new Options(true, true, 5, 0.4, 0.2, 0.5, 8, 3);
     }
   }
 

@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  * phrases ("seed phrase backup", "failed swaps": adjectives, participles and nouns ending in a
  * noun, at most {@value #MAX_WORDS} words) and verb-object phrases ("add Solana support", "top up
  * card", "lost card": a verb, an optional particle, then a noun phrase, determiners and possessives
- * left out). Each phrase has a key (its lower-cased lemmas, to count it across answers) and its
+ * left out), subject-verb pairs ("swap failed", "card stolen") and predicate adjectives ("fees are
+ * too high" gives "high fees"). Each phrase has a key (its
+ * distinct lower-cased lemmas in alphabetical order, to count one phrase in any word order across
+ * answers) and its
  * surface form as written (proper nouns and acronyms keep their capitals, other words are lower
  * case).
  *
@@ -49,8 +52,10 @@ public final class NamePhrases {
    * @param key the lemmas, lower case, separated by single spaces
    * @param surface the words as written (see the class comment for case)
    * @param words number of words
+   * @param weight how well its pattern names things: 1 for noun and verb-object phrases, {@value
+   *     #SUBJECT_VERB} for subject-verb pairs, {@value #PREDICATE} for predicate adjectives
    */
-  public record Phrase(String key, String surface, int words) {
+  public record Phrase(String key, String surface, int words, double weight) {
     public Phrase {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(surface, "surface");
@@ -58,7 +63,18 @@ public final class NamePhrases {
         throw new IllegalArgumentException("Invalid phrase length: " + words);
       }
     }
+
+    /** A noun or verb-object phrase (weight 1). */
+    public Phrase(String key, String surface, int words) {
+      this(key, surface, words, 1.0);
+    }
   }
+
+  /** Weight of a subject-verb pair ("swap failed"): a little below a noun phrase. */
+  public static final double SUBJECT_VERB = 0.9;
+
+  /** Weight of a predicate adjective ("fees are too high"): a fallback more than a name. */
+  public static final double PREDICATE = 0.6;
 
   /** A token as the extraction sees it. */
   record Token(String word, String tag, String lemma) {}
@@ -119,10 +135,36 @@ public final class NamePhrases {
         }
         i++;
       }
-      if (lastNoun >= 0) {
-        int from = Math.max(start, lastNoun + 1 - MAX_WORDS);
-        // A participle or gerund only modifies: "failed swaps", not "swaps failing".
-        out.add(phrase(tokens.subList(from, lastNoun + 1), 0, lastNoun + 1 - from));
+      // Every span of the run that ends in a noun, so the shared part of "seed phrase backup screen"
+      // and "seed phrase" is counted in both ("seed phrase"); a participle or gerund only modifies
+      // ("failed swaps"), so a span never ends in one.
+      for (int end = start; end <= lastNoun; end++) {
+        if (!tokens.get(end).tag().startsWith("NN")) {
+          continue;
+        }
+        for (int from = Math.max(start, end + 1 - MAX_WORDS); from <= end; from++) {
+          out.add(phrase(tokens.subList(from, end + 1), 0, end + 1 - from));
+        }
+      }
+    }
+    // Subject-verb phrases: a noun, at most two adverbs, modals or auxiliaries, then a verb ("swap
+    // failed", "swaps keep failing", "card was stolen") or an adjective ("fees are too high").
+    for (int subject = 0; subject < n; subject++) {
+      if (!usable[subject] || !tokens.get(subject).tag().startsWith("NN")) {
+        continue;
+      }
+      int j = subject + 1;
+      int skipped = 0;
+      while (j < n && skipped < 2 && bridge(tokens.get(j))) {
+        j++;
+        skipped++;
+      }
+      if (j < n && usable[j] && tokens.get(j).tag().startsWith("VB")
+          && !LIGHT_VERBS.contains(tokens.get(j).lemma().toLowerCase(Locale.ROOT))) {
+        out.add(phrase(List.of(tokens.get(subject), tokens.get(j)), 0, 2, SUBJECT_VERB));
+      } else if (j < n && usable[j] && tokens.get(j).tag().startsWith("JJ") && skipped > 0) {
+        // A predicate adjective reads as a modifier: "fees are too high" is "high fees".
+        out.add(phrase(List.of(tokens.get(j), tokens.get(subject)), 0, 2, PREDICATE));
       }
     }
     // Verb-object phrases: VB [RP] (DT|PRP$|JJ)* noun phrase.
@@ -168,19 +210,33 @@ public final class NamePhrases {
     return out;
   }
 
+  /* An adverb, a modal or an auxiliary or light verb between a subject and its verb. */
+  private static boolean bridge(Token t) {
+    String tag = t.tag();
+    return tag.startsWith("RB") || tag.equals("MD")
+        || (tag.startsWith("VB") && LIGHT_VERBS.contains(t.lemma().toLowerCase(Locale.ROOT)));
+  }
+
+  /*
+   * The key is the phrase's distinct lemmas in alphabetical order, so "failed swaps" and "swap
+   * failed" count as one phrase and the form most answers use names it.
+   */
   private static Phrase phrase(List<Token> tokens, int from, int to) {
-    StringBuilder key = new StringBuilder();
+    return phrase(tokens, from, to, 1.0);
+  }
+
+  private static Phrase phrase(List<Token> tokens, int from, int to, double weight) {
+    java.util.TreeSet<String> lemmas = new java.util.TreeSet<>();
     StringBuilder surface = new StringBuilder();
     for (int i = from; i < to; i++) {
       Token t = tokens.get(i);
-      if (key.length() > 0) {
-        key.append(' ');
+      if (surface.length() > 0) {
         surface.append(' ');
       }
-      key.append(t.lemma().toLowerCase(Locale.ROOT));
+      lemmas.add(t.lemma().toLowerCase(Locale.ROOT));
       surface.append(surface(t));
     }
-    return new Phrase(key.toString(), surface.toString(), to - from);
+    return new Phrase(String.join(" ", lemmas), surface.toString(), to - from, weight);
   }
 
   /* Proper nouns and acronyms keep their case; other words are lower case. */

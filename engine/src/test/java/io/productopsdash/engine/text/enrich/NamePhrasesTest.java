@@ -17,8 +17,10 @@ class NamePhrasesTest {
     List<NamePhrases.Phrase> p =
         NamePhrases.fromTokens(
             List.of(t("Please", "UH", "please"), t("add", "VB", "add"), t("Solana", "NNP", "Solana"), t("support", "NN", "support")));
-    assertThat(p).extracting(NamePhrases.Phrase::surface).containsExactly("Solana support", "add Solana support");
-    assertThat(p).extracting(NamePhrases.Phrase::key).containsExactly("solana support", "add solana support");
+    // Every span of the noun phrase that ends in a noun, then the verb with its object.
+    assertThat(p).extracting(NamePhrases.Phrase::surface).containsExactly("Solana", "Solana support", "support", "add Solana support");
+    // Keys are the distinct lemmas in alphabetical order.
+    assertThat(p).extracting(NamePhrases.Phrase::key).containsExactly("solana", "solana support", "support", "add solana support");
   }
 
   @Test
@@ -26,7 +28,11 @@ class NamePhrasesTest {
     // "failed swaps" and "top up my card"
     assertThat(NamePhrases.fromTokens(List.of(t("failed", "VBN", "fail"), t("swaps", "NNS", "swap"))))
         .extracting(NamePhrases.Phrase::surface)
-        .containsExactly("failed swaps");
+        .containsExactly("failed swaps", "swaps");
+    // The subject-verb form has the same key, so "swap failed" and "failed swaps" count as one.
+    List<NamePhrases.Phrase> sv = NamePhrases.fromTokens(List.of(t("swap", "NN", "swap"), t("failed", "VBD", "fail")));
+    assertThat(sv).extracting(NamePhrases.Phrase::key).contains("fail swap");
+    assertThat(sv).filteredOn(x -> x.words() == 2).extracting(NamePhrases.Phrase::weight).containsExactly(NamePhrases.SUBJECT_VERB);
     assertThat(
             NamePhrases.fromTokens(
                 List.of(t("top", "VB", "top"), t("up", "RP", "up"), t("my", "PRP$", "my"), t("card", "NN", "card"))))
