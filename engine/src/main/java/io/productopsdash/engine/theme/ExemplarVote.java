@@ -36,6 +36,8 @@ public final class ExemplarVote {
    *     so its later answers spread wider), at least 0 (1)
    * @param floorRatio ... but never below this share of that median: a theme of few, scattered
    *     members has a wide gap, and an unrelated answer must not slip under it, in [0, 1] (0.7)
+   * @param globalRatio ... nor below this share of the median of all themes' medians: a catch-all
+   *     theme of loosely related answers would otherwise take every answer near it, in [0, 1] (0.7)
    * @param defaultFloor floor when no theme has enough exemplars to calibrate one (0.5)
    * @param threads worker threads of the neighbour search (2)
    */
@@ -46,6 +48,7 @@ public final class ExemplarVote {
       double floorQuantile,
       double floorMargin,
       double floorRatio,
+      double globalRatio,
       double defaultFloor,
       int threads) {
     /** Validates every setting, naming the bad value. */
@@ -68,6 +71,9 @@ public final class ExemplarVote {
       if (!(floorRatio >= 0 && floorRatio <= 1)) {
         throw new IllegalArgumentException("Invalid floor ratio: " + floorRatio + " (0 to 1)");
       }
+      if (!(globalRatio >= 0 && globalRatio <= 1)) {
+        throw new IllegalArgumentException("Invalid global ratio: " + globalRatio + " (0 to 1)");
+      }
       if (!(defaultFloor >= -1 && defaultFloor <= 1)) {
         throw new IllegalArgumentException("Invalid default floor: " + defaultFloor + " (-1 to 1)");
       }
@@ -85,7 +91,7 @@ public final class ExemplarVote {
      * themes.
      */
     public static Options defaults() {
-      return new Options(5, 0.5, 5, 0.0, 1.0, 0.7, 0.5, 2);
+      return new Options(5, 0.5, 5, 0.0, 1.0, 0.7, 0.7, 0.5, 2);
     }
   }
 
@@ -186,6 +192,7 @@ public final class ExemplarVote {
   private static Map<Long, Double> floors(float[][] exemplars, Map<Long, int[]> members, Options options) {
     Map<Long, Double> out = new HashMap<>();
     java.util.List<Double> calibrated = new java.util.ArrayList<>();
+    java.util.List<Double> medians = new java.util.ArrayList<>();
     for (Map.Entry<Long, int[]> e : members.entrySet()) {
       int[] m = e.getValue();
       if (m.length < 3) {
@@ -200,6 +207,12 @@ public final class ExemplarVote {
       double floor = Math.max(low - options.floorMargin() * (median - low), options.floorRatio() * median);
       out.put(e.getKey(), floor);
       calibrated.add(floor);
+      medians.add(median);
+    }
+    if (options.globalRatio() > 0 && !medians.isEmpty()) {
+      double global = options.globalRatio() * quantile(medians.stream().mapToDouble(Double::doubleValue).toArray(), 0.5);
+      out.replaceAll((theme, floor) -> Math.max(floor, global));
+      calibrated.replaceAll(floor -> Math.max(floor, global));
     }
     double fallback =
         calibrated.isEmpty() ? options.defaultFloor() : quantile(calibrated.stream().mapToDouble(Double::doubleValue).toArray(), 0.5);

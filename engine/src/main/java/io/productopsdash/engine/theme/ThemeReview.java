@@ -38,7 +38,10 @@ public final class ThemeReview {
    * @param distinctBelow ... and its normalised similarity to the rest of the theme ({@link
    *     io.productopsdash.engine.cluster.TopLevelThemes#normalisedSimilarity}) must be below this:
    *     two wordings of one topic ("seed phrase", "recovery phrase") stay together (0.5)
-   * @param minPart fewest answers of a part split off (8)
+   * @param mergeSimilarity two themes whose normalised similarity reaches this merge too, however
+   *     their members' neighbours fall: two wordings of one topic ("seed phrase", "recovery phrase")
+   *     sit apart in the neighbour graph but are as alike as the parts of one theme (0.85)
+   * @param minPart fewest answers of a part split off, and fewest of them from this week (8)
    * @param candidates nearest themes (by centroid) of each theme checked for a merge (3)
    */
   public record Options(
@@ -48,6 +51,7 @@ public final class ThemeReview {
       double mergeAt,
       double splitBelow,
       double distinctBelow,
+      double mergeSimilarity,
       int minPart,
       int candidates) {
     /** Validates every setting, naming the bad value. */
@@ -69,7 +73,7 @@ public final class ThemeReview {
 
     /** Merges and splits on: 5 neighbours, merge at 0.4, split below 0.2 and 0.5, parts of 8, 3 candidates. */
     public static Options defaults() {
-      return new Options(true, true, 5, 0.4, 0.2, 0.5, 8, 3);
+      return new Options(true, true, 5, 0.4, 0.2, 0.5, 0.85, 8, 3);
     }
   }
 
@@ -164,7 +168,8 @@ public final class ThemeReview {
           continue; // the pair is checked from the smaller index
         }
         double mix = interleaving(vectors, members.get(ids.get(a)), members.get(ids.get(b)), options.neighbours());
-        if (mix >= options.mergeAt()) {
+        if (mix >= options.mergeAt()
+            || normalised(vectors, members.get(ids.get(a)), members.get(ids.get(b))) >= options.mergeSimilarity()) {
           long ta = ids.get(a);
           long tb = ids.get(b);
           int sa = members.get(ta).size();
@@ -229,8 +234,9 @@ public final class ThemeReview {
     // answers this week.
     List<Integer> part = count(first, older) <= count(second, older) ? first : second;
     List<Integer> rest = part == first ? second : first;
-    if (part.size() < options.minPart() || rest.size() < options.minPart() || count(part, older) == part.size()) {
-      return null;
+    if (part.size() < options.minPart() || rest.size() < options.minPart()
+        || part.size() - count(part, older) < options.minPart()) {
+      return null; // a split needs a part that is a topic of this week, not a few stray answers
     }
     double mix = interleaving(vectors, part, rest, options.neighbours());
     if (mix < options.splitBelow() && normalised(vectors, part, rest) < options.distinctBelow()) {

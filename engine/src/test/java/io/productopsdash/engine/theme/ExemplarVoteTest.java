@@ -27,7 +27,7 @@ class ExemplarVoteTest {
 
   @Test
   void eachThemeHasItsOwnFloorFromItsMembersSpread() {
-    ExemplarVote.Options noMargin = new ExemplarVote.Options(5, 0.5, 5, 0, 0, 0, 0.5, 1);
+    ExemplarVote.Options noMargin = new ExemplarVote.Options(5, 0.5, 5, 0, 0, 0, 0, 0.5, 1);
     ExemplarVote vote = ExemplarVote.fit(new float[][] {at(0.02)}, EXEMPLARS, THEMES, noMargin);
     // Theme 1's lowest leave-one-out closeness: the member at -0.1 against its 4 others at
     // -0.05, 0, 0.05, 0.1: mean cos of 0.05, 0.1, 0.15, 0.2 rad.
@@ -56,7 +56,7 @@ class ExemplarVoteTest {
   void withoutAMajorityAnAnswerStaysUnassigned() {
     // Halfway between the themes, its 5 nearest exemplars split 3 to 2 by count but the vote needs
     // 0.9 of the similarity: no theme gets it.
-    ExemplarVote.Options strict = new ExemplarVote.Options(5, 0.9, 5, 0, 0, 0, 0.5, 1);
+    ExemplarVote.Options strict = new ExemplarVote.Options(5, 0.9, 5, 0, 0, 0, 0, 0.5, 1);
     ExemplarVote vote = ExemplarVote.fit(new float[][] {at(0.65)}, EXEMPLARS, THEMES, strict);
     assertThat(vote.themes()).containsExactly(-1);
   }
@@ -69,9 +69,9 @@ class ExemplarVoteTest {
 
   @Test
   void badSettingsNameTheValue() {
-    assertThatThrownBy(() -> new ExemplarVote.Options(0, 0.5, 5, 0, 0, 0, 0.5, 1)).hasMessageContaining("0");
-    assertThatThrownBy(() -> new ExemplarVote.Options(5, 1.5, 5, 0, 0, 0, 0.5, 1)).hasMessageContaining("majority: 1.5");
-    assertThatThrownBy(() -> new ExemplarVote.Options(5, 0.5, 5, 1, 0, 0, 0.5, 1)).hasMessageContaining("quantile: 1.0");
+    assertThatThrownBy(() -> new ExemplarVote.Options(0, 0.5, 5, 0, 0, 0, 0, 0.5, 1)).hasMessageContaining("0");
+    assertThatThrownBy(() -> new ExemplarVote.Options(5, 1.5, 5, 0, 0, 0, 0, 0.5, 1)).hasMessageContaining("majority: 1.5");
+    assertThatThrownBy(() -> new ExemplarVote.Options(5, 0.5, 5, 1, 0, 0, 0, 0.5, 1)).hasMessageContaining("quantile: 1.0");
     assertThatThrownBy(() -> ExemplarVote.fit(new float[][] {at(0)}, EXEMPLARS, new long[] {1}, ExemplarVote.Options.defaults()))
         .hasMessageContaining("10 vectors but 1 themes");
   }

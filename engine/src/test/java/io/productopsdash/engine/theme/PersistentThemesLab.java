@@ -153,7 +153,8 @@ final class PersistentThemesLab {
     ExemplarVote.Options vote = new ExemplarVote.Options(
         Integer.parseInt(s.getOrDefault("vote.k", "5")), Double.parseDouble(s.getOrDefault("vote.majority", "0.5")),
         Integer.parseInt(s.getOrDefault("vote.closeness", "5")), Double.parseDouble(s.getOrDefault("vote.q", "0.0")),
-        Double.parseDouble(s.getOrDefault("vote.margin", "1.0")), Double.parseDouble(s.getOrDefault("vote.ratio", "0.7")), 0.5, 2);
+        Double.parseDouble(s.getOrDefault("vote.margin", "1.0")), Double.parseDouble(s.getOrDefault("vote.ratio", "0.7")),
+        Double.parseDouble(s.getOrDefault("vote.global", "0.7")), 0.5, 2);
     ClusteringOptions clustering = ClusteringOptions.defaults()
         .withModularityPruning(Boolean.parseBoolean(s.getOrDefault("cand.pruning", "true")))
         .withMinClusterFraction(Double.parseDouble(s.getOrDefault("cand.fraction", String.valueOf(1.0 / 200))));
@@ -164,7 +165,8 @@ final class PersistentThemesLab {
     ThemeReview.Options review = new ThemeReview.Options(
         Boolean.parseBoolean(s.getOrDefault("review.merge", "true")), Boolean.parseBoolean(s.getOrDefault("review.split", "true")),
         Integer.parseInt(s.getOrDefault("review.k", "5")), Double.parseDouble(s.getOrDefault("review.merge.at", "0.4")),
-        Double.parseDouble(s.getOrDefault("review.split.below", "0.2")), Double.parseDouble(s.getOrDefault("review.distinct", "0.6")),
+        Double.parseDouble(s.getOrDefault("review.split.below", "0.2")), Double.parseDouble(s.getOrDefault("review.distinct", "0.5")),
+        Double.parseDouble(s.getOrDefault("review.merge.sim", "0.85")),
         Integer.parseInt(s.getOrDefault("review.part", "8")), 3);
     return new ThemeWeekStep.Options(memory, vote, candidates, Double.parseDouble(s.getOrDefault("join", "0.75")), review);
   }
