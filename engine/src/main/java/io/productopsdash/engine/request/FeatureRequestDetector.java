@@ -71,7 +71,11 @@ public final class FeatureRequestDetector {
   public RequestDetection detect(String text) {
     Objects.requireNonNull(text, "text");
     String bounded = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-    List<String> sentences = chunks(RequestText.sentences(bounded));
+    RequestLanguage language = RequestLanguage.of(bounded);
+    // Spanish, German and French answers are read through their English gloss ("modo oscuro por
+    // favor" as "dark mode please"), so one set of rules decides for all four languages.
+    String english = RequestGlossary.standard().toEnglish(bounded, language);
+    List<String> sentences = chunks(RequestText.sentences(english));
     List<RequestCue> cues = new ArrayList<>();
     double best = 0.0;
     String bestSentence = "";
@@ -108,7 +112,7 @@ public final class FeatureRequestDetector {
     }
     double confidence = Math.min(1.0, Math.max(0.0, best));
     return new RequestDetection(
-        confidence >= options.threshold(), confidence, bestSentence, cues);
+        confidence >= options.threshold(), confidence, bestSentence, cues, language, english);
   }
 
   /** Sentences longer than {@link #MAX_SENTENCE} are cut at spaces into smaller pieces. */

@@ -1,0 +1,169 @@
+package io.productopsdash.engine.request;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A readable name saying the ask of a group of requests: "Support Bitcoin Lightning", "Add dark
+ * mode", "Export transactions to CSV". The name starts from the group's most central ask phrase
+ * (the one most similar, on average, to the others; ties to the shorter), loses its possessives
+ * and fillers, and gets a verb: the phrase's own when it starts with one ("export …", "hide …"),
+ * "Support" for a named thing (a network, a device, a language), "Add" otherwise. A name already
+ * taken in the series gets the group's next most telling term, then a number.
+ */
+public final class RequestNamer {
+  private RequestNamer() {}
+
+  /** The longest name, in words (before any suffix that makes it unique). */
+  static final int MAX_WORDS = 7;
+
+  private static final Set<String> VERBS =
+      Set.of(
+          "export", "import", "hide", "show", "cancel", "bridge", "sync", "translate", "scan",
+          "lock", "unlock", "share", "sort", "filter", "search", "connect", "pair", "stake",
+          "set", "choose", "tag", "label", "send", "receive", "pay", "buy", "sell", "track",
+          "monitor", "schedule", "undo", "print", "record", "dictate", "attach", "link", "edit",
+          "move", "switch", "customize", "customise", "change", "save", "download", "upload",
+          "sign", "bump", "abort", "restore", "encrypt", "clip", "remind", "notify", "display",
+          "write", "type", "swap", "transfer", "log", "open", "view", "create", "manage", "split",
+          "merge", "group", "rename", "archive", "pin", "star", "favourite", "favorite", "collaborate",
+          "render", "insert", "paste", "drag", "jot", "sketch", "top", "earn", "hold");
+  private static final Set<String> DROPPED =
+      Set.of(
+          "my", "our", "your", "their", "its", "me", "us", "please", "the", "a", "an", "some", "just",
+          "really", "also", "here", "directly", "myself", "too", "i", "we", "could", "would",
+          "can", "be", "able", "to");
+
+  /**
+   * The name of a group.
+   *
+   * @param phrases the group's ask phrases (English)
+   * @param similarity their pairwise similarity (same order)
+   * @param terms each phrase's terms
+   * @param taken names already used in the series (lower case); the chosen name is added
+   */
+  public static String name(
+      List<String> phrases, double[][] similarity, List<List<AskTerms.Term>> terms, Set<String> taken) {
+    Objects.requireNonNull(phrases, "phrases");
+    if (phrases.isEmpty()) {
+      throw new IllegalArgumentException("A group without asks has no name");
+    }
+    int best = 0;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < phrases.size(); i++) {
+      double sum = 0;
+      for (int j = 0; j < phrases.size(); j++) {
+        if (i != j) {
+          sum += similarity[i][j];
+        }
+      }
+      double mean = phrases.size() == 1 ? 1 : sum / (phrases.size() - 1);
+      int words = phrases.get(i).split("\\s+").length;
+      // Long phrases carry details of one answer; prefer a central one of at most six words.
+      double score = mean - (words > 6 ? 0.2 : 0) - 0.01 * words;
+      if (score > bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    }
+    Map<String, Integer> termCounts = new HashMap<>();
+    Map<String, AskTerms.Term> byTerm = new HashMap<>();
+    for (List<AskTerms.Term> ts : terms) {
+      for (AskTerms.Term t : ts) {
+        if (!t.argument()) {
+          termCounts.merge(t.term(), 1, Integer::sum);
+          byTerm.putIfAbsent(t.term(), t);
+        }
+      }
+    }
+    String dominant =
+        termCounts.entrySet().stream()
+            .sorted((x, y) -> !x.getValue().equals(y.getValue()) ? y.getValue() - x.getValue() : x.getKey().compareTo(y.getKey()))
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElse(null);
+    String name;
+    AskTerms.Term top = dominant == null ? null : byTerm.get(dominant);
+    List<AskTerms.Term> centralTerms = terms.get(best);
+    boolean centralIsEntityOnly =
+        !centralTerms.isEmpty() && centralTerms.stream().filter(t -> !t.argument()).allMatch(AskTerms.Term::entity);
+    if (top != null && top.entity() && (centralIsEntityOnly || termCounts.get(dominant) * 2 >= phrases.size())) {
+      name = "Support " + top.display();
+    } else {
+      name = withVerb(clean(phrases.get(best)));
+    }
+    return unique(name, termCounts, byTerm, taken);
+  }
+
+  /** A name for the family group of entities ("hardware wallets", "languages"). */
+  public static String familyName(String display, Set<String> taken) {
+    String name = "Support " + display;
+    return unique(name, Map.of(), Map.of(), taken);
+  }
+
+  private static String clean(String phrase) {
+    List<String> words = new ArrayList<>();
+    for (String w : phrase.replaceAll("[?!.,;:]+", " ").strip().split("\\s+")) {
+      if (!w.isEmpty() && !DROPPED.contains(w.toLowerCase(Locale.ROOT))) {
+        words.add(w);
+      }
+    }
+    while (!words.isEmpty() && Set.of("add", "adding", "support", "have", "get", "see", "let", "make", "give", "allow", "use")
+        .contains(words.get(0).toLowerCase(Locale.ROOT))) {
+      words.remove(0);
+    }
+    if (words.size() > MAX_WORDS) {
+      words = words.subList(0, MAX_WORDS);
+    }
+    while (!words.isEmpty() && Set.of("and", "or", "for", "to", "with", "in", "on", "of", "from", "at", "without", "when", "before")
+        .contains(words.get(words.size() - 1).toLowerCase(Locale.ROOT))) {
+      words.remove(words.size() - 1);
+    }
+    return String.join(" ", words);
+  }
+
+  private static String withVerb(String phrase) {
+    if (phrase.isEmpty()) {
+      return "Unnamed request";
+    }
+    String first = phrase.split("\\s+")[0].toLowerCase(Locale.ROOT);
+    if (VERBS.contains(first)) {
+      return Character.toUpperCase(phrase.charAt(0)) + phrase.substring(1);
+    }
+    return "Add " + phrase;
+  }
+
+  private static String unique(
+      String name, Map<String, Integer> termCounts, Map<String, AskTerms.Term> byTerm, Set<String> taken) {
+    String candidate = name;
+    if (taken.contains(candidate.toLowerCase(Locale.ROOT))) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      for (String t :
+          termCounts.entrySet().stream()
+              .sorted((x, y) -> !x.getValue().equals(y.getValue()) ? y.getValue() - x.getValue() : x.getKey().compareTo(y.getKey()))
+              .map(Map.Entry::getKey)
+              .toList()) {
+        String display = byTerm.get(t).display();
+        if (!lower.contains(display.toLowerCase(Locale.ROOT))) {
+          String withTerm = name + " (" + display + ")";
+          if (!taken.contains(withTerm.toLowerCase(Locale.ROOT))) {
+            candidate = withTerm;
+            break;
+          }
+        }
+      }
+    }
+    int n = 2;
+    String base = candidate;
+    while (taken.contains(candidate.toLowerCase(Locale.ROOT))) {
+      candidate = base + " (" + n++ + ")";
+    }
+    taken.add(candidate.toLowerCase(Locale.ROOT));
+    return candidate;
+  }
+}
