@@ -13,10 +13,16 @@ import java.util.Set;
  * term ("bridge <em>to Base</em>") at half its weight, so an ask that adds a detail to another
  * ("Lightning invoices" to "Lightning") is the same ask. Two asks for different named things
  * ("Solana" and "Lightning") that share no other word are different asks whatever their wording:
- * their similarity is 0.
+ * their similarity is 0. The cosine counts at {@value #COSINE_SCALE} of its value.
  */
 public final class AskSimilarity {
   private AskSimilarity() {}
+
+  /**
+   * The cosine counts at 0.9 of its value: two asks with no word in common must look alike to the
+   * embedding by more than the terms' overlap needs to (chosen on the wallet corpus).
+   */
+  static final double COSINE_SCALE = 0.9;
 
   /** The weight of an argument term against a head term. */
   static final double ARGUMENT_WEIGHT = 0.5;
@@ -57,7 +63,7 @@ public final class AskSimilarity {
         cosine += a.vector()[i] * b.vector()[i];
       }
     }
-    return Math.max(0, Math.min(1, Math.max(cosine, overlap)));
+    return Math.max(0, Math.min(1, Math.max(COSINE_SCALE * cosine, overlap)));
   }
 
   /** Different named things in the heads, and no other head word in common. */

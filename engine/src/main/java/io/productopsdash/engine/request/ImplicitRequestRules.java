@@ -84,8 +84,8 @@ final class ImplicitRequestRules {
             "(?:^\\W*" + longNp + "\\s*,?\\s+please\\b|^\\W*please\\s*,?\\s+" + longNp + "\\s*[.!]*\\s*$)"),
         // "Please let me show balances in euros", "Please send a push notification when ..."
         vetoed("imperative.let-show", CueKind.IMPERATIVE, 0.8,
-            "(?:^\\W*|\\bplease\\s+|\\band\\s+)(?:let (?:me|us) (?!know|tell|say|explain|start|begin|be\\b|guess)\\w+"
-                + "|(?:show|hide|display|send|notify|translate)\\s+(?!me how|us how|you\\b|it to)\\w+)",
+            "(?:^\\W*|\\bplease\\s+|\\band\\s+)(?:let (?:me|us) (?!know|tell|say|explain|start|begin|be\\b|guess)(?=\\w)"
+                + "|(?=(?:show|hide|display|send|notify|translate)\\s+(?!me how|us how|you\\b|it to)\\w+))",
             "send (?:me |us )?(?:my|our|the|a|back) (?:money|refund|funds|coins|reply|response|answer|email)"
                 + "|show (?:me )?(?:how|where|why)"),
         // "Night mode would be great for checking prices", "An address book ... would save time"
@@ -98,7 +98,7 @@ final class ImplicitRequestRules {
         vetoed("want.object", CueKind.WOULD_LIKE, 0.8,
             "\\b(?:i|we)\\s+(?:really\\s+|also\\s+|just\\s+|still\\s+)?(?:want|need)\\s+(?!to\\s+(?:know|talk|uninstall"
                 + "|delete|cancel my|leave|complain|restart|reinstall|contact|speak)\\b|my\\b|a refund|an? answer|help\\b"
-                + "|support\\b|someone|somebody|more time|it\\b|them\\b|this\\b|that\\b)\\w+",
+                + "|support\\b|someone|somebody|more time|it\\b|them\\b|this\\b|that\\b)(?=\\w)",
             "(?:want|need) (?:to )?(?:get )?(?:my|our) (?:money|funds|coins)|refund|fix"),
         // "it really needs Solana", "The multi-chain feature is great but it needs Lightning"
         rule("need.object", CueKind.NEED, 0.75,

@@ -25,6 +25,8 @@ public final class RequestAsks {
 
   private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
   private static final Pattern COORDINATION = Pattern.compile("\\s*(?:,|\\band\\b|&|\\bplus\\b|\\bas well as\\b)\\s*", FLAGS);
+  // Clauses that each ask: "need limit orders, and show me the gas before I swap".
+  private static final Pattern CLAUSES = Pattern.compile("\\s*[,;]\\s*(?:and|also|plus)\\s+|\\s+and also\\s+", FLAGS);
   private static final Pattern PREPOSITION =
       Pattern.compile("\\b(?:to|from|between|on|in|into|for|with|over|at|like|via|by|of)\\b", FLAGS);
   private static final Pattern TERSE_NOISE =
@@ -48,13 +50,15 @@ public final class RequestAsks {
     }
     Set<String> seen = new LinkedHashSet<>();
     List<String> out = new ArrayList<>();
-    for (String sentence : RequestText.sentences(detection.english())) {
+    for (String whole : RequestText.sentences(detection.english())) {
+      for (String sentence : CLAUSES.split(whole)) {
       for (String phrase : phrases(sentence)) {
         for (String part : split(phrase)) {
           if (out.size() < MAX_ASKS && seen.add(part.toLowerCase(Locale.ROOT))) {
             out.add(part);
           }
         }
+      }
       }
     }
     if (out.isEmpty()) {
@@ -95,6 +99,25 @@ public final class RequestAsks {
       }
     }
     Optional<String> explicit = RequestPhrase.extract(sentence);
+    Optional<RequestRules.Match> subjectFirst =
+        counted.stream().filter(m -> m.rule().id().equals("nice.subject-first")).findFirst();
+    if (subjectFirst.isPresent()) {
+      // "Night mode would be great for checking prices in bed": the thing is the subject.
+      String match = sentence.substring(subjectFirst.get().start(), subjectFirst.get().end());
+      int would = match.toLowerCase(Locale.ROOT).lastIndexOf(" would ");
+      if (would > 0) {
+        explicit = RequestPhrase.clean(match.substring(0, would));
+      }
+    }
+    Optional<RequestRules.Match> onlyQuestion =
+        counted.stream().filter(m -> m.rule().id().equals("implicit.only-question")).findFirst();
+    if (onlyQuestion.isPresent()) {
+      // "market swaps only? need limit orders": what exists comes first, the ask after the question.
+      int q = sentence.indexOf('?', onlyQuestion.get().start());
+      String rest = TERSE_NOISE.matcher(sentence.substring(q + 1)).replaceAll(" ").replaceAll("\\s+", " ").strip();
+      explicit = rest.isEmpty() ? explicit : Optional.of(rest);
+      terse = false;
+    }
     if (!implied.isEmpty()) {
       // "without limit orders I still use an exchange": the thing is before the cue's words.
       out.addAll(implied);
@@ -126,7 +149,7 @@ public final class RequestAsks {
     return out;
   }
 
-  /** "Lightning and Base" → "Lightning", "Base" when every part is short (at most 4 words). */
+  /** "Lightning and Base" → "Lightning", "Base" when every part is short (at most 6 words). */
   private static List<String> split(String phrase) {
     // "staking for ETH and SOL": a coordination inside an argument is one ask.
     var coordination = COORDINATION.matcher(phrase);
@@ -144,7 +167,7 @@ public final class RequestAsks {
       if (t.isEmpty()) {
         continue;
       }
-      if (t.split("\\s+").length > 4) {
+      if (t.split("\\s+").length > 6) {
         return List.of(phrase);
       }
       out.add(t);

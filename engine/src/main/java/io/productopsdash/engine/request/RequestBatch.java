@@ -22,6 +22,9 @@ import java.util.function.Function;
  * two or more of its members. Pure computation: the caller loads and stores.
  */
 public final class RequestBatch {
+  /** Neighbours that vote on where an ask the linkage left alone belongs. */
+  static final int KNN = 3;
+
   /** The most members of an existing group compared with a new ask (the latest ones). */
   public static final int MAX_COMPARED = 40;
 
@@ -37,14 +40,14 @@ public final class RequestBatch {
       if (!(threshold > 0 && threshold <= 1)) {
         throw new IllegalArgumentException("Invalid request threshold: " + threshold + " (0 to 1]");
       }
-      if (!(attach > 0 && attach <= threshold)) {
-        throw new IllegalArgumentException("Invalid request attach threshold: " + attach + " (0 to the threshold]");
+      if (!(attach > 0 && attach <= 1)) {
+        throw new IllegalArgumentException("Invalid request attach threshold: " + attach + " (0 to 1]");
       }
     }
 
-    /** Chosen on the wallet corpus (docs/benchmarks.md). */
+    /** 0.45 and 0.45, chosen on the wallet corpus (docs/benchmarks.md). */
     public static Options defaults() {
-      return new Options(0.5, 0.35);
+      return new Options(0.45, 0.45);
     }
   }
 
@@ -63,8 +66,10 @@ public final class RequestBatch {
    * @param terms its terms
    * @param vector its phrase embedding, unit length
    * @param language the answer's language
+   * @param context the embedding of the whole answer's English text, unit length
    */
-  public record Ask(long answerId, String phrase, List<AskTerms.Term> terms, float[] vector, RequestLanguage language) {
+  public record Ask(
+      long answerId, String phrase, List<AskTerms.Term> terms, float[] vector, RequestLanguage language, float[] context) {
     public Ask {
       terms = List.copyOf(terms);
     }
@@ -161,14 +166,20 @@ public final class RequestBatch {
       for (String phrase : RequestAsks.of(d)) {
         List<AskTerms.Term> terms = AskTerms.of(phrase);
         phrases.add(AskTerms.embeddingText(terms, phrase));
-        asks.add(new Ask(in.answerId(), phrase, terms, null, d.language()));
+        asks.add(new Ask(in.answerId(), phrase, terms, null, d.language(), null));
       }
     }
     TermWeights w = weights != null ? weights : TermWeights.of(english);
-    float[][] vectors = phrases.isEmpty() ? new float[0][] : embedder.apply(phrases);
+    List<String> contexts = new ArrayList<>();
+    for (Ask a : asks) {
+      contexts.add(detections.get(a.answerId()).english());
+    }
+    List<String> all = new ArrayList<>(phrases);
+    all.addAll(contexts);
+    float[][] vectors = all.isEmpty() ? new float[0][] : embedder.apply(all);
     for (int i = 0; i < asks.size(); i++) {
       Ask a = asks.get(i);
-      asks.set(i, new Ask(a.answerId(), a.phrase(), a.terms(), unit(vectors[i]), a.language()));
+      asks.set(i, new Ask(a.answerId(), a.phrase(), a.terms(), unit(vectors[i]), a.language(), unit(vectors[asks.size() + i])));
     }
 
     // Join existing groups: the mean similarity to the members of one origin of the group.
@@ -213,7 +224,19 @@ public final class RequestBatch {
         s[j][i] = v;
       }
     }
-    List<int[]> clusters = attachSingles(AverageLinkage.groups(s, options.threshold()), s, options.attach());
+    double[][] context = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        double dot = 0;
+        float[] x = fresh.get(i).context();
+        float[] y = fresh.get(j).context();
+        for (int t = 0; t < x.length; t++) {
+          dot += x[t] * y[t];
+        }
+        context[i][j] = dot;
+      }
+    }
+    List<int[]> clusters = attachSingles(AverageLinkage.groups(s, options.threshold()), context, options.attach());
     Set<String> taken = new HashSet<>(takenNames);
     List<Group> groups = new ArrayList<>();
     for (int[] c : clusters) {
@@ -257,27 +280,38 @@ public final class RequestBatch {
       }
     }
     Set<Integer> removed = new HashSet<>();
-    for (int g : singles) {
-      int item = groups.get(g).get(0);
-      int best = -1;
-      double bestMean = Double.NEGATIVE_INFINITY;
-      for (int h = 0; h < groups.size(); h++) {
-        if (groups.get(h).size() < 2 || removed.contains(h)) {
-          continue;
-        }
-        double sum = 0;
-        for (int j : groups.get(h)) {
-          sum += s[item][j];
-        }
-        double mean = sum / groups.get(h).size();
-        if (mean > bestMean) {
-          bestMean = mean;
-          best = h;
+    int[] groupOf = new int[s.length];
+    java.util.Arrays.fill(groupOf, -1);
+    for (int g = 0; g < groups.size(); g++) {
+      if (groups.get(g).size() >= 2) {
+        for (int i : groups.get(g)) {
+          groupOf[i] = g;
         }
       }
-      if (best >= 0 && bestMean >= attach) {
-        groups.get(best).add(item);
-        removed.add(g);
+    }
+    for (int g : singles) {
+      int item = groups.get(g).get(0);
+      // The KNN nearest grouped answers vote; two of three must agree.
+      List<Integer> nearest = new ArrayList<>();
+      for (int j = 0; j < s.length; j++) {
+        if (groupOf[j] >= 0) {
+          nearest.add(j);
+        }
+      }
+      nearest.sort((x, y) -> Double.compare(s[item][y], s[item][x]));
+      Map<Integer, Integer> votes = new HashMap<>();
+      Map<Integer, Double> sims = new HashMap<>();
+      for (int k = 0; k < Math.min(KNN, nearest.size()); k++) {
+        int j = nearest.get(k);
+        votes.merge(groupOf[j], 1, Integer::sum);
+        sims.merge(groupOf[j], s[item][j], Double::sum);
+      }
+      for (Map.Entry<Integer, Integer> v : votes.entrySet()) {
+        if (v.getValue() >= 2 && sims.get(v.getKey()) / v.getValue() >= attach) {
+          groups.get(v.getKey()).add(item);
+          removed.add(g);
+          break;
+        }
       }
     }
     List<int[]> out = new ArrayList<>();

@@ -31,6 +31,8 @@ import java.util.Set;
  * @param mixed groups holding two or more asks
  * @param ari adjusted Rand index of the items
  * @param duplicateNames names carried by more than one group
+ * @param splitAsks each split ask with the groups (and item counts) it lies in
+ * @param mixedGroups each mixing group with the asks (and item counts) it holds
  */
 public record RequestCorpusScore(
     int truePositives,
@@ -41,7 +43,9 @@ public record RequestCorpusScore(
     int split,
     int mixed,
     double ari,
-    int duplicateNames) {
+    int duplicateNames,
+    Map<String, Map<Long, Integer>> splitAsks,
+    Map<Long, Map<String, Integer>> mixedGroups) {
 
   /**
    * One corpus answer and what the pipeline made of it.
@@ -117,14 +121,26 @@ public record RequestCorpusScore(
         itemGroup.add(chosen);
       }
     }
-    Map<String, Set<Long>> groupsOfAsk = new HashMap<>();
-    Map<Long, Set<String>> asksOfGroup = new HashMap<>();
+    Map<String, Map<Long, Integer>> groupsOfAsk = new java.util.TreeMap<>();
+    Map<Long, Map<String, Integer>> asksOfGroup = new java.util.TreeMap<>();
     for (int i = 0; i < itemAsk.size(); i++) {
-      groupsOfAsk.computeIfAbsent(itemAsk.get(i), k -> new HashSet<>()).add(itemGroup.get(i));
-      asksOfGroup.computeIfAbsent(itemGroup.get(i), k -> new HashSet<>()).add(itemAsk.get(i));
+      groupsOfAsk.computeIfAbsent(itemAsk.get(i), k -> new java.util.TreeMap<>()).merge(itemGroup.get(i), 1, Integer::sum);
+      asksOfGroup.computeIfAbsent(itemGroup.get(i), k -> new java.util.TreeMap<>()).merge(itemAsk.get(i), 1, Integer::sum);
     }
-    int split = (int) groupsOfAsk.values().stream().filter(s -> s.size() > 1).count();
-    int mixed = (int) asksOfGroup.values().stream().filter(s -> s.size() > 1).count();
+    Map<String, Map<Long, Integer>> splitAsks = new java.util.TreeMap<>();
+    groupsOfAsk.forEach((a, gs) -> {
+      if (gs.size() > 1) {
+        splitAsks.put(a, Map.copyOf(gs));
+      }
+    });
+    Map<Long, Map<String, Integer>> mixedGroups = new java.util.TreeMap<>();
+    asksOfGroup.forEach((g, as) -> {
+      if (as.size() > 1) {
+        mixedGroups.put(g, Map.copyOf(as));
+      }
+    });
+    int split = splitAsks.size();
+    int mixed = mixedGroups.size();
     Map<String, Integer> nameCounts = new HashMap<>();
     for (long g : groups) {
       String name = names.get(g);
@@ -134,7 +150,8 @@ public record RequestCorpusScore(
     }
     int duplicates = (int) nameCounts.values().stream().filter(c -> c > 1).count();
     return new RequestCorpusScore(
-        tp, fp, fn, groups.size(), asks.size(), split, mixed, ari(itemAsk, itemGroup), duplicates);
+        tp, fp, fn, groups.size(), asks.size(), split, mixed, ari(itemAsk, itemGroup), duplicates,
+        splitAsks, mixedGroups);
   }
 
   public double precision() {

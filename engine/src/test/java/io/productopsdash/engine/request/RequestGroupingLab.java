@@ -47,6 +47,8 @@ public final class RequestGroupingLab {
       RequestCorpusScore s = RequestCorpusScore.of(scored, names);
       System.out.println("threshold " + t + " " + s.line() + " duplicates=" + s.duplicateNames());
       if (verbose) {
+        System.out.println("split " + s.splitAsks());
+        System.out.println("mixed " + s.mixedGroups());
         for (int g = 0; g < batch.groups().size(); g++) {
           RequestBatch.Group group = batch.groups().get(g);
           StringBuilder b = new StringBuilder();
