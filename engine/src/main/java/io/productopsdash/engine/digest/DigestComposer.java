@@ -139,7 +139,7 @@ public final class DigestComposer {
   private Digest.RequestItem requestItem(FeatureRequest r, Survey survey, WeekId week) {
     return new Digest.RequestItem(
         r.id(),
-        r.label(),
+        r.name(),
         r.status().wire(),
         r.requesters(),
         r.answers(),

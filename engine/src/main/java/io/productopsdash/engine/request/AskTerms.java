@@ -146,6 +146,37 @@ public final class AskTerms {
     return b.length() == 0 ? phrase : b.toString();
   }
 
+  private static final String FIELD = "\u001f";
+  private static final String ITEM = "\u001e";
+
+  /** The terms as one text, for storage ({@link #decode} reads it back). */
+  public static String encode(List<Term> terms) {
+    StringBuilder b = new StringBuilder();
+    for (Term t : terms) {
+      if (b.length() > 0) {
+        b.append(ITEM);
+      }
+      b.append(t.term()).append(FIELD).append(t.display()).append(FIELD).append(t.argument() ? 'A' : 'H')
+          .append(FIELD).append(t.entity() ? 'E' : 'W');
+    }
+    return b.toString();
+  }
+
+  /** Terms stored by {@link #encode}; an empty or unreadable text gives no terms. */
+  public static List<Term> decode(String text) {
+    List<Term> out = new ArrayList<>();
+    if (text == null || text.isEmpty()) {
+      return out;
+    }
+    for (String item : text.split(ITEM)) {
+      String[] f = item.split(FIELD, -1);
+      if (f.length == 4) {
+        out.add(new Term(f[0], f[1], f[2].equals("A"), f[3].equals("E")));
+      }
+    }
+    return out;
+  }
+
   /** English plural to singular for the usual endings; short words and "-ss" are kept. */
   static String singular(String w) {
     if (w.length() > 4 && w.endsWith("ies")) {

@@ -2,15 +2,12 @@ package io.productopsdash.engine.theme;
 
 import io.productopsdash.data.AnswerRepository;
 import io.productopsdash.data.Database;
-import io.productopsdash.data.FeatureRequestRepository;
 import io.productopsdash.data.SurveyRepository;
 import io.productopsdash.data.ThemeRepository;
 import io.productopsdash.engine.cluster.ClassTfIdfLabeler;
 import io.productopsdash.engine.cluster.ClusteringOptions;
 import io.productopsdash.engine.cluster.ThemeClustering;
 import io.productopsdash.engine.cluster.ThemeLabeler;
-import io.productopsdash.engine.request.FeatureRequestDetector;
-import io.productopsdash.engine.request.RequestPhrase;
 import io.productopsdash.engine.score.ScoreStatistics;
 import io.productopsdash.models.Answer;
 import io.productopsdash.models.ConflictException;
@@ -22,7 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,14 +46,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the member maximising {@code λ·cos(x, centroid) − (1−λ)·max cos(x, chosen)}, so they are central
  * and not near-duplicates of each other; ties go to the smaller answer id.
  *
- * <p>Feature requests: each comment goes through {@link FeatureRequestDetector}; a detected answer
- * joins the existing request of its series whose centroid (mean vector of all its answers, this
- * week's from an earlier run included) is most similar, when that similarity reaches {@link
- * Options#requestSimilarity()}; the rest are grouped into new requests by average-linkage
- * clustering ({@link RequestGrouping}, threshold {@link Options#requestGroupSimilarity()}). A group
- * keeps the id (and status) of an earlier run's request of this week that would otherwise be left
- * empty and holds most of its earlier answers in that group. A new request is labelled with its most
- * frequent {@link RequestPhrase} (ties: the earliest answer), else by the labeller.
+ * <p>Feature requests: after the themes are stored, {@link WeeklyRequests} finds the week's asks,
+ * puts them in the series' request groups and stores them in its own transaction.
  *
  * <p>Noise (PRODUCT.md §3, the "unclustered" bucket): the clustering puts every answer into a
  * theme, so after it an answer is moved to the week's unclustered bucket when its cosine similarity
@@ -191,7 +181,6 @@ public final class WeeklyThemeRun {
   private static final AnswerRepository ANSWERS = new AnswerRepository();
   private static final SurveyRepository SURVEYS = new SurveyRepository();
   private static final ThemeRepository THEMES = new ThemeRepository();
-  private static final FeatureRequestRepository REQUESTS = new FeatureRequestRepository();
   private static final ConcurrentHashMap<Long, Object> SERIES_LOCKS = new ConcurrentHashMap<>();
 
   private WeeklyThemeRun() {}
@@ -252,24 +241,7 @@ public final class WeeklyThemeRun {
       List<ThemeWeek> previous = previousWeek.isPresent() ? THEMES.weekThemes(c, seriesId, previousWeek.get()) : List.of();
       // What an earlier run of this same week stored, read before the store step replaces it.
       List<ThemeWeek> earlierRun = THEMES.weekThemes(c, seriesId, week);
-      Set<Long> thisWeek = new HashSet<>(ids);
-      Map<Long, List<Long>> requestAnswers = REQUESTS.answerIdsByRequest(c, seriesId);
-      Map<Long, Long> earlierRequestOf = new HashMap<>();
-      Set<Long> requestsOfOtherWeeks = new HashSet<>();
-      requestAnswers.forEach((request, members) -> {
-        for (long a : members) {
-          if (thisWeek.contains(a)) {
-            earlierRequestOf.put(a, request);
-          } else {
-            requestsOfOtherWeeks.add(request);
-          }
-        }
-      });
-      Set<Long> requestMembers = new HashSet<>();
-      requestAnswers.values().forEach(requestMembers::addAll);
-      Map<Long, float[]> requestVectors = THEMES.embeddings(c, requestMembers, embedder.model());
-      return new Loaded(
-          answers, stored, previous, earlierRun, requestAnswers, requestVectors, earlierRequestOf, requestsOfOtherWeeks);
+      return new Loaded(answers, stored, previous, earlierRun);
     });
     int n = in.answers.size();
 
@@ -350,18 +322,6 @@ public final class WeeklyThemeRun {
     // A re-run keeps the ids of the earlier run's themes it matches, so links to them stay valid.
     ThemeTracker tracking = ThemeTracker.retrack(earlierRun, previous, clusters, options.tracking());
 
-    // Feature requests.
-    progress.update("requests", 0, n);
-    WeeklyRequests.Plan requests =
-        WeeklyRequests.plan(
-            in.answers, vectors, in.requestAnswers, in.requestVectors, in.earlierRequestOf, in.requestsOfOtherWeeks,
-            options.requestSimilarity(), options.requestGroupSimilarity(), labeler);
-    Map<Integer, Long> toExisting = requests.toExisting();
-    List<List<Integer>> groups = requests.groups();
-    Long[] keptRequest = requests.kept();
-    List<String> groupLabels = requests.labels();
-    progress.update("requests", n, n);
-
     // Store in one transaction, replacing an earlier run of the week.
     progress.update("store", 0, 1);
     Instant now = clock.instant();
@@ -372,21 +332,12 @@ public final class WeeklyThemeRun {
       // process may have deleted some since. Refuse rather than point rows at missing themes or requests.
       Set<Long> keptThemes = new HashSet<>();
       tracking.clusters().stream().filter(ThemeTracker.Tracked::matched).forEach(t -> keptThemes.add(t.themeId()));
-      Set<Long> usedRequests = new HashSet<>(toExisting.values());
-      for (Long r : keptRequest) {
-        if (r != null) {
-          usedRequests.add(r);
-        }
-      }
-      Set<Long> requestIds = new HashSet<>();
-      REQUESTS.list(c, seriesId).forEach(r -> requestIds.add(r.id()));
-      if (!THEMES.themeIds(c, seriesId).containsAll(keptThemes) || !requestIds.containsAll(usedRequests)) {
+      if (!THEMES.themeIds(c, seriesId).containsAll(keptThemes)) {
         throw new ConflictException(
             "week",
             "Week " + week + " of series " + seriesId + " was changed by another run meanwhile; run it again");
       }
       THEMES.deleteWeek(c, seriesId, week);
-      REQUESTS.unassignWeek(c, seriesId, week);
       for (Map.Entry<Long, float[]> e : fresh.entrySet()) {
         THEMES.saveEmbedding(c, e.getKey(), embedder.model(), e.getValue());
       }
@@ -407,31 +358,22 @@ public final class WeeklyThemeRun {
           THEMES.assignUnclustered(c, in.answers.get(i).id(), seriesId, week);
         }
       }
-      for (Map.Entry<Integer, Long> e : toExisting.entrySet()) {
-        REQUESTS.assign(c, in.answers.get(e.getKey()).id(), e.getValue());
-      }
-      for (int g = 0; g < groups.size(); g++) {
-        long request = keptRequest[g] != null ? keptRequest[g] : REQUESTS.insert(c, seriesId, groupLabels.get(g), now);
-        for (int i : groups.get(g)) {
-          REQUESTS.assign(c, in.answers.get(i).id(), request);
-        }
-      }
       // Only now, after every id the run keeps has its rows again, drop what the earlier run of the
       // week created and this one did not keep.
       THEMES.deleteUnusedThemes(c, seriesId, week);
-      REQUESTS.deleteEmptyNew(c, seriesId);
       return out;
     });
     progress.update("store", 1, 1);
+
+    // Feature requests, in their own step and transaction (WeeklyRequests).
+    progress.update("requests", 0, n);
+    WeeklyRequests.Result requests = WeeklyRequests.run(db, seriesId, week, in.answers, embedder, now);
+    progress.update("requests", n, n);
     List<ThemeWeek> sorted = new ArrayList<>(stored);
     sorted.sort(Comparator.comparingInt(ThemeWeek::size).reversed().thenComparingLong(ThemeWeek::themeId));
     List<Long> unclustered = noise.stream().map(i -> in.answers.get(i).id()).sorted().toList();
-    int created = 0;
-    for (Long kept : keptRequest) {
-      created += kept == null ? 1 : 0;
-    }
     return new Result(
-        seriesId, week, sorted, tracking.vanished(), n, fresh.size(), requests.detected(), created, unclustered);
+        seriesId, week, sorted, tracking.vanished(), n, fresh.size(), requests.detected(), requests.created(), unclustered);
   }
 
   private static List<ThemeTracker.PreviousTheme> tracked(List<ThemeWeek> stored) {
@@ -458,14 +400,7 @@ public final class WeeklyThemeRun {
   }
 
   private record Loaded(
-      List<Answer> answers,
-      Map<Long, float[]> stored,
-      List<ThemeWeek> previous,
-      List<ThemeWeek> earlierRun,
-      Map<Long, List<Long>> requestAnswers,
-      Map<Long, float[]> requestVectors,
-      Map<Long, Long> earlierRequestOf,
-      Set<Long> requestsOfOtherWeeks) {}
+      List<Answer> answers, Map<Long, float[]> stored, List<ThemeWeek> previous, List<ThemeWeek> earlierRun) {}
 
   private record Draft(int theme, int[] members, float[] centroid, String label, List<String> keywords, List<Long> quotes) {}
 }
