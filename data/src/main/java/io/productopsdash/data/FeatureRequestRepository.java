@@ -88,7 +88,34 @@ public final class FeatureRequestRepository {
     }
   }
 
-  public Optional<GroupRow> find(Connection c, long id) throws SQLException {
+  /** A group with its counts (as {@link #list} gives it), if it exists and was not merged away. */
+  public Optional<FeatureRequest> find(Connection c, long id) throws SQLException {
+    Optional<GroupRow> g = findGroup(c, id);
+    if (g.isEmpty()) {
+      return Optional.empty();
+    }
+    return list(c, g.get().seriesId()).stream().filter(r -> r.id() == id).findFirst();
+  }
+
+  /** Answer ids of each group of a series that has any, groups and answers by id. */
+  public Map<Long, List<Long>> answerIdsByRequest(Connection c, long seriesId) throws SQLException {
+    Map<Long, List<Long>> out = new TreeMap<>();
+    for (AskRow a : asks(c, seriesId)) {
+      out.computeIfAbsent(a.requestId(), k -> new ArrayList<>()).add(a.answerId());
+    }
+    return out;
+  }
+
+  /** Sets a group's status without a note, as a run or a test would; false when there is no such group. */
+  public boolean updateStatus(Connection c, long id, RequestStatus status, Instant now) throws SQLException {
+    if (findGroup(c, id).isEmpty()) {
+      return false;
+    }
+    updateStatus(c, id, status, null, null, now);
+    return true;
+  }
+
+  public Optional<GroupRow> findGroup(Connection c, long id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT " + GROUP_COLUMNS + " FROM request_groups WHERE id = ?")) {
       ps.setLong(1, id);
       List<GroupRow> rows = groupRows(ps);
@@ -245,7 +272,9 @@ public final class FeatureRequestRepository {
     update(c, "INSERT OR IGNORE INTO request_asks (answer_id, request_id, origin_id, phrase, terms, vector, language, pinned)"
         + " SELECT answer_id, ?, origin_id, phrase, terms, vector, language, pinned FROM request_asks WHERE request_id = ?", into, from);
     update(c, "DELETE FROM request_asks WHERE request_id = ?", from);
-    update(c, "UPDATE request_groups SET parent_id = ?, updated_at = ? WHERE parent_id = ?", into, now.toString(), from);
+    // Its children join the group it goes into (which, if it was one of them, gets no parent).
+    update(c, "UPDATE request_groups SET parent_id = NULL WHERE id = ? AND parent_id = ?", into, from);
+    update(c, "UPDATE request_groups SET parent_id = ?, updated_at = ? WHERE parent_id = ? AND id <> ?", into, now.toString(), from, into);
     update(c, "UPDATE request_groups SET merged_into = ?, parent_id = NULL, updated_at = ? WHERE id = ?", into, now.toString(), from);
     update(c, "UPDATE request_groups SET merged_into = ? WHERE merged_into = ?", into, from);
     update(c, "UPDATE request_groups SET updated_at = ? WHERE id = ?", now.toString(), into);

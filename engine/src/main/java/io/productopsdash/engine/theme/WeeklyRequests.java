@@ -135,7 +135,7 @@ final class WeeklyRequests {
       int created = 0;
       for (int g = 0; g < fresh.size(); g++) {
         RequestBatch.Group group = fresh.get(g);
-        Long kept = kept(group, earlier, groupsWithOtherAsks, used, alive);
+        Long kept = kept(group, earlier, groupsWithOtherAsks, used, alive, groups);
         if (kept != null) {
           ids[g] = kept;
           used.add(kept);
@@ -196,11 +196,14 @@ final class WeeklyRequests {
       Map<Long, Map<Long, Integer>> earlier,
       Set<Long> groupsWithOtherAsks,
       Set<Long> used,
-      Set<Long> alive) {
+      Set<Long> alive,
+      Map<Long, GroupRow> groups) {
     Map<Long, Integer> counts = new HashMap<>();
     Set<Long> answers = new HashSet<>(group.answers());
     earlier.forEach((request, members) -> {
-      if (groupsWithOtherAsks.contains(request) || used.contains(request) || !alive.contains(request)) {
+      GroupRow row = groups.get(request);
+      if (groupsWithOtherAsks.contains(request) || used.contains(request) || !alive.contains(request)
+          || row == null || row.mergedInto() != null) {
         return;
       }
       for (long a : members.keySet()) {

@@ -19,7 +19,7 @@ public final class RequestCorpusLab {
   public static void main(String[] args) throws Exception {
     List<String[]> rows = new ArrayList<>();
     try (Reader r = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
-      for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+      for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
         rows.add(new String[] {rec.get("text"), rec.get("group")});
       }
     }

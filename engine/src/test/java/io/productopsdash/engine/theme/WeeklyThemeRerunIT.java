@@ -129,7 +129,7 @@ class WeeklyThemeRerunIT {
     WeeklyThemeRun.Result week2 = run(WEEK2, WeeklyThemeRun.Options.defaults());
     themeIdsBefore = idsByTopic(week2);
     assertThat(themeIdsBefore).containsOnlyKeys("login", "pricing", "dark");
-    FeatureRequest dark = requests().stream().filter(r -> r.label().contains("dark")).findFirst().orElseThrow();
+    FeatureRequest dark = requests().stream().filter(r -> r.name().contains("dark")).findFirst().orElseThrow();
     // Created by week 2's run, from week 2's answers only: what the old re-run lost.
     assertThat(dark.weekly()).containsOnlyKeys(WEEK2);
     assertThat(dark.answers()).isGreaterThanOrEqualTo(6);
@@ -169,7 +169,7 @@ class WeeklyThemeRerunIT {
     // The same request, still planned, with its earlier answers and the two late ones.
     FeatureRequest planned = db.read(c -> requests.find(c, plannedBefore.id())).orElseThrow();
     assertThat(planned.status()).isEqualTo(RequestStatus.PLANNED);
-    assertThat(planned.label()).isEqualTo(plannedBefore.label());
+    assertThat(planned.name()).isEqualTo(plannedBefore.name());
     Set<Long> expected = new HashSet<>(plannedAnswersBefore);
     expected.addAll(idsOf(LATE_DARK, WEEK2));
     assertThat(expected).hasSize(plannedAnswersBefore.size() + 2);
