@@ -4,7 +4,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.productopsdash.data.AnswerRepository;
 import io.productopsdash.data.Database;
-import io.productopsdash.data.FeatureRequestRepository;
 import io.productopsdash.data.ThemeRepository;
 import io.productopsdash.engine.search.AnswerIndex;
 import io.productopsdash.engine.search.AnswerIndexer;
@@ -19,23 +18,19 @@ import io.productopsdash.models.InvalidInputException;
 import io.productopsdash.models.NotFoundException;
 import io.productopsdash.models.Survey;
 import io.productopsdash.models.WeekId;
-import io.productopsdash.models.theme.FeatureRequest;
-import io.productopsdash.models.theme.RequestStatus;
 import io.productopsdash.models.theme.ThemeWeek;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Admin endpoints for weekly themes and feature requests: list a week's themes, one theme with its
- * answers, run a week's themes now, list feature requests and set their status. The work is in
- * {@link WeeklyThemeRun}; this class only reads parameters and shapes replies.
+ * Admin endpoints for weekly themes: list a week's themes, one theme with its answers, run a week's
+ * themes now (feature requests have their own endpoints, {@link FeatureRequestsApi}). The work is
+ * in {@link WeeklyThemeRun}; this class only reads parameters and shapes replies.
  *
  * <p>A week's list carries its "unclustered" bucket (answers the run judged noise, see {@link
  * WeeklyThemeRun}): {@code {size, share, quotes}}, share of the week's commented answers, quotes the
@@ -55,7 +50,6 @@ public final class ThemesApi {
   private final AnswerIndexer indexer;
   private final ThemeRepository themes = new ThemeRepository();
   private final AnswerRepository answers = new AnswerRepository();
-  private final FeatureRequestRepository requests = new FeatureRequestRepository();
 
   /** {@code index} is brought up to date after each run and again when its sentiment is in (null: no indexing). */
   public ThemesApi(
@@ -80,8 +74,6 @@ public final class ThemesApi {
     routes.post("/api/v1/themes/run", this::run);
     routes.get("/api/v1/themes/unclustered", this::unclustered);
     routes.get("/api/v1/themes/{id}", this::get);
-    routes.get("/api/v1/feature-requests", this::listRequests);
-    routes.patch("/api/v1/feature-requests/{id}", this::setStatus);
   }
 
   /** An answer quoted for a theme. */
@@ -111,25 +103,6 @@ public final class ThemesApi {
 
   /** An answer of a theme. */
   record AnswerView(long id, int score, String comment, WeekId week) {}
-
-  /** A feature request with its counts. */
-  record RequestView(
-      long id,
-      long seriesId,
-      String label,
-      String status,
-      int requesters,
-      int answers,
-      Map<String, Integer> weekly,
-      Instant createdAt,
-      Instant updatedAt) {
-    static RequestView of(FeatureRequest r) {
-      Map<String, Integer> weekly = new LinkedHashMap<>();
-      r.weekly().forEach((w, n) -> weekly.put(w.toString(), n));
-      return new RequestView(
-          r.id(), r.seriesId(), r.label(), r.status().wire(), r.requesters(), r.answers(), weekly, r.createdAt(), r.updatedAt());
-    }
-  }
 
   private void list(Context ctx) {
     auth.require(ctx);
@@ -259,28 +232,6 @@ public final class ThemesApi {
             .toList());
     reply.put("answers", members);
     ctx.json(reply);
-  }
-
-  private void listRequests(Context ctx) {
-    auth.require(ctx);
-    Long seriesId = ctx.queryParam("surveyId") == null ? null : survey(ctx).seriesId();
-    ctx.json(Map.of("featureRequests", db.read(c -> requests.list(c, seriesId)).stream().map(RequestView::of).toList()));
-  }
-
-  private void setStatus(Context ctx) {
-    auth.require(ctx);
-    long id = id(ctx);
-    JsonBody body = JsonBody.of(ctx).onlyFields(Set.of("status"));
-    RequestStatus status = RequestStatus.parse(body.string("status"), "status");
-    FeatureRequest updated =
-        db.write(
-            c -> {
-              if (!requests.updateStatus(c, id, status, clock.instant())) {
-                throw new NotFoundException("id", "No feature request " + id);
-              }
-              return requests.find(c, id).orElseThrow();
-            });
-    ctx.json(RequestView.of(updated));
   }
 
   private List<ThemeView> views(List<ThemeWeek> list) {
