@@ -37,6 +37,7 @@ public final class AskTerms {
     }
   }
 
+  private static final Pattern REDACTED = Pattern.compile("\\[[a-z][a-z _-]{0,30}\\]");
   private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'@.]*");
   private static final Set<String> PREPOSITIONS =
       Set.of(
@@ -68,7 +69,9 @@ public final class AskTerms {
     Objects.requireNonNull(phrase, "phrase");
     List<String> words = new ArrayList<>();
     List<String> written = new ArrayList<>();
-    Matcher m = TOKEN.matcher(phrase.replace('-', ' ').replace('_', ' '));
+    // Redaction tokens ("[name]", "[email]") stand for what was removed, not for a thing asked for.
+    String text = REDACTED.matcher(phrase).replaceAll(" ");
+    Matcher m = TOKEN.matcher(text.replace('-', ' ').replace('_', ' '));
     while (m.find()) {
       String w = m.group();
       while (w.endsWith(".") || w.endsWith("'")) {

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,10 +42,12 @@ public final class AskVocabulary {
 
   private final Map<String, Entry> byPhrase;
   private final Map<String, Entry> byTerm;
+  private final List<String> joined;
 
   private AskVocabulary(Map<String, Entry> byPhrase, Map<String, Entry> byTerm) {
     this.byPhrase = byPhrase;
     this.byTerm = byTerm;
+    this.joined = byPhrase.keySet().stream().filter(p -> p.contains(" and ")).sorted().toList();
   }
 
   /** The shipped vocabulary. */
@@ -55,6 +58,16 @@ public final class AskVocabulary {
   /** The entry of a lower-case phrase, if any. */
   public Optional<Entry> phrase(String lowerCasePhrase) {
     return Optional.ofNullable(byPhrase.get(lowerCasePhrase));
+  }
+
+  /** Whether a lower-case phrase holds a vocabulary phrase joined by "and" ("profit and loss"). */
+  public boolean holdsJoinedPhrase(String lowerCasePhrase) {
+    for (String p : joined) {
+      if (lowerCasePhrase.contains(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The entry of a canonical term, if any. */

@@ -32,13 +32,16 @@ final class ImplicitRequestRules {
           + "|their|everything|nothing|anything|all|too|very|so|much|many|why|how|where|what"
           + "|who|which|yes|no|nope|lol|wow|hmm|meh|same|again|still|already|just|ever"
           + "|help|refund|money|problem\\w*|issue\\w*|complaints?|missing|gone|wrong|updated"
-          + "|customer|experience)";
+          + "|customer|experience|really|seriously|wtf|omg|huh|fun|funny|incredible|accurate|informative"
+          + "|must|legit|seems?|addict\\w*|cute|useful|helpful|reliable|works?|lacks?|see|thx|ty"
+          + "|\\w*(\\w)\\1\\1\\w*)";
   private static final String TERSE_WORD = "(?!" + NOT_IN_TERSE + "\\b)[\\p{L}\\p{N}][\\p{L}\\p{N}.'&+#/-]*";
   // Words that make a phrase before or after "please" a plea for help or a bug report.
   private static final String PLEASE_WORD =
       "(?!(?:is|are|was|were|has|have|had|do|does|did|can't|cannot|don't|doesn't|didn't|isn't|not"
           + "|never|help|fix\\w*|refund|crash\\w*|fail\\w*|answer|reply|respond|contact|i|i'm|it"
-          + "|it's)\\b)[\\p{L}\\p{N}][\\p{L}\\p{N}.'&+#/-]*";
+          + "|it's|won't|wont|wouldn't|couldn't|aren't|wasn't|weren't|hasn't|haven't|keeps?|stuck"
+          + "|broken)\\b)[\\p{L}\\p{N}][\\p{L}\\p{N}.'&+#/-]*";
 
   /**
    * A regression or lost data: the thing exists but broke. Suppresses the cues of this class and
@@ -80,12 +83,14 @@ final class ImplicitRequestRules {
     String trailer = "(?:\\s+(?:please|asap|soon|when|too|support|integration|feature|option))*";
     return List.of(
         // "Recurring buys please, I want to DCA", "Face ID login and an address book please"
-        rule("terse.please-phrase", CueKind.TERSE, 0.7,
-            "(?:^\\W*" + longNp + "\\s*,?\\s+please\\b|^\\W*please\\s*,?\\s+" + longNp + "\\s*[.!]*\\s*$)"),
+        vetoed("terse.please-phrase", CueKind.TERSE, 0.7,
+            "(?:^\\W*" + longNp + "\\s*,?\\s+please\\b|^\\W*please\\s*,?\\s+" + longNp + "\\s*[.!]*\\s*$)",
+            "please,?\\s+(?:help|fix|respond|reply|answer|contact|refund|advise|explain|hurry)"),
         // "Please let me show balances in euros", "Please send a push notification when ..."
         vetoed("imperative.let-show", CueKind.IMPERATIVE, 0.8,
-            "(?:^\\W*|\\bplease\\s+|\\band\\s+)(?:let (?:me|us) (?!know|tell|say|explain|start|begin|be\\b|guess)(?=\\w)"
-                + "|(?=(?:show|hide|display|send|notify|translate)\\s+(?!me how|us how|you\\b|it to)\\w+))",
+            "(?:^\\W*|\\bplease\\s+)(?:let (?:me|us) (?!know|tell|say|explain|start|begin|be\\b|guess|help)(?=\\w)"
+                + "|(?=(?:show|hide|display|send|notify|translate)\\s+(?!me how|us how|you\\b|it to)\\w+))"
+                + "|\\band\\s+(?:please\\s+)?let (?:me|us) (?!know|tell|say|explain|help)(?=\\w)",
             "send (?:me |us )?(?:my|our|the|a|back) (?:money|refund|funds|coins|reply|response|answer|email)"
                 + "|show (?:me )?(?:how|where|why)"),
         // "Night mode would be great for checking prices", "An address book ... would save time"
@@ -96,10 +101,15 @@ final class ImplicitRequestRules {
             "(?:fix|refund|working|worked|crash\\w*|fail\\w*)"),
         // "I want bridging between Polygon and Optimism", "I need a tax report"
         vetoed("want.object", CueKind.WOULD_LIKE, 0.8,
-            "\\b(?:i|we)\\s+(?:really\\s+|also\\s+|just\\s+|still\\s+)?(?:want|need)\\s+(?!to\\s+(?:know|talk|uninstall"
-                + "|delete|cancel my|leave|complain|restart|reinstall|contact|speak)\\b|my\\b|a refund|an? answer|help\\b"
-                + "|support\\b|someone|somebody|more time|it\\b|them\\b|this\\b|that\\b)(?=\\w)",
-            "(?:want|need) (?:to )?(?:get )?(?:my|our) (?:money|funds|coins)|refund|fix"),
+            // "I" or "we" opening a clause: "the info I want" and "everything I need" are not asks.
+            "(?:^\\W*|[,;:.!?]\\s*|\\b(?:but|and|so|also|really|just|now|please|honestly|seriously|personally)\\s+)"
+                + "(?:i|we)\\s+(?:really\\s+|also\\s+|just\\s+|still\\s+)?(?:want|need)\\s+"
+                + "(?!my\\b|a refund|an? answers?|help\\b|support\\b|someone|somebody|more time|it\\b|them\\b|this\\b"
+                + "|that\\b)(?:to\\s+(?:be able to|be notified|see|have|get|add|use|set|choose|pick|export|import|track"
+                + "|hide|move|bridge|connect|sync|pay|switch|lock|share|print|record|attach|link|sort|filter|search)\\b"
+                + "|(?!to\\b)(?=\\w))",
+            "(?:want|need) (?:to )?(?:get )?(?:my|our) (?:money|funds|coins)|refund|fix"
+                + "|need (?:a |some )?(?:break|rest|holiday|vacation|nap|coffee|job|new phone|time|money|sleep)"),
         // "it really needs Solana", "The multi-chain feature is great but it needs Lightning"
         rule("need.object", CueKind.NEED, 0.75,
             "\\b(?:it|app|this app|the app|the wallet|this wallet|wallet)\\s+(?:really\\s+|just\\s+|still\\s+|also\\s+)?needs\\s+"
@@ -114,15 +124,22 @@ final class ImplicitRequestRules {
         // "Two things: a bridge between chains and Lightning."
         rule("suggest.things", CueKind.SUGGESTION, 0.85,
             "^\\W*(?:two|three|a few|some|a couple of|couple of|2|3)\\s+(?:things|requests|wishes|ideas|suggestions|features)\\s*(?:please\\s*)?:"),
-        // "csv export", "Trezor Model T support plz", "staking when?", "dark mode please!"
-        rule("terse.noun-phrase", CueKind.TERSE, 0.6,
-            "^\\W*(?:please\\s+)?" + np + trailer + "\\s*[?!.]*\\s*$"),
+        // "Trezor Model T support plz", "staking when", "dark mode please!"
+        rule("terse.marked", CueKind.TERSE, 0.65,
+            "^\\W*(?:please\\s+)?" + np + "(?:\\s+(?:please|asap|soon|when|too))*"
+                + "(?:\\s+(?:please|asap|when|support|integration|feature|option))+\\s*[?!.]*\\s*$"),
+        // "watch only addresses?", "tags?": a question naming a thing (only as a whole answer)
+        rule("terse.question", CueKind.TERSE, 0.6, "^\\W*" + np + trailer + "\\s*\\?+\\s*$"),
+        // "csv export", "price alerts": a bare noun phrase of two words or more, weaker (and only
+        // as a whole answer)
+        rule("terse.noun-phrase", CueKind.TERSE, 0.5,
+            "^\\W*" + TERSE_WORD + "(?:\\s+" + TERSE_WORD + "){1,4}" + trailer + "\\s*[!.]*\\s*$"),
         // "no Solana support in 2026??", "still no dark mode? every other wallet has one"
         rule("implicit.still-no", CueKind.IMPLICIT, 0.75,
             "(?:^\\W*|\\bstill\\s+)no\\s+(?!(?:problems?|issues?|complaints?|bugs?|idea|clue|way"
-                + "|one|response|reply|answer|luck|thanks|money|refund|help|help|need|doubt)\\b)"
-                + "[\\p{L}\\p{N}.'-]+(?:\\s+[\\p{L}\\p{N}.'-]+){0,3}\\s*(?:support\\s*)?"
-                + "(?:(?:in|for|yet|by)\\s+[\\p{L}\\p{N}]+\\s*)?(?:\\?|$)"),
+                + "|one|response|reply|answer|luck|thanks|money|refund|help|need|doubt|good|biggie|updates?"
+                + "|\\d+)\\b)[\\p{L}\\p{N}.'-]+(?:\\s+[\\p{L}\\p{N}.'-]+){0,3}\\s*(?:support\\s*)?"
+                + "(?:(?:in|for|yet|by)\\s+[\\p{L}\\p{N}]+\\s*)?\\?"),
         // "No WalletConnect means I can't use DeFi", "no offline access is a dealbreaker"
         rule("implicit.no-means", CueKind.IMPLICIT, 0.75,
             "^\\W*(?:the lack of|lack of|not having|no)\\s+(?:[\\p{L}\\p{N}.'-]+\\s+){1,4}"

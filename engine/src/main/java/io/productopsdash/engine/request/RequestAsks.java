@@ -151,7 +151,11 @@ public final class RequestAsks {
 
   /** "Lightning and Base" → "Lightning", "Base" when every part is short (at most 6 words). */
   private static List<String> split(String phrase) {
-    // "staking for ETH and SOL": a coordination inside an argument is one ask.
+    // "profit and loss" is one thing; "staking for ETH and SOL": a coordination inside an argument
+    // is one ask.
+    if (AskVocabulary.standard().holdsJoinedPhrase(phrase.toLowerCase(Locale.ROOT))) {
+      return List.of(phrase);
+    }
     var coordination = COORDINATION.matcher(phrase);
     var preposition = PREPOSITION.matcher(phrase);
     if (coordination.find() && preposition.find() && preposition.start() < coordination.start()) {

@@ -25,6 +25,9 @@ public final class RequestBatch {
   /** Neighbours that vote on where an ask the linkage left alone belongs. */
   static final int KNN = 3;
 
+  /** The ask similarity from which an answer's nearest grouped answer and its most similar group, agreeing, attach it. */
+  static final double AGREE = 0.25;
+
   /** The most members of an existing group compared with a new ask (the latest ones). */
   public static final int MAX_COMPARED = 40;
 
@@ -236,23 +239,25 @@ public final class RequestBatch {
         context[i][j] = dot;
       }
     }
-    List<int[]> clusters = attachSingles(AverageLinkage.groups(s, options.threshold()), context, options.attach());
+    List<int[]> clusters = attachSingles(AverageLinkage.groups(s, options.threshold()), context, s, options.attach());
     Set<String> taken = new HashSet<>(takenNames);
     List<Group> groups = new ArrayList<>();
     for (int[] c : clusters) {
       List<Ask> members = new ArrayList<>();
       List<String> ps = new ArrayList<>();
       List<List<AskTerms.Term>> ts = new ArrayList<>();
+      List<Boolean> inEnglish = new ArrayList<>();
       double[][] sub = new double[c.length][c.length];
       for (int x = 0; x < c.length; x++) {
         members.add(fresh.get(c[x]));
         ps.add(fresh.get(c[x]).phrase());
         ts.add(fresh.get(c[x]).terms());
+        inEnglish.add(fresh.get(c[x]).language() == RequestLanguage.ENGLISH);
         for (int y = 0; y < c.length; y++) {
           sub[x][y] = s[c[x]][c[y]];
         }
       }
-      String name = RequestNamer.name(ps, sub, ts, taken);
+      String name = RequestNamer.name(ps, sub, ts, inEnglish, taken);
       groups.add(new Group(name, dominant(members), members, -1, null));
     }
     groups = withFamilies(groups, existing, taken);
@@ -264,7 +269,7 @@ public final class RequestBatch {
    * Friday") joins the group of two or more asks it is most similar to on average, when that
    * reaches {@code attach}: the embedding supports the terms where they found nothing in common.
    */
-  static List<int[]> attachSingles(List<int[]> clusters, double[][] s, double attach) {
+  static List<int[]> attachSingles(List<int[]> clusters, double[][] s, double[][] asks, double attach) {
     List<List<Integer>> groups = new ArrayList<>();
     for (int[] c : clusters) {
       List<Integer> g = new ArrayList<>();
@@ -306,12 +311,38 @@ public final class RequestBatch {
         votes.merge(groupOf[j], 1, Integer::sum);
         sims.merge(groupOf[j], s[item][j], Double::sum);
       }
+      boolean attached = false;
       for (Map.Entry<Integer, Integer> v : votes.entrySet()) {
         if (v.getValue() >= 2 && sims.get(v.getKey()) / v.getValue() >= attach) {
           groups.get(v.getKey()).add(item);
           removed.add(g);
+          attached = true;
           break;
         }
+      }
+      if (attached || nearest.isEmpty()) {
+        continue;
+      }
+      // Else the answer's nearest grouped answer and the ask's most similar group must agree.
+      int bestGroup = -1;
+      double bestMean = Double.NEGATIVE_INFINITY;
+      for (int h = 0; h < groups.size(); h++) {
+        if (groups.get(h).size() < 2 || removed.contains(h)) {
+          continue;
+        }
+        double sum = 0;
+        for (int j : groups.get(h)) {
+          sum += asks[item][j];
+        }
+        double mean = sum / groups.get(h).size();
+        if (mean > bestMean) {
+          bestMean = mean;
+          bestGroup = h;
+        }
+      }
+      if (bestGroup >= 0 && bestGroup == groupOf[nearest.get(0)] && bestMean >= AGREE) {
+        groups.get(bestGroup).add(item);
+        removed.add(g);
       }
     }
     List<int[]> out = new ArrayList<>();

@@ -45,31 +45,18 @@ public final class RequestNamer {
    * @param phrases the group's ask phrases (English)
    * @param similarity their pairwise similarity (same order)
    * @param terms each phrase's terms
+   * @param english whether each phrase is English (a gloss of another language reads worse)
    * @param taken names already used in the series (lower case); the chosen name is added
    */
   public static String name(
-      List<String> phrases, double[][] similarity, List<List<AskTerms.Term>> terms, Set<String> taken) {
+      List<String> phrases,
+      double[][] similarity,
+      List<List<AskTerms.Term>> terms,
+      List<Boolean> english,
+      Set<String> taken) {
     Objects.requireNonNull(phrases, "phrases");
     if (phrases.isEmpty()) {
       throw new IllegalArgumentException("A group without asks has no name");
-    }
-    int best = 0;
-    double bestScore = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < phrases.size(); i++) {
-      double sum = 0;
-      for (int j = 0; j < phrases.size(); j++) {
-        if (i != j) {
-          sum += similarity[i][j];
-        }
-      }
-      double mean = phrases.size() == 1 ? 1 : sum / (phrases.size() - 1);
-      int words = phrases.get(i).split("\\s+").length;
-      // Long phrases carry details of one answer; prefer a central one of at most six words.
-      double score = mean - (words > 6 ? 0.2 : 0) - 0.01 * words;
-      if (score > bestScore) {
-        bestScore = score;
-        best = i;
-      }
     }
     Map<String, Integer> termCounts = new HashMap<>();
     Map<String, AskTerms.Term> byTerm = new HashMap<>();
@@ -87,13 +74,41 @@ public final class RequestNamer {
             .map(Map.Entry::getKey)
             .findFirst()
             .orElse(null);
+    // The central phrase: most similar to the others on average, naming the group's dominant term,
+    // not an anaphora ("hide them"), at most six words.
+    int best = 0;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < phrases.size(); i++) {
+      double sum = 0;
+      for (int j = 0; j < phrases.size(); j++) {
+        if (i != j) {
+          sum += similarity[i][j];
+        }
+      }
+      double mean = phrases.size() == 1 ? 1 : sum / (phrases.size() - 1);
+      String cleaned = clean(phrases.get(i));
+      int words = cleaned.isEmpty() ? 99 : cleaned.split("\\s+").length;
+      boolean named = dominant != null && terms.get(i).stream().anyMatch(t -> t.term().equals(dominant) && !t.argument());
+      boolean anaphora = ANAPHORA.matcher(phrases.get(i)).find() || REDACTED.matcher(phrases.get(i)).find();
+      double score =
+          mean + (named ? 0.3 : 0) + (english.get(i) ? 0.2 : 0) - (anaphora ? 1 : 0) - (words > 6 ? 0.3 : 0) - 0.02 * words;
+      if (score > bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    }
     String name;
     AskTerms.Term top = dominant == null ? null : byTerm.get(dominant);
     List<AskTerms.Term> centralTerms = terms.get(best);
     boolean centralIsEntityOnly =
         !centralTerms.isEmpty() && centralTerms.stream().filter(t -> !t.argument()).allMatch(AskTerms.Term::entity);
+    AskVocabulary.Entry known = top == null ? null : AskVocabulary.standard().term(top.term()).orElse(null);
     if (top != null && top.entity() && (centralIsEntityOnly || termCounts.get(dominant) * 2 >= phrases.size())) {
       name = "Support " + top.display();
+    } else if (known != null && !known.entity() && termCounts.get(dominant) * 2 >= phrases.size()
+        && !clean(phrases.get(best)).toLowerCase(Locale.ROOT).contains(known.display().toLowerCase(Locale.ROOT))) {
+      // Most asks name one capability of the vocabulary ("biometric unlock", "recurring buys").
+      name = withVerb(known.display());
     } else {
       name = withVerb(clean(phrases.get(best)));
     }
@@ -106,9 +121,13 @@ public final class RequestNamer {
     return unique(name, Map.of(), Map.of(), taken);
   }
 
+  private static final java.util.regex.Pattern ANAPHORA =
+      java.util.regex.Pattern.compile("(?i)\\b(?:it|them|this|that|these|those|mine)\\b");
+  private static final java.util.regex.Pattern REDACTED = java.util.regex.Pattern.compile("\\[[a-z][a-z _-]{0,30}\\]");
+
   private static String clean(String phrase) {
     List<String> words = new ArrayList<>();
-    for (String w : phrase.replaceAll("[?!.,;:]+", " ").strip().split("\\s+")) {
+    for (String w : REDACTED.matcher(phrase).replaceAll(" ").replaceAll("[?!.,;:]+", " ").strip().split("\\s+")) {
       if (!w.isEmpty() && !DROPPED.contains(w.toLowerCase(Locale.ROOT))) {
         words.add(w);
       }

@@ -43,7 +43,7 @@ class BlendedFeatureRequestDetectorTest {
   @Test
   void aWeakRuleCueCountsWhenTheEmbeddingAgrees() {
     // "please" alone weighs 0.35 in the rules: not a request by the rules.
-    String text = "A calendar view please.";
+    String text = "A calendar view that shows every event of the whole month please.";
     assertThat(FeatureRequestDetector.standard().detect(text).confidence())
         .isCloseTo(0.35, within(1e-9));
     BlendedDetection yes = BLEND.detect(text, REQUEST_LIKE);

@@ -318,14 +318,16 @@ public final class FeatureRequests {
       } else {
         List<String> phrases = new ArrayList<>();
         List<List<AskTerms.Term>> terms = new ArrayList<>();
+        List<Boolean> english = new ArrayList<>();
         for (AskRow a : own) {
           if (moving.contains(a.answerId())) {
             phrases.add(a.phrase());
             terms.add(AskTerms.decode(a.terms()));
+            english.add("en".equals(a.language()));
           }
         }
         double[][] similarity = new double[phrases.size()][phrases.size()];
-        newName = RequestNamer.name(phrases, similarity, terms, taken);
+        newName = RequestNamer.name(phrases, similarity, terms, english, taken);
       }
       long to = REQUESTS.insertGroup(c, g.seriesId(), newName, null, now);
       REQUESTS.updateName(c, to, newName, given != null, now);
