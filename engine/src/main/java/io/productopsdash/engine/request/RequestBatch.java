@@ -354,47 +354,42 @@ public final class RequestBatch {
     return out;
   }
 
-  /** The head term most asks of the group name, ties by term. */
+  /**
+   * The term the group's asks name most: a head term counts 1, an argument ("with my Trezor") 0.5;
+   * ties by term.
+   */
   static String dominant(List<Ask> members) {
-    Map<String, Integer> counts = new HashMap<>();
+    Map<String, Double> counts = new HashMap<>();
     for (Ask a : members) {
       for (AskTerms.Term t : a.terms()) {
-        if (!t.argument()) {
-          counts.merge(t.term(), 1, Integer::sum);
-        }
+        counts.merge(t.term(), t.argument() ? 0.5 : 1.0, Double::sum);
       }
     }
     return counts.entrySet().stream()
-        .sorted((x, y) -> !x.getValue().equals(y.getValue()) ? y.getValue() - x.getValue() : x.getKey().compareTo(y.getKey()))
+        .sorted((x, y) -> !x.getValue().equals(y.getValue()) ? Double.compare(y.getValue(), x.getValue()) : x.getKey().compareTo(y.getKey()))
         .map(Map.Entry::getKey)
         .findFirst()
         .orElse(null);
   }
 
-  /** The family shared by every entity the group's asks name in their heads, or null. */
+  /**
+   * The family of the group's dominant term when it is an entity of a family (Ledger: hardware
+   * wallets) that at least half of the group's asks name, else null.
+   */
   static String family(List<Ask> members) {
-    String family = null;
+    String key = dominant(members);
+    String family = key == null ? null : AskVocabulary.standard().term(key).filter(AskVocabulary.Entry::entity)
+        .map(AskVocabulary.Entry::parent).orElse(null);
+    if (family == null) {
+      return null;
+    }
+    int naming = 0;
     for (Ask a : members) {
-      boolean any = false;
-      for (AskTerms.Term t : a.terms()) {
-        if (t.argument() || !t.entity()) {
-          continue;
-        }
-        String parent = AskVocabulary.standard().term(t.term()).map(AskVocabulary.Entry::parent).orElse(null);
-        if (parent == null) {
-          return null;
-        }
-        if (family != null && !family.equals(parent)) {
-          return null;
-        }
-        family = parent;
-        any = true;
-      }
-      if (!any) {
-        return null;
+      if (a.terms().stream().anyMatch(t -> t.term().equals(key))) {
+        naming++;
       }
     }
-    return family;
+    return naming * 2 >= members.size() ? family : null;
   }
 
   private static List<Group> withFamilies(List<Group> groups, List<Existing> existing, Set<String> taken) {

@@ -58,19 +58,25 @@ public final class RequestNamer {
     if (phrases.isEmpty()) {
       throw new IllegalArgumentException("A group without asks has no name");
     }
+    // How many asks name each term (anywhere), and which the group names most (heads count double).
     Map<String, Integer> termCounts = new HashMap<>();
+    Map<String, Double> weights = new HashMap<>();
     Map<String, AskTerms.Term> byTerm = new HashMap<>();
     for (List<AskTerms.Term> ts : terms) {
+      java.util.Set<String> seen = new java.util.HashSet<>();
       for (AskTerms.Term t : ts) {
-        if (!t.argument()) {
+        weights.merge(t.term(), t.argument() ? 0.5 : 1.0, Double::sum);
+        if (seen.add(t.term())) {
           termCounts.merge(t.term(), 1, Integer::sum);
-          byTerm.putIfAbsent(t.term(), t);
+        }
+        if (!t.argument() || !byTerm.containsKey(t.term())) {
+          byTerm.put(t.term(), t);
         }
       }
     }
     String dominant =
-        termCounts.entrySet().stream()
-            .sorted((x, y) -> !x.getValue().equals(y.getValue()) ? y.getValue() - x.getValue() : x.getKey().compareTo(y.getKey()))
+        weights.entrySet().stream()
+            .sorted((x, y) -> !x.getValue().equals(y.getValue()) ? Double.compare(y.getValue(), x.getValue()) : x.getKey().compareTo(y.getKey()))
             .map(Map.Entry::getKey)
             .findFirst()
             .orElse(null);
@@ -88,7 +94,7 @@ public final class RequestNamer {
       double mean = phrases.size() == 1 ? 1 : sum / (phrases.size() - 1);
       String cleaned = clean(phrases.get(i));
       int words = cleaned.isEmpty() ? 99 : cleaned.split("\\s+").length;
-      boolean named = dominant != null && terms.get(i).stream().anyMatch(t -> t.term().equals(dominant) && !t.argument());
+      boolean named = dominant != null && terms.get(i).stream().anyMatch(t -> t.term().equals(dominant));
       boolean anaphora = ANAPHORA.matcher(phrases.get(i)).find() || REDACTED.matcher(phrases.get(i)).find();
       double score =
           mean + (named ? 0.3 : 0) + (english.get(i) ? 0.2 : 0) - (anaphora ? 1 : 0) - (words > 6 ? 0.3 : 0) - 0.02 * words;
@@ -150,11 +156,16 @@ public final class RequestNamer {
     if (phrase.isEmpty()) {
       return "Unnamed request";
     }
-    String first = phrase.split("\\s+")[0].toLowerCase(Locale.ROOT);
+    String firstWord = phrase.split("\\s+")[0];
+    String first = firstWord.toLowerCase(Locale.ROOT);
     if (VERBS.contains(first)) {
       return Character.toUpperCase(phrase.charAt(0)) + phrase.substring(1);
     }
-    return "Add " + phrase;
+    // "Price alerts" opened its sentence; after "Add" it is "price alerts" (names and acronyms stay).
+    boolean capitalisedOnlyAsFirst =
+        firstWord.matches("\\p{Lu}\\p{Ll}+")
+            && AskVocabulary.standard().phrase(first).map(e -> !e.entity()).orElse(true);
+    return "Add " + (capitalisedOnlyAsFirst ? first + phrase.substring(firstWord.length()) : phrase);
   }
 
   private static String unique(
