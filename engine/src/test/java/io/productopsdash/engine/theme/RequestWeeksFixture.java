@@ -54,7 +54,7 @@ final class RequestWeeksFixture {
     w.put("u-fees", "Fees are too high this week.");
     w.put("u-how", "How do I export my private key?");
     Map<String, String> v = WEEK2_ANSWERS;
-    v.put("u-ln-1", "Still waiting for Lightning support.");
+    v.put("u-ln-1", "Still no Lightning support?");
     v.put("u-ln-6", "Please support the Lightning Network.");
     v.put("u2-alert-3", "Price alerts for BTC would be great.");
     v.put("u2-csv-1", "Please add a CSV export of my transactions.");
