@@ -77,6 +77,7 @@ public final class FeatureRequests {
       Instant statusAt,
       String link,
       Long parentId,
+      Long mergedInto,
       List<Long> children,
       int requesters,
       int answers,
@@ -586,7 +587,7 @@ public final class FeatureRequests {
       List<Long> kids = List.copyOf(children.getOrDefault(g.id(), List.of()));
       return new Summary(
           g.id(), g.seriesId(), g.name(), g.namePinned(), g.status().wire(), g.statusNote(), g.statusBy(), g.statusAt(),
-          g.link(), g.parentId(), kids, users.size(), scores.size(), reach(g).share(), mean, trend, first, lastWeek, last,
+          g.link(), g.parentId(), g.mergedInto(), kids, users.size(), scores.size(), reach(g).share(), mean, trend, first, lastWeek, last,
           counts, g.createdAt(), g.updatedAt());
     }
   }

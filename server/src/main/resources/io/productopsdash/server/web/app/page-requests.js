@@ -108,6 +108,10 @@ export async function featureRequestDetail(root, id) {
   append(root, h('p', {}, link('/app/feature-requests', currentParams(), '← All feature requests'),
     detail.parent ? [' · part of ', link('/app/feature-requests/' + detail.parent.id, currentParams(), detail.parent.name)] : null));
   append(root, h('h1', { 'data-name': r.id }, r.name), message);
+  if (r.mergedInto) {
+    append(root, h('div', { class: 'ok' }, 'This request was merged into ', link('/app/feature-requests/' + r.mergedInto, currentParams(), 'request #' + r.mergedInto), '; its answers are there.'));
+    return;
+  }
   append(root, h('div', { class: 'cards' },
     card('Requesters', fmt.int(r.requesters), fmt.int(r.answers) + ' answers'),
     card('Reach', fmt.pct(detail.reach.share), detail.reach.requesters + ' of ' + fmt.int(detail.reach.base) + ' ' + detail.reach.baseKind + ', ' + (detail.reach.from || '') + '–' + (detail.reach.to || '')),
