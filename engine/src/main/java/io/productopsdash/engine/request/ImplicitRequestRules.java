@@ -41,7 +41,7 @@ final class ImplicitRequestRules {
       "(?!(?:is|are|was|were|has|have|had|do|does|did|can't|cannot|don't|doesn't|didn't|isn't|not"
           + "|never|help|fix\\w*|refund|crash\\w*|fail\\w*|answer|reply|respond|contact|i|i'm|it"
           + "|it's|won't|wont|wouldn't|couldn't|aren't|wasn't|weren't|hasn't|haven't|keeps?|stuck"
-          + "|broken)\\b)[\\p{L}\\p{N}][\\p{L}\\p{N}.'&+#/-]*";
+          + "|broken|could|would|can|will|should|you|we|they|he|she)\\b)[\\p{L}\\p{N}][\\p{L}\\p{N}.'&+#/-]*";
 
   /**
    * A regression or lost data: the thing exists but broke. Suppresses the cues of this class and

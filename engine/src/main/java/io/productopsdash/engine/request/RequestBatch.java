@@ -151,6 +151,24 @@ public final class RequestBatch {
       TermWeights weights,
       Function<List<String>, float[][]> embedder,
       Options options) {
+    return of(answers, existing, Map.of(), takenNames, weights, embedder, options);
+  }
+
+  /**
+   * As {@link #of(List, List, Set, TermWeights, Function, Options)}, with the groups an earlier run
+   * put these answers' asks in: an ask found again (same answer, same phrase) goes back to its
+   * group, so re-running a week gives the same groups.
+   *
+   * @param earlier {@link #askKey} of an ask to the group an earlier run put it in
+   */
+  public static RequestBatch of(
+      List<Input> answers,
+      List<Existing> existing,
+      Map<String, Long> earlier,
+      Set<String> takenNames,
+      TermWeights weights,
+      Function<List<String>, float[][]> embedder,
+      Options options) {
     Objects.requireNonNull(options, "options");
     FeatureRequestDetector detector = FeatureRequestDetector.standard();
     List<String> english = new ArrayList<>();
@@ -189,6 +207,11 @@ public final class RequestBatch {
     Map<Ask, Long> joined = new LinkedHashMap<>();
     List<Ask> fresh = new ArrayList<>();
     for (Ask a : asks) {
+      Long before = earlier.get(askKey(a.answerId(), a.phrase()));
+      if (before != null) {
+        joined.put(a, before);
+        continue;
+      }
       long best = -1;
       double bestSim = Double.NEGATIVE_INFINITY;
       for (Existing e : existing) {
@@ -446,6 +469,11 @@ public final class RequestBatch {
       out[i] = (float) (v[i] * scale);
     }
     return out;
+  }
+
+  /** The key of an ask of an answer in {@code earlier}. */
+  public static String askKey(long answerId, String phrase) {
+    return answerId + "\u0000" + phrase;
   }
 
   /** How many answers ask for something. */

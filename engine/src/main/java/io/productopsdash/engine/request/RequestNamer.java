@@ -37,7 +37,7 @@ public final class RequestNamer {
       Set.of(
           "my", "our", "your", "their", "its", "me", "us", "please", "the", "a", "an", "some", "just",
           "really", "also", "here", "directly", "myself", "too", "i", "we", "could", "would",
-          "can", "be", "able", "to");
+          "can", "be", "able", "all", "every");
 
   /**
    * The name of a group.
@@ -80,11 +80,21 @@ public final class RequestNamer {
             .map(Map.Entry::getKey)
             .findFirst()
             .orElse(null);
-    // The central phrase: most similar to the others on average, naming the group's dominant term,
-    // not an anaphora ("hide them"), at most six words.
+    // The terms two asks or more and at least a third of them name, most named first (at most
+    // three): a good name covers them ("export transactions to CSV", not "export button").
+    List<String> common =
+        termCounts.entrySet().stream()
+            .filter(e -> e.getValue() >= 2 && e.getValue() * 3 >= phrases.size())
+            .sorted((x, y) -> !x.getValue().equals(y.getValue()) ? y.getValue() - x.getValue() : x.getKey().compareTo(y.getKey()))
+            .limit(3)
+            .map(Map.Entry::getKey)
+            .toList();
+    // The central phrase: most similar to the others on average, naming the group's dominant term
+    // and its common terms, not an anaphora ("hide them"), at most six words.
     int best = 0;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < phrases.size(); i++) {
+      final int fi = i;
       double sum = 0;
       for (int j = 0; j < phrases.size(); j++) {
         if (i != j) {
@@ -96,8 +106,11 @@ public final class RequestNamer {
       int words = cleaned.isEmpty() ? 99 : cleaned.split("\\s+").length;
       boolean named = dominant != null && terms.get(i).stream().anyMatch(t -> t.term().equals(dominant));
       boolean anaphora = ANAPHORA.matcher(phrases.get(i)).find() || REDACTED.matcher(phrases.get(i)).find();
+      long covered = common.stream().filter(t -> terms.get(fi).stream().anyMatch(x -> x.term().equals(t))).count();
+      double coverage = common.isEmpty() ? 0 : covered / (double) common.size();
       double score =
-          mean + (named ? 0.3 : 0) + (english.get(i) ? 0.2 : 0) - (anaphora ? 1 : 0) - (words > 6 ? 0.3 : 0) - 0.02 * words;
+          mean + (named ? 0.3 : 0) + 0.3 * coverage + (english.get(i) ? 0.2 : 0) - (anaphora ? 1 : 0)
+              - (words > 6 ? 0.3 : 0) - 0.02 * words;
       if (score > bestScore) {
         bestScore = score;
         best = i;
@@ -141,6 +154,10 @@ public final class RequestNamer {
     while (!words.isEmpty() && Set.of("add", "adding", "support", "have", "get", "see", "let", "make", "give", "allow", "use")
         .contains(words.get(0).toLowerCase(Locale.ROOT))) {
       words.remove(0);
+    }
+    // "Export of transactions": a verb's object needs no "of".
+    if (words.size() > 2 && VERBS.contains(words.get(0).toLowerCase(Locale.ROOT)) && words.get(1).equalsIgnoreCase("of")) {
+      words.remove(1);
     }
     if (words.size() > MAX_WORDS) {
       words = words.subList(0, MAX_WORDS);

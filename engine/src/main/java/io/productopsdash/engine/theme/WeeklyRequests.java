@@ -26,7 +26,8 @@ import java.util.Set;
  * groups, finds the asks of the week's answers and where they belong ({@link RequestBatch}), and
  * stores them in its own transaction, replacing what an earlier run of the week stored.
  *
- * <p>What a PM did is kept: asks a PM moved (split) stay where they were put and their answers are
+ * <p>An ask found again in a re-run of the week (the same answer asking the same thing) goes back
+ * to the group the earlier run put it in, so a re-run gives the same groups. What a PM did is kept: asks a PM moved (split) stay where they were put and their answers are
  * not re-detected; a group's name a PM chose, its status, note and link stay; a group merged into
  * another keeps its asks' origin, so later asks like it join the group it was merged into. A new
  * group of the re-run takes over the id (and so the status and name) of a group of the earlier run
@@ -61,6 +62,7 @@ final class WeeklyRequests {
     answers.forEach(a -> thisWeek.add(a.id()));
     Set<Long> pinnedAnswers = new HashSet<>();
     Map<Long, Map<Long, Integer>> earlier = new HashMap<>();
+    Map<String, Long> earlierAsks = new HashMap<>();
     Map<Long, Map<Long, List<AskSimilarity.Ask>>> byOrigin = new LinkedHashMap<>();
     Set<Long> groupsWithOtherAsks = new HashSet<>();
     for (AskRow a : in.asks) {
@@ -70,6 +72,7 @@ final class WeeklyRequests {
       }
       if (ofThisWeek && !a.pinned()) {
         earlier.computeIfAbsent(a.requestId(), k -> new HashMap<>()).merge(a.answerId(), 1, Integer::sum);
+        earlierAsks.put(RequestBatch.askKey(a.answerId(), a.phrase()), a.requestId());
       } else {
         groupsWithOtherAsks.add(a.requestId());
       }
@@ -109,7 +112,7 @@ final class WeeklyRequests {
       }
     }
     RequestBatch batch =
-        RequestBatch.of(inputs, existing, taken, null, embedder::embed, RequestBatch.Options.defaults());
+        RequestBatch.of(inputs, existing, earlierAsks, taken, null, embedder::embed, RequestBatch.Options.defaults());
 
     return db.write(c -> {
       Set<Long> alive = new HashSet<>();

@@ -207,4 +207,54 @@ class FeatureRequestLifecycleIT {
     assertThat(ln.status()).isEqualTo("planned");
     assertThat(ln.link()).isEqualTo("https://tracker.example.com/issues/42");
   }
+
+  @Test
+  @Order(6)
+  void aGroupDeletedDuringTheRunIsAConflictAndNothingIsHalfWritten() {
+    long csv = byName(requests.list(survey.seriesId(), null, RequestSort.REQUESTERS).requests().stream()
+        .filter(r -> users(r.id()).contains("u2-csv-1")).findFirst().orElseThrow().name());
+    FeatureRequestRepository repository = new FeatureRequestRepository();
+    java.util.function.Supplier<Set<String>> rows =
+        () -> db.read(c -> repository.asks(c, survey.seriesId())).stream()
+            .map(a -> a.answerId() + ">" + a.requestId())
+            .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> before = rows.get();
+    TextEmbedder miniLm = TextEmbedder.miniLm(2);
+    // Another process deletes the CSV group while this run embeds its asks (between its read and its store).
+    TextEmbedder meanwhile = new TextEmbedder() {
+      @Override
+      public String model() {
+        return miniLm.model();
+      }
+
+      @Override
+      public float[][] embed(List<String> texts) {
+        db.write(c -> {
+          for (String sql : List.of(
+              "DELETE FROM request_asks WHERE request_id = ?", "DELETE FROM request_events WHERE request_id = ?",
+              "DELETE FROM request_groups WHERE id = ?")) {
+            try (var ps = c.prepareStatement(sql)) {
+              ps.setLong(1, csv);
+              ps.executeUpdate();
+            }
+          }
+          return null;
+        });
+        return miniLm.embed(texts);
+      }
+    };
+    assertThatThrownBy(
+            () -> WeeklyThemeRun.run(db, survey.seriesId(), RequestWeeksFixture.WEEK2, meanwhile,
+                io.productopsdash.engine.cluster.ClassTfIdfLabeler.of(io.productopsdash.engine.cluster.ClassTfIdfLabeler.DEFAULT_TERMS),
+                WeeklyThemeRun.Options.defaults(), CLOCK, WeeklyThemeRun.Progress.NONE))
+        .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.field()).isEqualTo("week"))
+        .hasMessageContaining("run it again");
+    Set<String> expected = new TreeSet<>(before);
+    expected.removeIf(r -> r.endsWith(">" + csv));
+    assertThat(rows.get()).as("only the other process's deletion happened").isEqualTo(expected);
+    // Running again succeeds: the CSV asks form a group again.
+    run(RequestWeeksFixture.WEEK2);
+    assertThat(requests.list(survey.seriesId(), null, RequestSort.REQUESTERS).requests().stream()
+        .filter(r -> users(r.id()).contains("u2-csv-1")).findFirst()).isPresent();
+  }
 }
