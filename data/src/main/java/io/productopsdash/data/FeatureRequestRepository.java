@@ -33,6 +33,7 @@ public final class FeatureRequestRepository {
       long seriesId,
       String name,
       boolean namePinned,
+      int namedFrom,
       String key,
       Long parentId,
       Long mergedInto,
@@ -69,7 +70,7 @@ public final class FeatureRequestRepository {
       long id, long requestId, Instant at, String actor, String kind, String oldValue, String newValue, String note) {}
 
   private static final String GROUP_COLUMNS =
-      "id, series_id, name, name_pinned, key, parent_id, merged_into, status, status_note, status_by, status_at,"
+      "id, series_id, name, name_pinned, named_from, key, parent_id, merged_into, status, status_note, status_by, status_at,"
           + " link, created_at, updated_at";
 
   /** Every group of a series (merged ones included), by id. */
@@ -158,15 +159,21 @@ public final class FeatureRequestRepository {
 
   /** Creates a group with status new and returns its id. */
   public long insertGroup(Connection c, long seriesId, String name, String key, Instant now) throws SQLException {
+    return insertGroup(c, seriesId, name, key, 0, now);
+  }
+
+  /** Creates a group with status new, named from {@code namedFrom} asks, and returns its id. */
+  public long insertGroup(Connection c, long seriesId, String name, String key, int namedFrom, Instant now) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO request_groups (series_id, name, key, created_at, updated_at) VALUES (?,?,?,?,?)",
+            "INSERT INTO request_groups (series_id, name, key, named_from, created_at, updated_at) VALUES (?,?,?,?,?,?)",
             Statement.RETURN_GENERATED_KEYS)) {
       ps.setLong(1, seriesId);
       ps.setString(2, name);
       ps.setString(3, key);
-      ps.setString(4, now.toString());
+      ps.setInt(4, namedFrom);
       ps.setString(5, now.toString());
+      ps.setString(6, now.toString());
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
         keys.next();
@@ -234,6 +241,12 @@ public final class FeatureRequestRepository {
       groups.setLong(1, seriesId);
       return groups.executeUpdate();
     }
+  }
+
+  /** Sets the name a run chose and how many asks it chose it from. */
+  public void updateRunName(Connection c, long id, String name, int namedFrom, Instant now) throws SQLException {
+    update(c, "UPDATE request_groups SET name = ?, named_from = ?, updated_at = ? WHERE id = ? AND name_pinned = 0", name,
+        namedFrom, now.toString(), id);
   }
 
   /** Sets a group's name; {@code pinned} when a PM chose it. */
@@ -474,6 +487,7 @@ public final class FeatureRequestRepository {
                 rs.getLong("series_id"),
                 rs.getString("name"),
                 rs.getInt("name_pinned") == 1,
+                rs.getInt("named_from"),
                 rs.getString("key"),
                 parentId,
                 mergedInto,

@@ -72,7 +72,7 @@ final class Migrations {
     }
   }
 
-  private static String read(String script) {
+  static String read(String script) {
     try (InputStream in = Migrations.class.getResourceAsStream("migrations/" + script)) {
       if (in == null) {
         throw new IllegalStateException("Missing migration resource " + script);

@@ -1,4 +1,5 @@
--- Feature requests as asks a PM manages (issue 14). A group is one ask ("Support Bitcoin
+-- Feature requests as asks a PM manages (issue 14). named_from: how many asks a run's name was
+-- chosen from (the run names a group again when it has doubled since). A group is one ask ("Support Bitcoin
 -- Lightning"); each ask of an answer is a row of request_asks (an answer asking for two things is
 -- in two groups); PM actions are kept in request_events. The former tables' groups keep their ids,
 -- names, statuses ('acknowledged' became 'under_review', recorded as an event) and answers.
@@ -8,6 +9,7 @@ CREATE TABLE request_groups (
   name        TEXT NOT NULL,
   name_pinned INTEGER NOT NULL DEFAULT 0,
   key         TEXT,
+  named_from  INTEGER NOT NULL DEFAULT 0,
   parent_id   INTEGER REFERENCES request_groups(id),
   merged_into INTEGER REFERENCES request_groups(id),
   status      TEXT NOT NULL DEFAULT 'new'

@@ -13,7 +13,9 @@ import java.util.Set;
  * term ("bridge <em>to Base</em>") at half its weight, so an ask that adds a detail to another
  * ("Lightning invoices" to "Lightning") is the same ask. Two asks for different named things
  * ("Solana" and "Lightning") that share no other word are different asks whatever their wording:
- * their similarity is 0. The cosine counts at {@value #COSINE_SCALE} of its value.
+ * their similarity is 0. The cosine counts at {@value #COSINE_SCALE} of its value; two asks naming
+ * the same entity are at least {@value #HEAD_ENTITY} alike (both in their heads) or {@value
+ * #ARGUMENT_ENTITY} (one in an argument).
  */
 public final class AskSimilarity {
   private AskSimilarity() {}
@@ -63,7 +65,42 @@ public final class AskSimilarity {
         cosine += a.vector()[i] * b.vector()[i];
       }
     }
-    return Math.max(0, Math.min(1, Math.max(COSINE_SCALE * cosine, overlap)));
+    double value = Math.max(COSINE_SCALE * cosine, overlap);
+    // The same named thing asked for ("Lightning balance", "Lightning support") is the same ask.
+    int sameEntity = sharedEntity(a, b);
+    if (sameEntity == 2) {
+      value = Math.max(value, HEAD_ENTITY);
+    } else if (sameEntity == 1) {
+      value = Math.max(value, ARGUMENT_ENTITY);
+    }
+    return Math.max(0, Math.min(1, value));
+  }
+
+  /**
+   * The least similarity of two asks whose heads name the same entity ("Lightning balance",
+   * "Lightning support"), and of two where one's head and the other's argument do ("swap into
+   * Lightning sats"): chosen on the wallet corpus (the argument case: 39 to 38 groups, ARI 0.88 to
+   * 0.89; the head case changed nothing there, term overlap already covers most of it).
+   */
+  static final double HEAD_ENTITY = 0.6;
+
+  static final double ARGUMENT_ENTITY = 0.45;
+
+  /** 2 when both heads name the same entity, 1 when one head and the other's argument do, else 0. */
+  static int sharedEntity(Ask a, Ask b) {
+    int best = 0;
+    for (AskTerms.Term x : a.terms()) {
+      if (!x.entity()) {
+        continue;
+      }
+      for (AskTerms.Term y : b.terms()) {
+        if (y.entity() && y.term().equals(x.term())) {
+          int level = !x.argument() && !y.argument() ? 2 : (!x.argument() || !y.argument()) ? 1 : 0;
+          best = Math.max(best, level);
+        }
+      }
+    }
+    return best;
   }
 
   /** Different named things in the heads, and no other head word in common. */

@@ -60,6 +60,9 @@ public final class FeatureRequestDetector {
     }
   }
 
+  /** The weight from which one cue can make a request with the classifier's support. */
+  static final double STRONG_CUE = 0.5;
+
   /** The classifier's weight in the default detector. */
   static final double MODEL_WEIGHT = 0.3;
 
@@ -98,8 +101,11 @@ public final class FeatureRequestDetector {
     }
     double p = RequestClassifier.standard().probability(rules);
     double confidence = (1 - options.modelWeight()) * rules.confidence() + options.modelWeight() * p;
+    // The model weighs the rules' cues; it does not make a request out of a bare "please" or a
+    // capability noun alone (support pleas are full of both).
+    boolean cued = rules.counted().stream().anyMatch(c -> c.kind().weight() >= STRONG_CUE);
     return new RequestDetection(
-        confidence >= options.threshold(), confidence, rules.sentence(), rules.cues(), rules.language(), rules.english());
+        cued && confidence >= options.threshold(), confidence, rules.sentence(), rules.cues(), rules.language(), rules.english());
   }
 
   /** The rules' verdict alone: the confidence and the cues that decided. */

@@ -109,7 +109,10 @@ final class ImplicitRequestRules {
                 + "|hide|move|bridge|connect|sync|pay|switch|lock|share|print|record|attach|link|sort|filter|search)\\b"
                 + "|(?!to\\b)(?=\\w))",
             "(?:want|need) (?:to )?(?:get )?(?:my|our) (?:money|funds|coins)|refund|fix"
-                + "|need (?:a |some )?(?:break|rest|holiday|vacation|nap|coffee|job|new phone|time|money|sleep)"),
+                + "|need (?:a |some |the |this |my |an? )?(?:break|rest|holiday|vacation|nap|coffee|job|new phone"
+                + "|time|money|sleep|funds|help|info\\w*|solution|answers?|explanation|it (?:now|asap|urgently))"
+                + "|\\b(?:now|asap|urgently|immediately)\\b"
+                + "|(?:want|need) to (?:use|access|open|see|get|unlock) (?:my|our) "),
         // "it really needs Solana", "The multi-chain feature is great but it needs Lightning"
         rule("need.object", CueKind.NEED, 0.75,
             "\\b(?:it|app|this app|the app|the wallet|this wallet|wallet)\\s+(?:really\\s+|just\\s+|still\\s+|also\\s+)?needs\\s+"

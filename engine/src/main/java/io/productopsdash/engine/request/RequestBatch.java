@@ -117,18 +117,18 @@ public final class RequestBatch {
   }
 
   private final int detected;
-  private final Map<Long, Integer> languagesSeen;
   private final List<Group> groups;
   private final Map<Ask, Long> joined;
   private final Map<Long, RequestDetection> detections;
+  private final TermWeights weights;
 
   private RequestBatch(
-      int detected, List<Group> groups, Map<Ask, Long> joined, Map<Long, RequestDetection> detections) {
+      int detected, List<Group> groups, Map<Ask, Long> joined, Map<Long, RequestDetection> detections, TermWeights weights) {
     this.detected = detected;
-    this.languagesSeen = Map.of();
     this.groups = groups;
     this.joined = joined;
     this.detections = detections;
+    this.weights = weights;
   }
 
   /** A batch with no existing groups (a corpus, a first week). */
@@ -263,6 +263,41 @@ public final class RequestBatch {
       }
     }
     List<int[]> clusters = attachSingles(AverageLinkage.groups(s, options.threshold()), context, s, options.attach());
+    // A new group that is, on average, like an existing group joins it whole (its asks one by one
+    // may each fall short: a few asks worded unlike the rest).
+    List<int[]> kept = new ArrayList<>();
+    for (int[] c : clusters) {
+      long best = -1;
+      double bestSim = Double.NEGATIVE_INFINITY;
+      for (Existing e : existing) {
+        for (List<AskSimilarity.Ask> origin : e.members()) {
+          List<AskSimilarity.Ask> compared =
+              origin.size() > MAX_COMPARED ? origin.subList(origin.size() - MAX_COMPARED, origin.size()) : origin;
+          if (compared.isEmpty()) {
+            continue;
+          }
+          double sum = 0;
+          for (int i : c) {
+            for (AskSimilarity.Ask m : compared) {
+              sum += AskSimilarity.of(fresh.get(i).comparable(), m, w);
+            }
+          }
+          double mean = sum / (c.length * (double) compared.size());
+          if (mean > bestSim || (mean == bestSim && e.id() < best)) {
+            bestSim = mean;
+            best = e.id();
+          }
+        }
+      }
+      if (best >= 0 && bestSim >= options.threshold()) {
+        for (int i : c) {
+          joined.put(fresh.get(i), best);
+        }
+      } else {
+        kept.add(c);
+      }
+    }
+    clusters = kept;
     Set<String> taken = new HashSet<>(takenNames);
     List<Group> groups = new ArrayList<>();
     for (int[] c : clusters) {
@@ -284,7 +319,28 @@ public final class RequestBatch {
       groups.add(new Group(name, dominant(members), members, -1, null));
     }
     groups = withFamilies(groups, existing, taken);
-    return new RequestBatch(detected, List.copyOf(groups), joined, detections);
+    return new RequestBatch(detected, List.copyOf(groups), joined, detections, w);
+  }
+
+  /**
+   * A name for a group made of {@code asks} (an existing group that grew), not one of {@code taken}
+   * (lower case), under this batch's term weights.
+   */
+  public String name(List<Ask> asks, Set<String> taken) {
+    int n = asks.size();
+    double[][] sim = new double[n][n];
+    List<String> phrases = new ArrayList<>();
+    List<List<AskTerms.Term>> terms = new ArrayList<>();
+    List<Boolean> english = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      phrases.add(asks.get(i).phrase());
+      terms.add(asks.get(i).terms());
+      english.add(asks.get(i).language() == RequestLanguage.ENGLISH);
+      for (int j = 0; j < n; j++) {
+        sim[i][j] = i == j ? 1 : AskSimilarity.of(asks.get(i).comparable(), asks.get(j).comparable(), weights);
+      }
+    }
+    return RequestNamer.name(phrases, sim, terms, english, new HashSet<>(taken));
   }
 
   /**

@@ -33,6 +33,16 @@ public enum RequestLanguage {
     return code;
   }
 
+  /** The language of an ISO 639-1 code this detector reads; English for any other. */
+  public static RequestLanguage ofCode(String code) {
+    for (RequestLanguage l : values()) {
+      if (l.code.equals(code)) {
+        return l;
+      }
+    }
+    return ENGLISH;
+  }
+
   private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
 
   // Words frequent in one language and rare or absent in the others (so "de", "la", "en", "un"

@@ -589,6 +589,8 @@ final class RequestRules {
             + " (?:better|much better|way better)|back)\\b",
         "(?:had to|have to|i) (?:go|switch|roll) back|(?:switched|went|rolled) back"
             + "|how (?:do|can|could|would) (?:i|we|you) (?:get|bring)"
+            + "|(?:why )?(?:did|would|do) you (?:revert|undo|roll back|pull back|change)"
+            + "|(?:get|got|was|were|been) (?:pulled|sent|put|taken) back"
             + "|(?:go|going) back to (?:the )?(?:old|previous) (?:\\w+ )?(?:that works"
             + "|which works|that worked)"));
 
@@ -708,6 +710,17 @@ final class RequestRules {
     return List.copyOf(all);
   }
 
+  /**
+   * A why-question about what happened to the asker's own money or identity check ("Why hasn't my
+   * top-up gone through yet?", "Why can't I see my funds after I topped up?") asks for support.
+   */
+  static final Pattern SUPPORT_QUESTION =
+      p("\\bwhy\\b.*\\b(?:yet|after (?:i|you|it)|still|gone through|go through|been verified|pending"
+          + "|verified|declined|(?:my|the) (?:top.?ups?|transfers?|payments?|deposits?|card|money|funds"
+          + "|identity|id|verification|refund|withdrawal)\\b.*\\b(?:gone|go|went|arrived|verified|accepted"
+          + "|working|showing|processed|through)|(?:give|send|show|upload) (?:you )?(?:my |a )?(?:id|identity"
+          + "|passport|driv\\w* licen[cs]e|documents?|selfie))\\b");
+
   /** Kinds whose cue says only that something is absent: a regression makes them a bug report. */
   private static final java.util.Set<CueKind> REGRESSION_KINDS =
       java.util.EnumSet.of(CueKind.TERSE, CueKind.IMPLICIT, CueKind.MISSING, CueKind.WHY_NOT);
@@ -745,6 +758,8 @@ final class RequestRules {
             && ImplicitRequestRules.REGRESSION.matcher(sentence).find()) {
           // "Tezos balance is missing since Tuesday": the thing existed and broke.
           suppressedBy = "bug";
+        } else if (rule.kind() == CueKind.WHY_NOT && SUPPORT_QUESTION.matcher(sentence).find()) {
+          suppressedBy = "support";
         }
         out.add(new Match(rule, start, end, suppressedBy));
         if (m.end() == m.start()) {

@@ -7,6 +7,7 @@ import io.productopsdash.data.FeatureRequestRepository.GroupRow;
 import io.productopsdash.engine.request.AskSimilarity;
 import io.productopsdash.engine.request.AskTerms;
 import io.productopsdash.engine.request.RequestBatch;
+import io.productopsdash.engine.request.RequestLanguage;
 import io.productopsdash.models.Answer;
 import io.productopsdash.models.ConflictException;
 import io.productopsdash.models.WeekId;
@@ -44,6 +45,8 @@ final class WeeklyRequests {
 
   private static final FeatureRequestRepository REQUESTS = new FeatureRequestRepository();
   private static final String RUN = "theme run";
+  /** The most asks a grown group is named from (its latest). */
+  private static final int MAX_NAMED = 60;
 
   private WeeklyRequests() {}
 
@@ -148,7 +151,7 @@ final class WeeklyRequests {
           }
           REQUESTS.updateKey(c, kept, group.key());
         } else {
-          ids[g] = REQUESTS.insertGroup(c, seriesId, group.name(), group.key(), now);
+          ids[g] = REQUESTS.insertGroup(c, seriesId, group.name(), group.key(), group.asks().size(), now);
           REQUESTS.insertEvent(c, ids[g], now, RUN, "created", null, group.name(), "week " + week);
           created++;
         }
@@ -164,6 +167,45 @@ final class WeeklyRequests {
         for (RequestBatch.Ask a : group.asks()) {
           REQUESTS.insertAsk(
               c, a.answerId(), ids[g], ids[g], a.phrase(), AskTerms.encode(a.terms()), a.vector(), a.language().code(), false);
+        }
+      }
+      // A group a run named that has since doubled is named again from all its asks (a group begun
+      // by one odd ask, "beta test the Lightning support", is named after what most ask for).
+      Map<Long, List<RequestBatch.Ask>> grown = new LinkedHashMap<>();
+      for (Map.Entry<RequestBatch.Ask, Long> e : batch.joined().entrySet()) {
+        grown.computeIfAbsent(resolve(e.getValue(), groups, alive, week, seriesId), k -> new ArrayList<>()).add(e.getKey());
+      }
+      Set<String> names = new HashSet<>();
+      for (GroupRow g : REQUESTS.groups(c, seriesId)) {
+        if (g.mergedInto() == null) {
+          names.add(g.name().toLowerCase(Locale.ROOT));
+        }
+      }
+      for (Map.Entry<Long, List<RequestBatch.Ask>> e : grown.entrySet()) {
+        GroupRow g = REQUESTS.findGroup(c, e.getKey()).orElseThrow();
+        if (g.namePinned()) {
+          continue;
+        }
+        List<RequestBatch.Ask> members = new ArrayList<>(e.getValue());
+        for (AskRow a : in.asks) {
+          if (a.requestId() == g.id() && a.vector() != null && !(thisWeek.contains(a.answerId()) && !a.pinned())) {
+            members.add(new RequestBatch.Ask(a.answerId(), a.phrase(), AskTerms.decode(a.terms()), a.vector(),
+                RequestLanguage.ofCode(a.language()), null));
+          }
+        }
+        if (members.size() < 2 * Math.max(1, g.namedFrom())) {
+          continue;
+        }
+        Set<String> others = new HashSet<>(names);
+        others.remove(g.name().toLowerCase(Locale.ROOT));
+        String name = batch.name(members.size() > MAX_NAMED ? members.subList(members.size() - MAX_NAMED, members.size()) : members, others);
+        if (!name.equals(g.name())) {
+          REQUESTS.updateRunName(c, g.id(), name, members.size(), now);
+          REQUESTS.insertEvent(c, g.id(), now, RUN, "renamed", g.name(), name, "named again from " + members.size() + " asks");
+          names.remove(g.name().toLowerCase(Locale.ROOT));
+          names.add(name.toLowerCase(Locale.ROOT));
+        } else {
+          REQUESTS.updateRunName(c, g.id(), name, members.size(), now);
         }
       }
       // Only now, with every kept id holding its rows again, drop what nothing uses any more.
