@@ -2,9 +2,9 @@ package io.productopsdash.engine.rollup;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.productopsdash.data.events.EventColumns;
+import io.productopsdash.data.events.JsonFields;
+import io.productopsdash.data.events.PersonProperties;
 import io.productopsdash.models.MetricsConfig;
 import io.productopsdash.models.rollup.KeyCount;
 
@@ -56,7 +56,8 @@ final class Signups {
 
   /**
    * The segment of user {@code u}: the user's stored trait {@code segmentTrait} (latest identify),
-   * else the signup event's {@code traits}, else its {@code context.traits}, else {@code (none)}.
+   * else the signup event's {@code traits} (the values of PostHog's person-property operations
+   * too), else its {@code context.traits}, else {@code (none)}.
    */
   static String segment(EventLog log, int u, int signupEvent, MetricsConfig config) {
     String trait = config.segmentTrait();
@@ -66,7 +67,7 @@ final class Signups {
     String v = text(object(log.userTraits(log.userKey(u))), trait);
     int m = log.marked(signupEvent);
     if (v == null && m >= 0) {
-      v = text(object(log.markedTraits(m)), trait);
+      v = text(PersonProperties.values(log.markedTraits(m)), trait);
     }
     if (v == null && m >= 0) {
       v = text(child(object(log.markedContext(m)), "traits"), trait);
@@ -75,15 +76,7 @@ final class Signups {
   }
 
   private static JsonObject object(String json) {
-    if (json == null) {
-      return null;
-    }
-    try {
-      JsonElement e = JsonParser.parseString(json);
-      return e.isJsonObject() ? e.getAsJsonObject() : null;
-    } catch (JsonParseException e) {
-      return null;
-    }
+    return JsonFields.parseObject(json);
   }
 
   private static JsonObject child(JsonObject o, String field) {

@@ -51,7 +51,7 @@ class DashboardApiIT {
     String cookie = logIn();
     ApiTestServer.Reply shell = server.send("GET", "/app/themes", null, null, "Cookie", cookie);
     assertThat(shell.status()).isEqualTo(200);
-    assertThat(shell.body()).contains("<script src=\"/assets/app.js\" defer></script>", "/assets/echarts.min.js");
+    assertThat(shell.body()).contains("<script type=\"module\" src=\"/assets/main.js\"></script>", "/assets/echarts.min.js");
     assertThat(shell.header("Content-Security-Policy").orElse("")).contains("script-src 'self'", "object-src 'none'");
     assertThat(server.send("GET", "/app/themes/12", null, null, "Cookie", cookie).status()).isEqualTo(200);
     assertError(server.send("GET", "/app/no-such-page", null, null, "Cookie", cookie), 404, null);
