@@ -37,7 +37,7 @@ public final class RequestGlossary {
           RequestLanguage.SPANISH,
           Set.of(
               "el", "la", "los", "las", "de", "del", "que", "y", "para", "con", "una", "un", "es",
-              "me", "se", "al", "lo", "en", "a", "muy", "tener", "todo", "otras", "otros",
+              "me", "se", "al", "lo", "en", "a", "muy", "todo", "otras", "otros",
               "personas", "dentro", "pago"),
           RequestLanguage.GERMAN,
           Set.of(

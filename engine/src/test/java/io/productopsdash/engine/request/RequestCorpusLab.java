@@ -16,13 +16,19 @@ import org.apache.commons.csv.CSVRecord;
 public final class RequestCorpusLab {
   private RequestCorpusLab() {}
 
-  public static void main(String[] args) throws Exception {
+  /** The rows of a {@code text,group} corpus as {text, group}. */
+  static List<String[]> read(Path csv) throws java.io.IOException {
     List<String[]> rows = new ArrayList<>();
-    try (Reader r = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
+    try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
         rows.add(new String[] {rec.get("text"), rec.get("group")});
       }
     }
+    return rows;
+  }
+
+  public static void main(String[] args) throws Exception {
+    List<String[]> rows = read(Path.of(args[0]));
     FeatureRequestDetector detector = FeatureRequestDetector.standard();
     int tp = 0, fp = 0, fn = 0, tn = 0;
     List<String> misses = new ArrayList<>();

@@ -1,30 +1,18 @@
 package io.productopsdash.engine.request;
 
 import io.productopsdash.engine.embed.SentenceEmbedder;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 
 /** Development aid: detection, asks and grouping of a corpus in memory, for several thresholds. */
 public final class RequestGroupingLab {
   private RequestGroupingLab() {}
 
   public static void main(String[] args) throws Exception {
-    List<String[]> rows = new ArrayList<>();
-    try (Reader r = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
-      for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-        rows.add(new String[] {rec.get("text"), rec.get("group")});
-      }
-    }
-    FeatureRequestDetector detector = FeatureRequestDetector.standard();
-    List<String> english = new ArrayList<>();
+    List<String[]> rows = RequestCorpusLab.read(Path.of(args[0]));
     List<RequestBatch.Input> inputs = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       inputs.add(new RequestBatch.Input(i, rows.get(i)[0]));
