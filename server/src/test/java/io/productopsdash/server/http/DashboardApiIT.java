@@ -98,6 +98,9 @@ class DashboardApiIT {
     assertThat(js.status()).isEqualTo(200);
     assertThat(js.header("Content-Type").orElse("")).startsWith("application/javascript");
     assertThat(js.body()).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write");
+    ApiTestServer.Reply settings = server.send("GET", "/assets/page-settings.js", null, null);
+    assertThat(settings.status()).isEqualTo(200);
+    assertThat(settings.body()).contains("/api/v1/config/vocabulary").doesNotContain("innerHTML", "insertAdjacentHTML");
     ApiTestServer.Reply charts = server.send("GET", "/assets/echarts.min.js", null, null);
     assertThat(charts.status()).isEqualTo(200);
     assertThat(charts.body().length()).isGreaterThan(500_000);
