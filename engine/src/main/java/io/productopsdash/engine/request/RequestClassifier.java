@@ -24,8 +24,9 @@ import smile.classification.Maxent;
  * or were suppressed and why, whether it asks a question, and its length. So the model learns how
  * much each cue is worth in context, and words the rules do not know.
  *
- * <p>Trained once per process on first use (about 600 examples, well under a second), with fixed
- * settings and no randomness: the same examples give the same weights on every run.
+ * <p>Trained once per process on first use (about 600 examples; a few seconds, the rules' pass over
+ * the examples included), with fixed settings and no randomness: the same examples give the same
+ * weights on every run.
  */
 public final class RequestClassifier {
   /** Hash buckets of the features. */
