@@ -150,19 +150,7 @@ public final class FeatureRequestsApi {
   }
 
   private Survey survey(Context ctx) {
-    String raw = ctx.queryParam("surveyId");
-    if (raw == null) {
-      throw new InvalidInputException("surveyId", "is required");
-    }
-    try {
-      long id = Long.parseLong(raw);
-      if (id <= 0) {
-        throw new NumberFormatException();
-      }
-      return surveys.get(id);
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException("surveyId", "must be a positive integer survey id, got '" + abbreviate(raw) + "'");
-    }
+    return surveys.get(Params.positiveId(ctx.queryParam("surveyId"), "surveyId", "survey id"));
   }
 
   private static Optional<WeekId> week(Context ctx) {
@@ -171,19 +159,6 @@ public final class FeatureRequestsApi {
   }
 
   private static long id(Context ctx) {
-    String raw = ctx.pathParam("id");
-    try {
-      long id = Long.parseLong(raw);
-      if (id <= 0) {
-        throw new NumberFormatException();
-      }
-      return id;
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException("id", "must be a positive integer, got '" + abbreviate(raw) + "'");
-    }
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    return Params.positiveId(ctx.pathParam("id"), "id", "feature request id");
   }
 }

@@ -174,7 +174,7 @@ public final class JsonBody {
         }
         id = item.getAsBigDecimal().longValueExact();
       } catch (NumberFormatException | ArithmeticException bad) {
-        throw new InvalidInputException(field, "item " + i + " must be a positive integer id, got " + abbreviate(item.toString()));
+        throw new InvalidInputException(field, "item " + i + " must be a positive integer id, got " + Params.shown(item.toString()));
       }
       if (id <= 0) {
         throw new InvalidInputException(field, "item " + i + " must be a positive integer id, got " + id);

@@ -44,7 +44,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FeatureRequestsBrowserIT {
-  private static final String TOKEN = "requests-browser-token";
+  private static final String TOKEN = "requests-browser-test-token-24";
   private static final ZoneId ZONE = ZoneId.of("UTC");
   private static final Instant NOW = Instant.parse("2026-11-18T10:00:00Z");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
