@@ -2,6 +2,7 @@ package io.productopsdash.server;
 
 import io.javalin.Javalin;
 import io.productopsdash.data.events.EventIngestion;
+import io.productopsdash.engine.request.manage.FeatureRequests;
 import io.productopsdash.engine.search.AnswerIndexer;
 import io.productopsdash.engine.redaction.RedactionReports;
 import io.productopsdash.engine.search.AnswerSearch;
@@ -14,6 +15,7 @@ import io.productopsdash.server.http.Cors;
 import io.productopsdash.server.http.Dashboard;
 import io.productopsdash.server.http.DigestApi;
 import io.productopsdash.server.http.ErrorMapping;
+import io.productopsdash.server.http.FeatureRequestsApi;
 import io.productopsdash.server.http.GsonJsonMapper;
 import io.productopsdash.server.http.HealthApi;
 import io.productopsdash.server.http.HttpHardening;
@@ -62,6 +64,11 @@ public final class ServerApp {
           new ThemesApi(
                   deps.database(), deps.surveys(), deps.adminAuth(), deps.clock(), deps.loop()::currentWeek,
                   deps.answerIndex(), indexer)
+              .register(config.routes);
+          new FeatureRequestsApi(
+                  deps.database(), deps.surveys(), deps.adminAuth(),
+                  new FeatureRequests(
+                      deps.database(), deps.clock(), deps.zone(), () -> deps.digests().rollups().config().segmentTrait()))
               .register(config.routes);
           ThemeQueries themeQueries = new ThemeQueries(deps.database(), TextEmbedder.miniLm(1).model());
           new SearchApi(AnswerSearch.withSentenceEmbedder(deps.answerIndex()), deps.adminAuth(), themeQueries::names)

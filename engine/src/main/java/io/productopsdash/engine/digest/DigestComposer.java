@@ -3,6 +3,8 @@ package io.productopsdash.engine.digest;
 import io.productopsdash.data.Database;
 import io.productopsdash.data.FeatureRequestRepository;
 import io.productopsdash.data.ThemeRepository;
+import io.productopsdash.engine.request.manage.FeatureRequests;
+import io.productopsdash.engine.request.manage.RequestSort;
 import io.productopsdash.engine.rollup.RollupService;
 import io.productopsdash.engine.score.ScoreService;
 import io.productopsdash.engine.theme.TextEmbedder;
@@ -13,11 +15,14 @@ import io.productopsdash.models.WeekId;
 import io.productopsdash.models.WeeklyScore;
 import io.productopsdash.models.rollup.AcquisitionReport;
 import io.productopsdash.models.rollup.OnboardingReport;
-import io.productopsdash.models.theme.FeatureRequest;
 import io.productopsdash.models.theme.ThemeTrend;
 import io.productopsdash.models.theme.ThemeWeek;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +30,7 @@ import java.util.Map;
  * Composes a survey's {@link Digest} for one ISO week. It computes no number of its own: scores come
  * from {@link ScoreService} (as {@code GET /api/v1/surveys/{id}/scores}), themes and feature
  * requests from the stored theme runs (as {@code GET /api/v1/themes} and {@code
- * /api/v1/feature-requests}), signups and onboarding from {@link RollupService} over weeks {@code
+ * /api/v1/feature-requests?week=}, both through {@link FeatureRequests}), signups and onboarding from {@link RollupService} over weeks {@code
  * week - 1 .. week} at {@code asOf} (as {@code GET /api/v1/metrics/...?from=&to=&asOf=}).
  */
 public final class DigestComposer {
@@ -62,11 +67,7 @@ public final class DigestComposer {
     AcquisitionReport acquisition = rollups.acquisition(config, range, asOf);
     OnboardingReport onboarding = rollups.onboarding(config, range, asOf);
     List<Digest.ThemeItem> all = themeItems(survey, week);
-    List<Digest.RequestItem> top =
-        db.read(c -> requests.list(c, survey.seriesId())).stream()
-            .limit(TOP_REQUESTS)
-            .map(r -> requestItem(r, survey, week))
-            .toList();
+    Digest.RequestSection top = requestSection(survey, week, config.zone());
     int themedAnswers = db.read(c -> themes.weekThemes(c, survey.seriesId(), week)).stream()
         .findFirst()
         .map(ThemeWeek::answersTotal)
@@ -117,14 +118,52 @@ public final class DigestComposer {
     return out;
   }
 
-  private Digest.RequestItem requestItem(FeatureRequest r, Survey survey, WeekId week) {
+  /* The numbers of GET /api/v1/feature-requests?week=: FeatureRequests is their one source. */
+  private Digest.RequestSection requestSection(Survey survey, WeekId week, ZoneId zone) {
+    FeatureRequests service = new FeatureRequests(db, Clock.systemUTC(), zone, () -> null);
+    FeatureRequests.Listing listing = service.list(survey.seriesId(), week, RequestSort.REQUESTERS);
+    List<FeatureRequests.Summary> shown =
+        listing.requests().stream().filter(r -> r.firstWeek() != null && r.firstWeek().compareTo(week) <= 0).toList();
+    List<Digest.RequestItem> top = shown.stream().limit(TOP_REQUESTS).map(r -> requestItem(r, survey, week)).toList();
+    List<Digest.RequestItem> added =
+        shown.stream().filter(r -> week.equals(r.firstWeek())).limit(TOP_REQUESTS).map(r -> requestItem(r, survey, week)).toList();
+    List<Digest.RequestItem> growing =
+        shown.stream()
+            .filter(r -> r.trend() > 0 && !week.equals(r.firstWeek()))
+            .sorted(Comparator.comparingInt(FeatureRequests.Summary::trend).reversed()
+                .thenComparing(Comparator.comparingInt(FeatureRequests.Summary::requesters).reversed())
+                .thenComparingLong(FeatureRequests.Summary::id))
+            .limit(TOP_REQUESTS)
+            .map(r -> requestItem(r, survey, week))
+            .toList();
+    Map<Long, String> names = new HashMap<>();
+    db.read(c -> {
+      for (FeatureRequestRepository.GroupRow g : requests.groups(c, survey.seriesId())) {
+        names.put(g.id(), g.name());
+      }
+      return null;
+    });
+    List<Digest.StatusChange> changes = new ArrayList<>();
+    for (FeatureRequestRepository.EventRow e :
+        db.read(c -> requests.events(c, survey.seriesId(), week.start(zone), week.end(zone)))) {
+      if (e.kind().equals("status")) {
+        changes.add(new Digest.StatusChange(
+            e.requestId(), names.getOrDefault(e.requestId(), "#" + e.requestId()), e.oldValue(), e.newValue(), e.actor(),
+            e.note(), links.featureRequest(e.requestId(), survey.id())));
+      }
+    }
+    return new Digest.RequestSection(top, added, growing, changes);
+  }
+
+  private Digest.RequestItem requestItem(FeatureRequests.Summary r, Survey survey, WeekId week) {
     return new Digest.RequestItem(
         r.id(),
-        r.label(),
-        r.status().wire(),
+        r.name(),
+        r.status(),
         r.requesters(),
         r.answers(),
-        r.weekly().getOrDefault(week, 0),
-        links.featureRequests(survey.id()));
+        r.weekly().getOrDefault(week.toString(), 0),
+        r.trend(),
+        links.featureRequest(r.id(), survey.id()));
   }
 }

@@ -4,14 +4,12 @@ import static io.productopsdash.engine.theme.ThemeWeeksFixture.WEEK1;
 import static io.productopsdash.engine.theme.ThemeWeeksFixture.WEEK2;
 import static io.productopsdash.engine.theme.ThemeWeeksFixture.WEEK3;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.productopsdash.data.AnswerRepository;
 import io.productopsdash.data.Database;
 import io.productopsdash.data.FeatureRequestRepository;
 import io.productopsdash.data.ThemeRepository;
 import io.productopsdash.models.Answer;
-import io.productopsdash.models.ConflictException;
 import io.productopsdash.models.Survey;
 import io.productopsdash.models.WeekId;
 import io.productopsdash.models.theme.FeatureRequest;
@@ -129,7 +127,7 @@ class WeeklyThemeRerunIT {
     WeeklyThemeRun.Result week2 = run(WEEK2, WeeklyThemeRun.Options.defaults());
     themeIdsBefore = idsByTopic(week2);
     assertThat(themeIdsBefore).containsOnlyKeys("login", "pricing", "dark");
-    FeatureRequest dark = requests().stream().filter(r -> r.label().contains("dark")).findFirst().orElseThrow();
+    FeatureRequest dark = requests().stream().filter(r -> r.name().contains("dark")).findFirst().orElseThrow();
     // Created by week 2's run, from week 2's answers only: what the old re-run lost.
     assertThat(dark.weekly()).containsOnlyKeys(WEEK2);
     assertThat(dark.answers()).isGreaterThanOrEqualTo(6);
@@ -169,14 +167,15 @@ class WeeklyThemeRerunIT {
     // The same request, still planned, with its earlier answers and the two late ones.
     FeatureRequest planned = db.read(c -> requests.find(c, plannedBefore.id())).orElseThrow();
     assertThat(planned.status()).isEqualTo(RequestStatus.PLANNED);
-    assertThat(planned.label()).isEqualTo(plannedBefore.label());
+    assertThat(planned.name()).isEqualTo(plannedBefore.name());
     Set<Long> expected = new HashSet<>(plannedAnswersBefore);
     expected.addAll(idsOf(LATE_DARK, WEEK2));
     assertThat(expected).hasSize(plannedAnswersBefore.size() + 2);
     assertThat(requestAnswers().get(plannedBefore.id())).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(planned.answers()).isEqualTo(plannedBefore.answers() + 2);
     assertThat(planned.requesters()).isEqualTo(plannedBefore.requesters() + 2);
-    assertThat(planned.weekly()).containsExactly(Map.entry(WEEK2, plannedBefore.answers() + 2));
+    // Weekly counts are distinct requesters: two of the dark-mode answers are one user's.
+    assertThat(planned.weekly()).containsExactly(Map.entry(WEEK2, plannedBefore.requesters() + 2));
     // No duplicate: the same requests as before, nothing new, nothing left empty.
     List<FeatureRequest> after = requests();
     assertThat(after).extracting(FeatureRequest::id)
@@ -229,5 +228,41 @@ class WeeklyThemeRerunIT {
     WeeklyThemeRun.Result again = run(WEEK2, WeeklyThemeRun.Options.defaults());
     assertThat(idsByTopic(again)).isEqualTo(themeIdsBefore);
     assertThat(countThemes()).isEqualTo(3);
+  }
+
+  /*
+   * Another process deletes a request (as a PM's tool or its own re-run might): the next run of the
+   * week puts its answers into the remaining requests. (A deletion between a run's read and its
+   * store is a conflict that stores nothing: FeatureRequestLifecycleIT.)
+   */
+  @Test
+  @Order(5)
+  void aDeletedRequestsAnswersGoToTheOtherRequestsOnTheNextRun() {
+    Map<Long, List<Long>> assignmentsBefore = requestAnswers();
+    long doomed = plannedBefore.id();
+    assertThat(assignmentsBefore.get(doomed)).as("week 3's dark-mode answers joined it").isNotEmpty();
+    db.write(c -> {
+      for (String sql : List.of(
+          "DELETE FROM request_asks WHERE request_id = ?", "DELETE FROM request_events WHERE request_id = ?",
+          "DELETE FROM request_groups WHERE id = ?")) {
+        try (var ps = c.prepareStatement(sql)) {
+          ps.setLong(1, doomed);
+          ps.executeUpdate();
+        }
+      }
+      return null;
+    });
+
+    WeeklyThemeRun.Result again = run(WEEK3, WeeklyThemeRun.Options.defaults());
+    assertThat(idsByTopic(again)).isEqualTo(themeIdsBefore);
+    // Week 3's dark-mode answers that were in the deleted request now belong to existing requests.
+    Set<Long> orphaned = new HashSet<>(assignmentsBefore.get(doomed));
+    orphaned.retainAll(idsOf(ThemeWeeksFixture.DARK_MODE, WEEK3));
+    assertThat(orphaned).isNotEmpty();
+    Set<Long> requestIds = requests().stream().map(FeatureRequest::id).collect(Collectors.toSet());
+    Map<Long, List<Long>> after = requestAnswers();
+    assertThat(after).doesNotContainKey(doomed);
+    assertThat(requestIds).containsAll(after.keySet());
+    assertThat(after.values().stream().flatMap(List::stream).toList()).containsAll(orphaned);
   }
 }

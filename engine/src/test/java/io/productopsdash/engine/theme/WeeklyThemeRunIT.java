@@ -141,7 +141,7 @@ class WeeklyThemeRunIT {
   @Order(3)
   void groupsTheDarkModeRequests() {
     List<FeatureRequest> requests = db.read(c -> new FeatureRequestRepository().list(c, survey.seriesId()));
-    FeatureRequest dark = requests.stream().filter(r -> r.label().contains("dark")).findFirst().orElseThrow();
+    FeatureRequest dark = requests.stream().filter(r -> r.name().contains("dark")).findFirst().orElseThrow();
     assertThat(dark.answers()).as(requests.toString()).isGreaterThanOrEqualTo(6);
     assertThat(dark.requesters()).isEqualTo(dark.answers() - 1);
     assertThat(dark.weekly()).containsOnlyKeys(WEEK2);
@@ -168,7 +168,7 @@ class WeeklyThemeRunIT {
       assertThat(b.pValue()).isEqualTo(a.pValue());
     }
     List<FeatureRequest> after = db.read(c -> new FeatureRequestRepository().list(c, survey.seriesId()));
-    assertThat(after).extracting(FeatureRequest::label).isEqualTo(before.stream().map(FeatureRequest::label).toList());
+    assertThat(after).extracting(FeatureRequest::name).isEqualTo(before.stream().map(FeatureRequest::name).toList());
     assertThat(after).extracting(FeatureRequest::answers).isEqualTo(before.stream().map(FeatureRequest::answers).toList());
     assertThat(after).extracting(FeatureRequest::id).isEqualTo(before.stream().map(FeatureRequest::id).toList());
     java.util.Optional<io.productopsdash.models.WeekId> previous =

@@ -3,7 +3,6 @@ package io.productopsdash.server.http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.productopsdash.data.Database;
-import io.productopsdash.data.FeatureRequestRepository;
 import io.productopsdash.data.ThemeRepository;
 import io.productopsdash.engine.search.AnswerIndex;
 import io.productopsdash.engine.search.AnswerIndexer;
@@ -16,8 +15,6 @@ import io.productopsdash.models.InvalidInputException;
 import io.productopsdash.models.NotFoundException;
 import io.productopsdash.models.Survey;
 import io.productopsdash.models.WeekId;
-import io.productopsdash.models.theme.FeatureRequest;
-import io.productopsdash.models.theme.RequestStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -28,10 +25,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Admin endpoints for weekly themes and feature requests: a week's themes (with the themes gone
- * since the previous themed week and the unclustered bucket), one theme with its answers,
- * sub-themes, weekly sizes and history, a PM's rename (which pins the name), a run of a week now,
- * and the feature requests with their status. The work is in {@link WeeklyThemeRun} and {@link
+ * Admin endpoints for weekly themes: a week's themes (with the themes gone since the previous
+ * themed week and the unclustered bucket), one theme with its answers, sub-themes, weekly sizes and
+ * history, a PM's rename (which pins the name) and a run of a week now (feature requests have their
+ * own endpoints, {@link FeatureRequestsApi}). The work is in {@link WeeklyThemeRun} and {@link
  * ThemeQueries}; this class only reads parameters and shapes replies.
  */
 public final class ThemesApi {
@@ -43,7 +40,6 @@ public final class ThemesApi {
   private final AnswerIndex index;
   private final AnswerIndexer indexer;
   private final ThemeQueries queries;
-  private final FeatureRequestRepository requests = new FeatureRequestRepository();
 
   /** {@code index} is brought up to date after each run and again when its sentiment is in (null: no indexing). */
   public ThemesApi(
@@ -70,28 +66,8 @@ public final class ThemesApi {
     routes.get("/api/v1/themes/unclustered", this::unclustered);
     routes.get("/api/v1/themes/{id}", this::get);
     routes.patch("/api/v1/themes/{id}", this::rename);
-    routes.get("/api/v1/feature-requests", this::listRequests);
-    routes.patch("/api/v1/feature-requests/{id}", this::setStatus);
   }
 
-  /** A feature request with its counts. */
-  record RequestView(
-      long id,
-      long seriesId,
-      String label,
-      String status,
-      int requesters,
-      int answers,
-      Map<String, Integer> weekly,
-      Instant createdAt,
-      Instant updatedAt) {
-    static RequestView of(FeatureRequest r) {
-      Map<String, Integer> weekly = new LinkedHashMap<>();
-      r.weekly().forEach((w, n) -> weekly.put(w.toString(), n));
-      return new RequestView(
-          r.id(), r.seriesId(), r.label(), r.status().wire(), r.requesters(), r.answers(), weekly, r.createdAt(), r.updatedAt());
-    }
-  }
 
   private void list(Context ctx) {
     auth.require(ctx);
@@ -192,27 +168,6 @@ public final class ThemesApi {
     ctx.json(reply);
   }
 
-  private void listRequests(Context ctx) {
-    auth.require(ctx);
-    Long seriesId = ctx.queryParam("surveyId") == null ? null : survey(ctx).seriesId();
-    ctx.json(Map.of("featureRequests", db.read(c -> requests.list(c, seriesId)).stream().map(RequestView::of).toList()));
-  }
-
-  private void setStatus(Context ctx) {
-    auth.require(ctx);
-    long id = id(ctx);
-    JsonBody body = JsonBody.of(ctx).onlyFields(Set.of("status"));
-    RequestStatus status = RequestStatus.parse(body.string("status"), "status");
-    FeatureRequest updated =
-        db.write(
-            c -> {
-              if (!requests.updateStatus(c, id, status, clock.instant())) {
-                throw new NotFoundException("id", "No feature request " + id);
-              }
-              return requests.find(c, id).orElseThrow();
-            });
-    ctx.json(RequestView.of(updated));
-  }
 
   private Survey survey(Context ctx) {
     String raw = ctx.queryParam("surveyId");

@@ -126,12 +126,12 @@ public final class DigestFixture {
             themes.assign(c, b.get(4).id(), W47, pricing, null);
 
             FeatureRequestRepository requests = new FeatureRequestRepository();
-            long darkRequest = requests.insert(c, series, "dark mode", t47);
-            requests.assign(c, b.get(0).id(), darkRequest);
-            requests.assign(c, b.get(3).id(), darkRequest);
-            long cheaper = requests.insert(c, series, "cheaper plan", t46);
-            requests.assign(c, a.get(1).id(), cheaper);
-            requests.assign(c, b.get(4).id(), cheaper);
+            long darkRequest = requests.insertGroup(c, series, "dark mode", "dark mode", t47);
+            requests.insertAsk(c, b.get(0).id(), darkRequest, darkRequest, "dark mode", "", null, "en", false);
+            requests.insertAsk(c, b.get(3).id(), darkRequest, darkRequest, "dark mode", "", null, "en", false);
+            long cheaper = requests.insertGroup(c, series, "cheaper plan", "plan", t46);
+            requests.insertAsk(c, a.get(1).id(), cheaper, cheaper, "cheaper plan", "", null, "en", false);
+            requests.insertAsk(c, b.get(4).id(), cheaper, cheaper, "cheaper plan", "", null, "en", false);
             return new Stored(survey, login, dark, pricing, darkRequest);
           });
     }

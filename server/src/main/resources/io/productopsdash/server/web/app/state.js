@@ -2,7 +2,7 @@
  * Shared state of the dashboard: the selected survey and week, live charts, and display constants.
  */
 
-export const STATUSES = ['new', 'acknowledged', 'planned', 'shipped', 'declined'];
+export const STATUSES = ['new', 'under_review', 'planned', 'in_progress', 'shipped', 'declined'];
 export const TREND_TEXT = { NEW: 'new', FOUND_LATE: 'found late', SPLIT: 'split off', GROWING: 'growing', SHRINKING: 'shrinking', STABLE: 'stable' };
 export const TREND_ARROW = { NEW: '★', FOUND_LATE: '☆', SPLIT: '↳', GROWING: '▲', SHRINKING: '▼', STABLE: '·' };
 export const TREND_HELP = {
