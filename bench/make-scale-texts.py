@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Builds a CSV of N distinct answer texts (columns text,label) for the theme scale benchmark.
 
-Every labelled text of the given CSV files (columns text,label) is used once, in a seeded shuffle;
+Every labelled text of the given CSV files (columns text and label or category) is used once, in a seeded shuffle;
 when N is larger than that, further texts are composed of two texts of the same file and label
 ("A B"), so that the added answers keep the topic structure of the originals instead of being
-noise. The label is "<file stem>:<label>". Duplicates are never written.
+noise. The label is "<file stem>:<label>" (the folder's name for files named train/test/dev). Duplicates are never written.
 
   bench/make-scale-texts.py --n 100000 --out /tmp/scale-100k.csv [--seed 7] CSV...
 """
@@ -27,12 +27,15 @@ def main():
     originals = []
     for path in a.inputs:
         stem = os.path.splitext(os.path.basename(path))[0]
+        if stem in ("train", "test", "dev"):
+            # splits of one data set share its labels
+            stem = os.path.basename(os.path.dirname(os.path.abspath(path)))
         with open(path, newline="", encoding="utf-8") as f:
             for row in csv.DictReader(f):
                 text = " ".join((row.get("text") or "").split())
                 if not text:
                     continue
-                label = stem + ":" + str(row.get("label", ""))
+                label = stem + ":" + str(row.get("label") or row.get("category") or "")
                 originals.append((text, label))
                 by_label.setdefault(label, []).append(text)
     rnd.shuffle(originals)

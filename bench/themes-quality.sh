@@ -4,7 +4,9 @@
 # number of themes against the expected values and tolerances there. Exit code 1 if any run is
 # out of tolerance (the issue targets are reported beside, not enforced).
 #   bench/themes-quality.sh [--only NAME] [--threads 2] [--keep DIR]
-# Needs: JDK 17 and the data sets in ../shared/datasets. About 3 minutes on 2 idle cores
+# A run with `per_label: N` clusters a seeded sample of N texts per label (`sample_seed`, of the
+# space-separated `labels` only when given) instead of the whole file.
+# Needs: JDK 17, python3 and the data sets in ../shared/datasets. About 3 minutes on 2 idle cores
 # (StackOverflow20's 20,000 embeddings are most of it).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -41,6 +43,32 @@ for run in $runs; do
   if [ -n "$only" ] && [ "$run" != "$only" ]; then continue; fi
   csv="$(get "$run" csv)"
   log="$work/$run.log"
+  per_label="$(get "$run" per_label)"
+  if [ -n "$per_label" ]; then
+    # A seeded sample of per_label texts of each label (of the listed labels only, when given).
+    python3 - "$csv" "$(get "$run" label_column)" "$per_label" "$(get "$run" sample_seed)" "$(get "$run" labels)" \
+      "$work/$run.input.csv" <<'PY'
+import csv, random, sys
+src, column, per, seed, labels, out = sys.argv[1:]
+keep = set(labels.split()) if labels.strip() else None
+rows = list(csv.DictReader(open(src, newline="", encoding="utf-8")))
+by = {}
+for r in rows:
+    if keep is None or r[column] in keep:
+        by.setdefault(r[column], []).append(r)
+rnd = random.Random(int(seed or 1))
+picked = []
+for label in sorted(by):
+    picked += rnd.sample(by[label], min(int(per), len(by[label])))
+position = {id(r): i for i, r in enumerate(rows)}
+picked.sort(key=lambda r: position[id(r)])
+with open(out, "w", newline="", encoding="utf-8") as f:
+    w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
+    w.writeheader()
+    w.writerows(picked)
+PY
+    csv="$work/$run.input.csv"
+  fi
   start=$(date +%s)
   # shellcheck disable=SC2046
   java -Xmx3g -jar "$jar" themes --csv "$csv" --text-column "$(get "$run" text_column)" \

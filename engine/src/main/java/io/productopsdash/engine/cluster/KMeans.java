@@ -162,6 +162,63 @@ public final class KMeans {
     return total;
   }
 
+  /**
+   * For every row, the nearest centroid (squared Euclidean distance, as {@code |c|^2 - 2 x.c} with
+   * the vectorised dot products) other than {@code labels[i]}; ties: the lower centroid. The fast
+   * form of the same rule in {@link Refinement} for large inputs.
+   */
+  static int[] nearestOther(float[][] x, int[] labels, float[][] c, int threads) {
+    int n = x.length;
+    int k = c.length;
+    int[] out = new int[n];
+    if (k < 2) {
+      java.util.Arrays.fill(out, -1);
+      return out;
+    }
+    int width = Math.min(DotProducts.BLOCK, (k + 15) / 16 * 16);
+    float[][][] blocks = DotProducts.transposedBlocks(c, width);
+    float[] cNorm = new float[blocks.length * width];
+    for (int j = 0; j < k; j++) {
+      cNorm[j] = (float) Vectors.squaredNorm(c[j]);
+    }
+    int chunk = 256;
+    int chunks = (n + chunk - 1) / chunk;
+    Parallel.forEach(threads, chunks, ch -> {
+      float[][] acc = new float[4][width];
+      int from = ch * chunk;
+      int to = Math.min(n, from + chunk);
+      float[] best = new float[4];
+      int[] bestIndex = new int[4];
+      for (int i0 = from; i0 < to; i0 += 4) {
+        int rows = Math.min(4, to - i0);
+        Arrays.fill(best, Float.POSITIVE_INFINITY);
+        Arrays.fill(bestIndex, -1);
+        for (int b = 0; b < blocks.length; b++) {
+          DotProducts.dot4(
+              blocks[b], x[i0], x[i0 + Math.min(1, rows - 1)], x[i0 + Math.min(2, rows - 1)],
+              x[i0 + Math.min(3, rows - 1)], acc[0], acc[1], acc[2], acc[3]);
+          int columns = Math.min(width, k - b * width);
+          for (int q = 0; q < rows; q++) {
+            float[] a = acc[q];
+            int own = labels[i0 + q];
+            for (int j = 0; j < columns; j++) {
+              int index = b * width + j;
+              float v = cNorm[index] - 2 * a[j];
+              if (v < best[q] && index != own) {
+                best[q] = v;
+                bestIndex[q] = index;
+              }
+            }
+          }
+        }
+        for (int q = 0; q < rows; q++) {
+          out[i0 + q] = bestIndex[q];
+        }
+      }
+    });
+    return out;
+  }
+
   /** Cluster of every row, 0..k-1 (a copy). */
   public int[] assignments() {
     return assignments.clone();

@@ -6,15 +6,26 @@ import java.util.Arrays;
 
 /**
  * Exact k nearest neighbours by cosine similarity (the dot product of unit vectors), each point's
- * own row excluded. Brute force over all pairs, but fast: the candidates are kept transposed in
- * blocks that the JIT vectorises ({@link DotProducts}), a chunk of 64 queries passes over each block
- * while it is in cache, and the chunks run on a few threads. Only the n x k result is kept, never
- * the n x n similarities. 10,000 vectors of 384 dimensions take about 2 s on 2 cores.
+ * own row excluded. Up to {@link #EXACT_PAIRS} query-reference pairs the search is exact: brute force
+ * over all pairs, but fast: the candidates are kept transposed in blocks that the JIT vectorises
+ * ({@link DotProducts}), a chunk of 64 queries passes over each block while it is in cache, and the
+ * chunks run on a few threads. Only the n x k result is kept, never the n x n similarities. 10,000
+ * vectors of 384 dimensions take about 2 s on 2 cores. Beyond that (a week of more than 20,000 new
+ * answers) the quadratic cost would dominate the weekly run, and the search becomes approximate
+ * through an inverted file ({@link InvertedFileKnn}), whose recall against the exact graph {@code
+ * bench/knn-recall.sh} measures.
  *
  * <p>Neighbours are sorted by decreasing similarity; equal similarities by increasing index. The
  * result does not depend on the number of threads.
  */
 public final class Knn {
+  /**
+   * Query-reference pairs up to which the search is exact: 20,000 answers against each other, the
+   * largest week of the quality benchmarks (StackOverflow20), so every published clustering figure
+   * comes from the exact graph.
+   */
+  public static final long EXACT_PAIRS = 20_000L * 20_000L;
+
   private static final int CHUNK = 64;
 
   private final int n;
@@ -22,7 +33,7 @@ public final class Knn {
   private final int[] indices;
   private final float[] similarities;
 
-  private Knn(int n, int k, int[] indices, float[] similarities) {
+  Knn(int n, int k, int[] indices, float[] similarities) {
     this.n = n;
     this.k = k;
     this.indices = indices;
@@ -46,7 +57,7 @@ public final class Knn {
     if (threads < 1) {
       throw new IllegalArgumentException("Invalid number of threads: " + threads);
     }
-    return search(vectors, vectors, k, threads, true);
+    return dispatch(vectors, vectors, k, threads, true);
   }
 
   /**
@@ -72,10 +83,18 @@ public final class Knn {
     if (threads < 1) {
       throw new IllegalArgumentException("Invalid number of threads: " + threads);
     }
-    return search(queries, references, k, threads, false);
+    return dispatch(queries, references, k, threads, false);
   }
 
-  private static Knn search(float[][] queries, float[][] references, int k, int threads, boolean self) {
+  private static Knn dispatch(float[][] queries, float[][] references, int k, int threads, boolean self) {
+    if ((long) queries.length * references.length <= EXACT_PAIRS) {
+      return exact(queries, references, k, threads, self);
+    }
+    return InvertedFileKnn.search(queries, references, k, threads, self);
+  }
+
+  /** The exact search, whatever the size (arguments as checked by {@link #fit} and {@link #query}). */
+  static Knn exact(float[][] queries, float[][] references, int k, int threads, boolean self) {
     int n = queries.length;
     float[][][] blocks = DotProducts.transposedBlocks(references, DotProducts.BLOCK);
     int[] indices = new int[n * k];

@@ -20,8 +20,13 @@ import java.util.Objects;
  * nearest exemplars of T, and T's floor is the {@link Options#floorQuantile()} quantile of the same
  * measure for T's own exemplars (each against the other exemplars of T, leave-one-out). An answer
  * below the floor of its winning theme stays unassigned and goes on to the search for new themes.
- * Themes with fewer than 3 exemplars take the median floor of the others (or {@link
- * Options#defaultFloor()} when there are none).
+ * No floor is below {@link Options#globalRatio()} of the median of all themes' median closeness,
+ * so a loose catch-all theme cannot take every answer near it. Themes with fewer than 3 exemplars
+ * take the median floor of the others (or {@link Options#defaultFloor()} when there are none).
+ *
+ * <p>The vote's neighbour search is {@link Knn#query}: exact up to {@link Knn#EXACT_PAIRS} answer
+ * and exemplar pairs, an inverted file beyond (a week of 100,000 answers against 500 themes'
+ * exemplars).
  */
 public final class ExemplarVote {
   /**

@@ -3,6 +3,7 @@ package io.productopsdash.engine.theme;
 import io.productopsdash.data.AnswerRepository;
 import io.productopsdash.data.Database;
 import io.productopsdash.data.EnrichmentRepository;
+import io.productopsdash.data.ThemeMemoryRepository;
 import io.productopsdash.data.ThemeRepository;
 import io.productopsdash.engine.cluster.ClassTfIdfLabeler;
 import io.productopsdash.engine.cluster.ThemeLabeler;
@@ -29,6 +30,8 @@ public final class SubThemes {
   public static final int QUOTES = 2;
 
   private static final ThemeRepository THEMES = new ThemeRepository();
+
+  private static final ThemeMemoryRepository MEMORY = new ThemeMemoryRepository();
   private static final AnswerRepository ANSWERS = new AnswerRepository();
   private static final EnrichmentRepository ENRICHMENTS = new EnrichmentRepository();
 
@@ -64,7 +67,7 @@ public final class SubThemes {
           Map<Long, Integer> subOf = THEMES.subThemes(c, themeId, week);
           List<Answer> answers = ANSWERS.listByIds(c, subOf.keySet());
           Map<Long, EnrichmentRepository.Row> rows = ENRICHMENTS.find(c, subOf.keySet());
-          Map<Long, float[]> vectors = THEMES.embeddings(c, subOf.keySet(), model);
+          Map<Long, float[]> vectors = MEMORY.embeddings(c, subOf.keySet(), model);
           return describe(answers, subOf, rows, vectors);
         });
   }

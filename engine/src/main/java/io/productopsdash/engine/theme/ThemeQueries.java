@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import io.productopsdash.data.AnswerRepository;
 import io.productopsdash.data.Database;
+import io.productopsdash.data.ThemeMemoryRepository;
 import io.productopsdash.data.ThemeRepository;
 import io.productopsdash.models.Answer;
 import io.productopsdash.models.Interval;
@@ -46,6 +47,8 @@ public final class ThemeQueries {
   public static final int MAX_NAME_LENGTH = 80;
 
   private static final ThemeRepository THEMES = new ThemeRepository();
+
+  private static final ThemeMemoryRepository MEMORY = new ThemeMemoryRepository();
   private static final AnswerRepository ANSWERS = new AnswerRepository();
   private static final Gson GSON = new Gson();
 
@@ -177,7 +180,7 @@ public final class ThemeQueries {
     Set<Long> present = new HashSet<>();
     current.forEach(t -> present.add(t.themeId()));
     Set<Long> merged = new HashSet<>();
-    THEMES.merges(c, seriesId, w.plusWeeks(1)).forEach(m -> merged.add(m.absorbed()));
+    MEMORY.merges(c, seriesId, w.plusWeeks(1)).forEach(m -> merged.add(m.absorbed()));
     List<GoneView> gone = new ArrayList<>();
     for (ThemeWeek p : previous.values()) {
       if (!present.contains(p.themeId()) && !merged.contains(p.themeId())) {

@@ -124,7 +124,23 @@ public final class ThemeWeekStep {
       ThemeMemory memory,
       Map<Long, float[]> remembered,
       Options options) {
+    return decide(week, answers, vectors, memory, remembered, options, WeeklyThemeRun.Progress.NONE);
+  }
+
+  /**
+   * Decides week {@code week}, reporting the stages {@code assign}, {@code cluster} (new themes)
+   * and {@code review} to {@code progress}.
+   */
+  public static Decision decide(
+      WeekId week,
+      long[] answers,
+      float[][] vectors,
+      ThemeMemory memory,
+      Map<Long, float[]> remembered,
+      Options options,
+      WeeklyThemeRun.Progress progress) {
     int n = answers.length;
+    progress.update("assign", 0, n);
     List<ThemeMemory.Exemplar> exemplars = memory.exemplars();
     float[][] exemplarVectors = new float[exemplars.size()][];
     long[] exemplarThemes = new long[exemplars.size()];
@@ -142,6 +158,8 @@ public final class ThemeWeekStep {
       }
     }
 
+    progress.update("assign", n, n);
+
     // Cluster the rest, with the recent unclustered answers.
     List<Integer> rest = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -151,6 +169,7 @@ public final class ThemeWeekStep {
     }
     List<ThemeMemory.Unclustered> pool = memory.pool();
     int poolSize = rest.size() + pool.size();
+    progress.update("cluster", 0, poolSize);
     float[][] poolVectors = new float[poolSize][];
     boolean[] fresh = new boolean[poolSize];
     for (int r = 0; r < rest.size(); r++) {
@@ -216,11 +235,15 @@ public final class ThemeWeekStep {
       created.add(new Created(placeholder, origin, null));
     }
 
+    progress.update("cluster", poolSize, poolSize);
+
     // Review: merges of interleaving themes, splits of themes that became two.
     List<ThemeMemory.Merge> merges = new ArrayList<>();
+    progress.update("review", 0, 1);
     if (options.review().merge() || options.review().split()) {
       next = review(week, themeOf, vectors, exemplars, exemplarVectors, exemplarThemes, created, links, merges, next, options);
     }
+    progress.update("review", 1, 1);
     return new Decision(themeOf, created, links, merges);
   }
 

@@ -4,6 +4,7 @@ import io.productopsdash.data.AnswerRepository;
 import io.productopsdash.data.Database;
 import io.productopsdash.data.EnrichmentRepository;
 import io.productopsdash.data.SurveyRepository;
+import io.productopsdash.data.ThemeMemoryRepository;
 import io.productopsdash.data.ThemeRepository;
 import io.productopsdash.models.Answer;
 import io.productopsdash.models.NotFoundException;
@@ -53,6 +54,7 @@ record WeekInput(
   private static final AnswerRepository ANSWERS = new AnswerRepository();
   private static final SurveyRepository SURVEYS = new SurveyRepository();
   private static final ThemeRepository THEMES = new ThemeRepository();
+  private static final ThemeMemoryRepository MEMORY = new ThemeMemoryRepository();
   private static final EnrichmentRepository ENRICHMENTS = new EnrichmentRepository();
 
   /** Reads the week and embeds the answers without a stored vector of the embedder's model. */
@@ -80,7 +82,7 @@ record WeekInput(
       }
       List<Answer> answers = ANSWERS.listCommentedInSeries(c, seriesId, week);
       List<Long> ids = answers.stream().map(Answer::id).toList();
-      Map<Long, float[]> stored = THEMES.embeddings(c, ids, embedder.model());
+      Map<Long, float[]> stored = MEMORY.embeddings(c, ids, embedder.model());
       Map<Long, List<String>> lemmas = new HashMap<>();
       Map<Long, String> comments = new HashMap<>();
       answers.forEach(a -> comments.put(a.id(), a.comment()));
@@ -91,34 +93,34 @@ record WeekInput(
       }
       WeekId from = week.plusWeeks(-memoryOptions.exemplarWeeks());
       List<ThemeMemory.Member> members = new ArrayList<>();
-      for (ThemeRepository.MemberRow m : THEMES.members(c, seriesId, from, week)) {
+      for (ThemeMemoryRepository.MemberRow m : MEMORY.members(c, seriesId, from, week)) {
         members.add(new ThemeMemory.Member(m.answer(), m.week(), m.theme()));
       }
       List<ThemeMemory.Link> links = new ArrayList<>();
-      for (ThemeRepository.LinkRow l : THEMES.links(c, seriesId, week)) {
+      for (ThemeMemoryRepository.LinkRow l : MEMORY.links(c, seriesId, week)) {
         links.add(new ThemeMemory.Link(l.answer(), l.week(), l.theme(), l.decided()));
       }
       List<ThemeMemory.Merge> merges = new ArrayList<>();
-      for (ThemeRepository.MergeRow m : THEMES.merges(c, seriesId, week)) {
+      for (ThemeMemoryRepository.MergeRow m : MEMORY.merges(c, seriesId, week)) {
         merges.add(new ThemeMemory.Merge(m.absorbed(), m.into(), m.week()));
       }
       List<ThemeMemory.Unclustered> unclustered = new ArrayList<>();
-      for (ThemeRepository.UnclusteredRow u :
-          THEMES.unclusteredIn(c, seriesId, week.plusWeeks(-memoryOptions.poolWeeks()), week)) {
+      for (ThemeMemoryRepository.UnclusteredRow u :
+          MEMORY.unclusteredIn(c, seriesId, week.plusWeeks(-memoryOptions.poolWeeks()), week)) {
         unclustered.add(new ThemeMemory.Unclustered(u.answer(), u.week()));
       }
       ThemeMemory memory = ThemeMemory.of(week, members, links, merges, unclustered, memoryOptions);
       Set<Long> rememberedIds = new HashSet<>();
       memory.exemplars().forEach(e -> rememberedIds.add(e.answer()));
       memory.pool().forEach(u -> rememberedIds.add(u.answer()));
-      Map<Long, float[]> remembered = THEMES.embeddings(c, rememberedIds, embedder.model());
+      Map<Long, float[]> remembered = MEMORY.embeddings(c, rememberedIds, embedder.model());
       List<WeekId> recentWeeks = new ArrayList<>(THEMES.themedWeeks(c, seriesId, week, trendWeeks));
       java.util.Collections.reverse(recentWeeks);
       List<ThemeRepository.CountRow> recent =
           recentWeeks.isEmpty() ? List.of() : THEMES.counts(c, seriesId, recentWeeks.get(0), week);
       return new Read(
           answers, stored, lemmas, withVectors(memory, remembered, week, memoryOptions), remembered,
-          THEMES.themes(c, seriesId), recent, recentWeeks, THEMES.createdIn(c, seriesId, week));
+          THEMES.themes(c, seriesId), recent, recentWeeks, MEMORY.createdIn(c, seriesId, week));
     });
     int n = in.answers().size();
     List<Integer> missing = new ArrayList<>();

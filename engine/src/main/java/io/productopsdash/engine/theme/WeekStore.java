@@ -1,6 +1,7 @@
 package io.productopsdash.engine.theme;
 
 import io.productopsdash.data.Database;
+import io.productopsdash.data.ThemeMemoryRepository;
 import io.productopsdash.data.ThemeRepository;
 import io.productopsdash.engine.score.ScoreStatistics;
 import io.productopsdash.models.Answer;
@@ -28,6 +29,7 @@ import java.util.Set;
  */
 final class WeekStore {
   private static final ThemeRepository THEMES = new ThemeRepository();
+  private static final ThemeMemoryRepository MEMORY = new ThemeMemoryRepository();
 
   /**
    * A theme of the week as the run describes it.
@@ -93,7 +95,7 @@ final class WeekStore {
       }
       THEMES.deleteWeek(c, seriesId, week);
       for (Map.Entry<Long, float[]> e : in.fresh().entrySet()) {
-        THEMES.saveEmbedding(c, e.getKey(), model, e.getValue());
+        MEMORY.saveEmbedding(c, e.getKey(), model, e.getValue());
       }
       // Created themes: their ids, identities and creation events.
       Map<Long, Long> idOf = new HashMap<>();
@@ -125,7 +127,7 @@ final class WeekStore {
       }
       for (ThemeMemory.Link l : decision.links()) {
         long theme = l.theme() < 0 ? idOf.get(l.theme()) : l.theme();
-        THEMES.insertLink(c, l.answer(), seriesId, l.week(), theme, week);
+        MEMORY.insertLink(c, l.answer(), seriesId, l.week(), theme, week);
       }
       int total = in.answers().size();
       List<ThemeWeek> out = new ArrayList<>();

@@ -190,12 +190,8 @@ public final class WeeklyThemeRun {
 
   /* Stages assign, cluster new and review. */
   private static ThemeWeekStep.Decision decide(WeekInput in, Options options, Progress progress) {
-    int n = in.answers().size();
-    progress.update("assign", 0, n);
-    ThemeWeekStep.Decision d =
-        ThemeWeekStep.decide(in.week(), in.answerIds(), in.vectors(), in.memory(), in.remembered(), options.step());
-    progress.update("assign", n, n);
-    return d;
+    return ThemeWeekStep.decide(
+        in.week(), in.answerIds(), in.vectors(), in.memory(), in.remembered(), options.step(), progress);
   }
 
   /**

@@ -106,4 +106,32 @@ class RefinementTest {
     assertThat(Leiden.modularity(g, three, 3.0)).isCloseTo(-0.511834, within(1e-6));
     assertThat(Refinement.pruneByModularity(TWO_CLIQUES_X, g, three, 3.0, 100, 1)).containsExactly(three);
   }
+
+  @Test
+  void theModularityAfterDissolvingEqualsTheRecomputedOne() {
+    Blobs blobs = Blobs.onSphere(7, 40, 16, 0.35, 21);
+    float[][] x = blobs.vectors;
+    WeightedGraph g = WeightedGraph.sharedNeighbours(Knn.fit(x, 6, 1), 6);
+    int k = 7;
+    int[] part = blobs.labels.clone();
+    part[0] = part[1]; // not the true partition everywhere
+    float[][] c = Refinement.centroids(x, part, k);
+    int[] other = Refinement.nearestOther(x, part, c);
+    Refinement.DissolvedModularity fast = new Refinement.DissolvedModularity(g, part, k, 1.3);
+    for (int t = 0; t < k; t++) {
+      int[] candidate = new int[part.length];
+      for (int i = 0; i < part.length; i++) {
+        candidate[i] = part[i] == t ? other[i] : part[i];
+      }
+      assertThat(fast.after(t, other)).as("theme %d", t).isCloseTo(Leiden.modularity(g, candidate, 1.3), within(1e-12));
+    }
+  }
+
+  @Test
+  void theVectorisedNearestOtherCentroidIsThePlainOne() {
+    Blobs blobs = Blobs.onSphere(9, 60, 24, 0.3, 5);
+    float[][] c = Refinement.centroids(blobs.vectors, blobs.labels, 9);
+    assertThat(KMeans.nearestOther(blobs.vectors, blobs.labels, c, 2))
+        .containsExactly(Refinement.nearestOther(blobs.vectors, blobs.labels, c));
+  }
 }

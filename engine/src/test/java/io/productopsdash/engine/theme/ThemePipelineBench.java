@@ -37,10 +37,14 @@ import org.apache.commons.csv.CSVRecord;
  * loading included, as in a fresh server process), waits for the background sentiment run and
  * reports its throughput, then runs the same week again, which must enrich and embed nothing.
  *
- * <p>Arguments: {@code [--csv PATH] [--text-column text] [--n 10000] [--dir PATH]} ({@code --banking77
- * PATH} is the same as {@code --csv PATH}).
+ * <p>With {@code --prior P}, the P texts before them are the week before, themed first, so that the
+ * timed week assigns its answers to existing themes (the assign stage) as a weekly run does.
+ *
+ * <p>Arguments: {@code [--csv PATH] [--text-column text] [--n 10000] [--prior 0] [--dir PATH]}
+ * ({@code --banking77 PATH} is the same as {@code --csv PATH}).
  */
 public final class ThemePipelineBench {
+  private static final WeekId PRIOR_WEEK = WeekId.parse("2026-W09");
   private static final WeekId WEEK = WeekId.parse("2026-W10");
   private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
@@ -54,7 +58,10 @@ public final class ThemePipelineBench {
     Path csv = Path.of(opts.getOrDefault("csv", opts.getOrDefault("banking77", "../shared/datasets/banking77/train.csv")));
     int n = Integer.parseInt(opts.getOrDefault("n", "10000"));
     Path dir = opts.containsKey("dir") ? Path.of(opts.get("dir")) : Files.createTempDirectory("pod-theme-bench");
-    List<String> texts = read(csv, opts.getOrDefault("text-column", "text"), n);
+    int prior = Integer.parseInt(opts.getOrDefault("prior", "0"));
+    List<String> all = read(csv, opts.getOrDefault("text-column", "text"), prior + n);
+    List<String> priorTexts = all.subList(0, Math.min(prior, all.size()));
+    List<String> texts = all.subList(priorTexts.size(), all.size());
     System.out.printf(
         Locale.ROOT,
         "Theme pipeline benchmark: %d texts of %s, %d cores, heap max %d MB, database %s%n",
@@ -68,8 +75,19 @@ public final class ThemePipelineBench {
     heap.start();
     Clock clock = Clock.systemUTC();
     try (Database db = Database.open(dir)) {
+      Survey survey = createSurvey(db);
+      if (!priorTexts.isEmpty()) {
+        // The week before, themed first: its themes are the existing themes this week's answers
+        // are assigned to.
+        insert(db, survey, priorTexts, PRIOR_WEEK, "p-", T0.minusSeconds(7 * 86_400));
+        Stages before = new Stages();
+        ThemePipeline.Outcome o = ThemePipeline.run(db, survey.seriesId(), PRIOR_WEEK, clock, before);
+        before.finish();
+        print("run 0 (the week before)", o, before);
+        o.sentiment().get(30, TimeUnit.MINUTES);
+      }
       long started = System.nanoTime();
-      Survey survey = insert(db, texts);
+      insert(db, survey, texts, WEEK, "b-", T0);
       System.out.printf(Locale.ROOT, "insert: %d answers in %.1f s%n", texts.size(), secs(started));
 
       heap.reset();
@@ -129,21 +147,25 @@ public final class ThemePipelineBench {
         .forEach((stage, seconds) -> System.out.printf(Locale.ROOT, "  %s: %.1f s%n", stage, seconds));
   }
 
-  private static Survey insert(Database db, List<String> texts) {
-    AnswerRepository answers = new AnswerRepository();
+  private static Survey createSurvey(Database db) {
     return db.write(
+        c ->
+            new SurveyRepository()
+                .insertNew(
+                    c,
+                    new SurveyDraft(
+                        "Bench", "How satisfied are you?", new Scale(ScoreKind.CSAT, 7, null, null, 2), "Why?", 1.0, 4, true),
+                    T0.minusSeconds(14 * 86_400)));
+  }
+
+  private static void insert(Database db, Survey s, List<String> texts, WeekId week, String prefix, Instant at) {
+    AnswerRepository answers = new AnswerRepository();
+    db.write(
         c -> {
-          Survey s =
-              new SurveyRepository()
-                  .insertNew(
-                      c,
-                      new SurveyDraft(
-                          "Bench", "How satisfied are you?", new Scale(ScoreKind.CSAT, 7, null, null, 2), "Why?", 1.0, 4, true),
-                      T0);
           for (int i = 0; i < texts.size(); i++) {
-            answers.insert(c, "b-" + i, s.id(), "u-" + i, WEEK, 1 + i % 7, texts.get(i), "en", null, T0);
+            answers.insert(c, prefix + i, s.id(), prefix + "u-" + i, week, 1 + i % 7, texts.get(i), "en", null, at);
           }
-          return s;
+          return null;
         });
   }
 
@@ -183,12 +205,14 @@ public final class ThemePipelineBench {
           "reading stored enrichment and answers for the labeller",
           embedStart == null ? Double.NaN : (embedStart - started) / 1e9 - enrichment);
       out.put("embedding (MiniLM load included on a first run)", between("embed start", "embed end"));
-      out.put("clustering (themes and sub-themes)", between("cluster start", "label start"));
-      out.put("labelling (from stored lemmas and noun phrases)", between("label start", "label end"));
-      out.put("keywords, quotes, summaries", between("label end", "cluster end"));
-      out.put("tracking and feature requests", between("cluster end", "requests end"));
+      out.put("assigning to existing themes (exemplar vote)", between("assign start", "assign end"));
+      out.put("clustering the rest into new themes", between("cluster start", "cluster end"));
+      out.put("review (merges and splits)", between("review start", "review end"));
+      out.put("tracking and naming", between("review end", "name end"));
+      out.put("labels, keywords, quotes, summaries, sub-themes", between("name end", "store start"));
       out.put("storing (one transaction)", between("store start", "store end"));
-      out.put("starting sentiment in the background", (finished - events.getOrDefault("store end", finished)) / 1e9);
+      out.put("feature requests", between("requests start", "requests end"));
+      out.put("starting sentiment in the background", (finished - events.getOrDefault("requests end", finished)) / 1e9);
       return out;
     }
   }
