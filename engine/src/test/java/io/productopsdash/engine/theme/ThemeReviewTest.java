@@ -80,4 +80,32 @@ class ThemeReviewTest {
     // The part that leaves is topic 2 (rows 75..99), the one with less history.
     assertThat(split.part()).containsExactlyInAnyOrder(IntStream.range(75, 100).toArray());
   }
+
+  @Test
+  void aThemeLargerThanTheSampleIsSplitWholeAndItsHalvesStillInterleave() {
+    // 3,000 members, over the review's sample: topic 1 old (every other row older), topic 2 new.
+    Random r = new Random(8);
+    int n = 3000;
+    float[][] x = new float[n][];
+    long[] themes = new long[n];
+    boolean[] older = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      boolean second = i % 3 == 0;
+      x[i] = blob(axis(second ? 2 : 1, 16), 0.1, r);
+      themes[i] = 4L;
+      older[i] = !second && i % 2 == 0;
+    }
+    assertThat(n).isGreaterThan(ThemeReview.SAMPLE);
+    ThemeReview review = ThemeReview.of(x, themes, older, ThemeReview.Options.defaults());
+    assertThat(review.splits()).hasSize(1);
+    int[] part = review.splits().get(0).part();
+    // Every member of topic 2 leaves, sampled or not, and nothing else does.
+    assertThat(part).hasSize(n / 3);
+    for (int row : part) {
+      assertThat(row % 3).as("row %d", row).isZero();
+    }
+    List<Integer> evens = IntStream.range(0, n).filter(i -> i % 3 != 0 && i % 2 == 0).boxed().toList();
+    List<Integer> odds = IntStream.range(0, n).filter(i -> i % 3 != 0 && i % 2 == 1).boxed().toList();
+    assertThat(ThemeReview.interleaving(x, evens, odds, 5)).isCloseTo(1.0, within(0.2));
+  }
 }
