@@ -125,12 +125,7 @@ public final class ScoreStatistics {
    */
   public static Double welchTTestPValue(
       double mean1, double var1, long n1, double mean2, double var2, long n2) {
-    requireFinite("mean1", mean1);
-    requireFinite("mean2", mean2);
-    requireNonNegative("var1", var1);
-    requireNonNegative("var2", var2);
-    requireSize("n1", n1);
-    requireSize("n2", n2);
+    requireTwoGroups(mean1, var1, n1, mean2, var2, n2);
     if (n1 < 2 || n2 < 2) {
       return null;
     }
@@ -156,12 +151,7 @@ public final class ScoreStatistics {
    */
   public static Interval welchDifferenceInterval(
       double mean1, double var1, long n1, double mean2, double var2, long n2) {
-    requireFinite("mean1", mean1);
-    requireFinite("mean2", mean2);
-    requireNonNegative("var1", var1);
-    requireNonNegative("var2", var2);
-    requireSize("n1", n1);
-    requireSize("n2", n2);
+    requireTwoGroups(mean1, var1, n1, mean2, var2, n2);
     if (n1 < 2 || n2 < 2) {
       return null;
     }
@@ -233,6 +223,15 @@ public final class ScoreStatistics {
 
   private static double twoSided(double lowerTail) {
     return Math.min(1.0, 2.0 * lowerTail);
+  }
+
+  private static void requireTwoGroups(double mean1, double var1, long n1, double mean2, double var2, long n2) {
+    requireFinite("mean1", mean1);
+    requireFinite("mean2", mean2);
+    requireNonNegative("var1", var1);
+    requireNonNegative("var2", var2);
+    requireSize("n1", n1);
+    requireSize("n2", n2);
   }
 
   private static void requireFinite(String name, double value) {

@@ -2,6 +2,7 @@ package io.productopsdash.engine.theme;
 
 import io.productopsdash.data.AnswerRepository;
 import io.productopsdash.data.Database;
+import io.productopsdash.data.SurveyRepository;
 import io.productopsdash.data.ThemeRepository;
 import io.productopsdash.engine.score.ScoreStatistics;
 import io.productopsdash.models.Answer;
@@ -46,6 +47,7 @@ public final class ThemeImpact {
 
   private static final AnswerRepository ANSWERS = new AnswerRepository();
   private static final ThemeRepository THEMES = new ThemeRepository();
+  private static final SurveyRepository SURVEYS = new SurveyRepository();
 
   /**
    * One theme's impact in one week.
@@ -145,6 +147,17 @@ public final class ThemeImpact {
       }
       return out;
     });
+  }
+
+  /** As {@link #history(Survey, long, WeekId)} on the newest version of the theme's survey series. */
+  public List<HistoryPoint> history(long themeId, WeekId to) {
+    Survey survey = db.read(c -> {
+      ThemeRepository.ThemeRow row =
+          THEMES.theme(c, themeId).orElseThrow(() -> new NotFoundException("id", "No theme " + themeId));
+      return SURVEYS.findLatestInSeries(c, row.seriesId())
+          .orElseThrow(() -> new NotFoundException("id", "Theme " + themeId + " has no survey"));
+    });
+    return history(survey, themeId, to);
   }
 
   private static Week week(Connection c, Survey survey, WeekId week) throws SQLException {
