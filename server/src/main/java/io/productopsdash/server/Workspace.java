@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.function.UnaryOperator;
 
 /**
  * An opened data folder with the services over it: the SQLite database, the installation's
@@ -54,6 +55,15 @@ public final class Workspace implements AutoCloseable {
    * with SQLite got (nothing when the index was already up to date).
    */
   public static Workspace open(ServerConfig config, Clock clock, AnswerIndexer.Progress indexing) {
+    return open(config, clock, indexing, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #open(ServerConfig, Clock, AnswerIndexer.Progress)}, every theme run going through
+   * {@code themeRunner} applied to the pipeline's runner (tests hold a run to see it going).
+   */
+  public static Workspace open(
+      ServerConfig config, Clock clock, AnswerIndexer.Progress indexing, UnaryOperator<ThemeRuns.Runner> themeRunner) {
     Database db = Database.open(config.dataDir());
     AnswerIndex index;
     AnswerIndexer indexer = new AnswerIndexer(config.zone());
@@ -80,7 +90,7 @@ public final class Workspace implements AutoCloseable {
     String keyHex = db.write(c -> settings.putIfAbsent(c, SAMPLING_KEY, HexFormat.of().formatHex(fresh)));
     SurveySampler sampler = new SurveySampler(HexFormat.of().parseHex(keyHex));
     AdminAuth.Setup auth = AdminAuth.setUp(db, config.adminToken(), random, clock);
-    ThemeRuns themeRuns = new ThemeRuns(db, clock, PipelineRunner.over(db, clock, index, indexer));
+    ThemeRuns themeRuns = new ThemeRuns(db, clock, themeRunner.apply(PipelineRunner.over(db, clock, index, indexer)));
     ThemeScheduler themeScheduler = new ThemeScheduler(themeRuns, clock, config.zone(), config.themeInterval());
     Digests digests =
         new Digests(db, clock, config.zone(), config.digest(), config.dataDir(), config.port(), Digests::sleep);

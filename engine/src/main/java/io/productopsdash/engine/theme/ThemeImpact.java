@@ -112,6 +112,13 @@ public final class ThemeImpact {
   /** A theme's impact in one week of its history; {@code driver} is null in a week it had no answers. */
   public record HistoryPoint(WeekId week, Driver driver) {}
 
+  /** A theme's impact over weeks, oldest first; {@code measure} is {@code mean} or {@code nps}. */
+  public record History(String measure, List<HistoryPoint> weeks) {
+    public History {
+      weeks = List.copyOf(weeks);
+    }
+  }
+
   /** An answer's score and the theme it belongs to in the week (null: none). */
   public record Scored(int score, Long themeId) {}
 
@@ -132,7 +139,7 @@ public final class ThemeImpact {
    *
    * @throws NotFoundException for an unknown theme, or one of another series
    */
-  public List<HistoryPoint> history(Survey survey, long themeId, WeekId to) {
+  public History history(Survey survey, long themeId, WeekId to) {
     return db.read(c -> {
       ThemeRepository.ThemeRow row =
           THEMES.theme(c, themeId).orElseThrow(() -> new NotFoundException("id", "No theme " + themeId));
@@ -145,12 +152,12 @@ public final class ThemeImpact {
         Driver d = week(c, survey, w).all().stream().filter(x -> x.themeId() == themeId).findFirst().orElse(null);
         out.add(new HistoryPoint(w, d));
       }
-      return out;
+      return new History(survey.scale().kind() == ScoreKind.NPS ? "nps" : "mean", out);
     });
   }
 
   /** As {@link #history(Survey, long, WeekId)} on the newest version of the theme's survey series. */
-  public List<HistoryPoint> history(long themeId, WeekId to) {
+  public History history(long themeId, WeekId to) {
     Survey survey = db.read(c -> {
       ThemeRepository.ThemeRow row =
           THEMES.theme(c, themeId).orElseThrow(() -> new NotFoundException("id", "No theme " + themeId));
