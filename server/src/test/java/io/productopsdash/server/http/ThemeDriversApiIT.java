@@ -195,7 +195,7 @@ class ThemeDriversApiIT {
       JsonObject after = server.admin("GET", "/api/v1/themes?surveyId=" + id + "&week=" + W47, null).json().getAsJsonObject("runs");
       assertThat(after.get("lastRunAt").getAsString()).isEqualTo(run.get("finishedAt").getAsString());
       assertThat(after.get("waiting").getAsInt()).isZero();
-      assertThat(after.get("running").isJsonNull()).isTrue();
+      assertThat(after.has("running") && !after.get("running").isJsonNull()).isFalse();
 
       // Bad input.
       ApiTestServer.Reply badLimit = server.admin("GET", "/api/v1/themes/runs?limit=0", null);
