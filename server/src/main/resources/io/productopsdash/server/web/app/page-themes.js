@@ -8,7 +8,7 @@ import { fmt } from './format.js';
 import { RANGE_WEEKS, state } from './state.js';
 import { changeText, currentParams, empty, link, pageHeader, scoreBadge, themesOf, trendBadge } from './ui.js';
 import { weekRange } from './weeks.js';
-import { driversView, impactPanel } from './themes-drivers.js';
+import { appendImpactPanel, driversView } from './themes-drivers.js';
 import { runPanel } from './themes-runs.js';
 
 
@@ -17,7 +17,7 @@ export async function themesPage(root) {
   const lists = await Promise.all(weeks.map((w) => themesOf(w)));
   const current = lists[lists.length - 1];
   append(root, pageHeader('Themes', 'What answers to "' + (state.survey.openQuestion || 'the open question') + '" are about, week ' + state.week));
-  append(root, runPanel(current.runs, () => window.dispatchEvent(new Event('app:navigate'))));
+  append(root, runPanel(current.runs, () => window.dispatchEvent(new Event('app:navigate')), (current.themes || []).length > 0 && current.week === state.week));
   const themes = (current.themes || []).slice().sort((a, b) => b.size - a.size || a.id - b.id);
   if (!themes.length || current.week !== state.week) {
     append(root, h('div', { class: 'panel' }, empty('No themes for this week yet: they appear after the next run (automatic, or "Run now" above) once answers have comments.')));
@@ -87,7 +87,7 @@ export async function themeDetail(root, id) {
     yAxis: Object.assign({ type: 'value', minInterval: 1 }, axisStyle()),
     series: [{ name: 'Answers', type: 'bar', data: weeks.map((w) => detail.weekly[w]) }],
   });
-  append(root, impactPanel(detail.impact));
+  appendImpactPanel(root, detail.impact);
   const subs = detail.subThemes || [];
   if (subs.length > 1) {
     append(root, h('div', { class: 'panel' }, h('h2', {}, 'Sub-themes'),

@@ -53,9 +53,9 @@ export function driversView(drivers) {
   return out;
 }
 
-/** A theme's impact per week with its interval ({@code impact} of GET /api/v1/themes/{id}). */
-export function impactPanel(history) {
-  if (!history || !history.weeks.length) return null;
+/** Appends to {@code root} a theme's impact per week with its interval ({@code impact} of GET /api/v1/themes/{id}). */
+export function appendImpactPanel(root, history) {
+  if (!history || !history.weeks.length) return;
   const points = history.weeks;
   const m = history.measure;
   const weeks = points.map((p) => p.week);
@@ -69,6 +69,8 @@ export function impactPanel(history) {
     : 'No answers in this theme this week.';
   const panel = h('div', { class: 'panel', 'data-impact': true }, h('h2', {}, 'Impact on the score (12 weeks)'),
     h('p', { class: 'muted' }, note), chartBox('small'));
+  // Drawn once in the page: a detached box has no size to draw into.
+  root.appendChild(panel);
   draw(panel.querySelector('.chart'), {
     tooltip: { trigger: 'axis', formatter: axisTooltip() },
     xAxis: Object.assign({ type: 'category', data: weeks }, axisStyle()),
@@ -79,5 +81,4 @@ export function impactPanel(history) {
       { name: 'Impact', type: 'line', data: points.map(value), connectNulls: false },
     ],
   });
-  return panel;
 }

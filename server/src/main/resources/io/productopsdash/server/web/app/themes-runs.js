@@ -23,8 +23,8 @@ function progressText(run) {
 }
 
 /** The run panel for {@code status} (the "runs" object of GET /api/v1/themes); {@code onDone} re-renders the page. */
-export function runPanel(status, onDone) {
-  const last = h('span', { 'data-last-themed': true }, status && status.lastRunAt ? 'Last themed ' + when(status.lastRunAt) : 'Not themed by a run yet');
+export function runPanel(status, onDone, themed) {
+  const last = h('span', { 'data-last-themed': true }, status && status.lastRunAt ? 'Last themed ' + when(status.lastRunAt) : themed ? 'Themed before runs were logged' : 'Not themed by a run yet');
   const waiting = h('span', { 'data-waiting': status ? status.waiting : 0 }, status ? ' · ' + fmt.int(status.waiting) + (status.waiting === 1 ? ' new comment waits' : ' new comments wait') : '');
   const schedule = h('span', { class: 'muted' }, !status ? '' : status.nextCheck
     ? ' · next automatic check ' + when(status.nextCheck) + ' (every ' + (status.intervalMinutes % 60 === 0 ? status.intervalMinutes / 60 + ' h' : status.intervalMinutes + ' min') + ')'
