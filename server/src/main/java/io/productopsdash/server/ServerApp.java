@@ -3,7 +3,6 @@ package io.productopsdash.server;
 import io.javalin.Javalin;
 import io.productopsdash.data.events.EventIngestion;
 import io.productopsdash.engine.request.manage.FeatureRequests;
-import io.productopsdash.engine.search.AnswerIndexer;
 import io.productopsdash.engine.redaction.RedactionReports;
 import io.productopsdash.engine.search.AnswerSearch;
 import io.productopsdash.engine.text.vocabulary.WorkspaceVocabulary;
@@ -60,10 +59,9 @@ public final class ServerApp {
           // The digest's rollups: one cached event log per process.
           new MetricsApi(deps.digests().rollups(), deps.surveys(), deps.adminAuth(), deps.clock())
               .register(config.routes);
-          AnswerIndexer indexer = new AnswerIndexer(deps.zone());
           new ThemesApi(
                   deps.database(), deps.surveys(), deps.adminAuth(), deps.clock(), deps.loop()::currentWeek,
-                  deps.answerIndex(), indexer)
+                  deps.themeRuns(), deps.themeScheduler())
               .register(config.routes);
           new FeatureRequestsApi(
                   deps.database(), deps.surveys(), deps.adminAuth(),

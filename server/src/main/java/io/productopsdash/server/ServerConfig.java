@@ -1,16 +1,25 @@
 package io.productopsdash.server;
 
 import io.productopsdash.server.digest.DigestSettings;
+import io.productopsdash.server.themes.ThemeScheduler;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
 /**
- * Settings of a serving process, resolved from options, environment and config file. The admin
+ * Settings of a serving process, resolved from options, environment and config file; {@code
+ * themeInterval} is how often the current week is themed when comments wait (zero: never). The admin
  * token and the SMTP password are secrets: {@link #toString()} never shows them.
  */
 public record ServerConfig(
-    int port, Path dataDir, String adminToken, ZoneId zone, List<String> allowedOrigins, DigestSettings digest) {
+    int port,
+    Path dataDir,
+    String adminToken,
+    ZoneId zone,
+    List<String> allowedOrigins,
+    DigestSettings digest,
+    Duration themeInterval) {
   /**
    * Shortest admin token accepted: 24 characters of a random token are over 140 bits (base64),
    * and even a passphrase of that length resists the throttled guessing the server allows.
@@ -36,16 +45,29 @@ public record ServerConfig(
     if (digest == null) {
       digest = DigestSettings.DEFAULTS;
     }
+    if (themeInterval == null) {
+      themeInterval = ThemeScheduler.DEFAULT_INTERVAL;
+    }
+    if (themeInterval.isNegative()) {
+      throw new IllegalArgumentException("the theme interval must be 0 (off) or positive, got " + themeInterval);
+    }
+  }
+
+  /** Settings with hourly theme runs. */
+  public ServerConfig(
+      int port, Path dataDir, String adminToken, ZoneId zone, List<String> allowedOrigins, DigestSettings digest) {
+    this(port, dataDir, adminToken, zone, allowedOrigins, digest, ThemeScheduler.DEFAULT_INTERVAL);
   }
 
   /** Settings with the digest's defaults (outbox, Monday 08:00). */
   public ServerConfig(int port, Path dataDir, String adminToken, ZoneId zone, List<String> allowedOrigins) {
-    this(port, dataDir, adminToken, zone, allowedOrigins, DigestSettings.DEFAULTS);
+    this(port, dataDir, adminToken, zone, allowedOrigins, DigestSettings.DEFAULTS, ThemeScheduler.DEFAULT_INTERVAL);
   }
 
   @Override
   public String toString() {
     return "ServerConfig[port=" + port + ", dataDir=" + dataDir + ", adminToken=" + (adminToken == null ? "none" : "***")
-        + ", zone=" + zone + ", allowedOrigins=" + allowedOrigins + ", digest=" + digest + "]";
+        + ", zone=" + zone + ", allowedOrigins=" + allowedOrigins + ", digest=" + digest
+        + ", themeInterval=" + themeInterval + "]";
   }
 }

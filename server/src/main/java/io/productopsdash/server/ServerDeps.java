@@ -8,6 +8,8 @@ import io.productopsdash.engine.survey.SurveyLoop;
 import io.productopsdash.engine.survey.SurveyService;
 import io.productopsdash.server.digest.Digests;
 import io.productopsdash.server.http.AdminAuth;
+import io.productopsdash.server.themes.ThemeRuns;
+import io.productopsdash.server.themes.ThemeScheduler;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -27,7 +29,9 @@ public record ServerDeps(
     List<String> allowedOrigins,
     AnswerIndex answerIndex,
     Digests digests,
-    LiveIndexer liveIndexer) {
+    LiveIndexer liveIndexer,
+    ThemeRuns themeRuns,
+    ThemeScheduler themeScheduler) {
   public ServerDeps {
     allowedOrigins = List.copyOf(allowedOrigins);
   }

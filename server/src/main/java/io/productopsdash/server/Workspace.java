@@ -14,11 +14,15 @@ import io.productopsdash.engine.text.enrich.Enricher;
 import io.productopsdash.engine.text.enrich.EnrichmentService;
 import io.productopsdash.server.digest.Digests;
 import io.productopsdash.server.http.AdminAuth;
+import io.productopsdash.server.themes.PipelineRunner;
+import io.productopsdash.server.themes.ThemeRuns;
+import io.productopsdash.server.themes.ThemeScheduler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.function.UnaryOperator;
 
 /**
  * An opened data folder with the services over it: the SQLite database, the installation's
@@ -51,6 +55,15 @@ public final class Workspace implements AutoCloseable {
    * with SQLite got (nothing when the index was already up to date).
    */
   public static Workspace open(ServerConfig config, Clock clock, AnswerIndexer.Progress indexing) {
+    return open(config, clock, indexing, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #open(ServerConfig, Clock, AnswerIndexer.Progress)}, every theme run going through
+   * {@code themeRunner} applied to the pipeline's runner (tests hold a run to see it going).
+   */
+  public static Workspace open(
+      ServerConfig config, Clock clock, AnswerIndexer.Progress indexing, UnaryOperator<ThemeRuns.Runner> themeRunner) {
     Database db = Database.open(config.dataDir());
     AnswerIndex index;
     AnswerIndexer indexer = new AnswerIndexer(config.zone());
@@ -77,6 +90,12 @@ public final class Workspace implements AutoCloseable {
     String keyHex = db.write(c -> settings.putIfAbsent(c, SAMPLING_KEY, HexFormat.of().formatHex(fresh)));
     SurveySampler sampler = new SurveySampler(HexFormat.of().parseHex(keyHex));
     AdminAuth.Setup auth = AdminAuth.setUp(db, config.adminToken(), random, clock);
+    ThemeRuns themeRuns = new ThemeRuns(db, clock, themeRunner.apply(PipelineRunner.over(db, clock, index, indexer)));
+    ThemeScheduler themeScheduler = new ThemeScheduler(themeRuns, clock, config.zone(), config.themeInterval());
+    Digests digests =
+        new Digests(db, clock, config.zone(), config.digest(), config.dataDir(), config.port(), Digests::sleep);
+    // A closed week's digest is composed only after its last theme run (or says it is not).
+    digests.scheduler().finaliseThemesWith(themeScheduler::finalise);
     ServerDeps deps =
         new ServerDeps(
             db,
@@ -88,8 +107,10 @@ public final class Workspace implements AutoCloseable {
             auth.auth(),
             config.allowedOrigins(),
             index,
-            new Digests(db, clock, config.zone(), config.digest(), config.dataDir(), config.port(), Digests::sleep),
-            new LiveIndexer(db, index, indexer, clearNames(db, clock)));
+            digests,
+            new LiveIndexer(db, index, indexer, clearNames(db, clock)),
+            themeRuns,
+            themeScheduler);
     // Comments stored but never cleared of names (posted just before a stop, or written by
     // another process) are enriched and indexed in the background.
     db.read(c -> new EnrichmentRepository().unenrichedIds(c)).forEach(deps.liveIndexer()::submit);
@@ -111,6 +132,11 @@ public final class Workspace implements AutoCloseable {
    */
   public void startDigests(int port) {
     deps.digests().start(port);
+  }
+
+  /** Starts the theme schedule ({@code --theme-interval}); {@link #close()} stops it. */
+  public void startThemes() {
+    deps.themeScheduler().start();
   }
 
   public ServerDeps deps() {
@@ -136,7 +162,9 @@ public final class Workspace implements AutoCloseable {
 
   @Override
   public void close() {
+    deps.themeScheduler().close();
     deps.digests().close();
+    deps.themeRuns().close();
     try {
       deps.liveIndexer().close();
       deps.answerIndex().close();

@@ -32,6 +32,9 @@ import java.util.Objects;
  * @param previousSignups acquisition of the week before
  * @param onboarding the week's signup cohort
  * @param previousOnboarding the week before's signup cohort
+ * @param themeRun which theme run the week's themes are from, and how many comments it left out
+ * @param drivers the themes that pulled the week's score down, from {@code ThemeImpact} (as the
+ *     {@code drivers} of {@code GET /api/v1/themes})
  * @param links the dashboard's pages for the digest's sections
  */
 public record Digest(
@@ -50,6 +53,8 @@ public record Digest(
     AcquisitionWeek previousSignups,
     OnboardingCohort onboarding,
     OnboardingCohort previousOnboarding,
+    ThemeRunNote themeRun,
+    Drivers drivers,
     Links links) {
   /** Copies the lists. */
   public Digest {
@@ -59,6 +64,8 @@ public record Digest(
     themes = List.copyOf(themes);
     newThemes = List.copyOf(newThemes);
     Objects.requireNonNull(requests, "requests");
+    Objects.requireNonNull(themeRun, "themeRun");
+    Objects.requireNonNull(drivers, "drivers");
   }
 
   /** The week before {@link #week}. */
@@ -128,6 +135,50 @@ public record Digest(
 
   /** A status a PM set this week, with who set it and the note (user text). */
   public record StatusChange(long id, String label, String from, String to, String by, String note, String link) {}
+
+  /**
+   * Which run the week's themes are from.
+   *
+   * @param lastRunAt when the week's latest successful logged run finished, or null (themes stored
+   *     by a run outside {@code serve}'s log, or none)
+   * @param waiting the week's comments no run has themed yet: above zero, the digest says it is
+   *     composed from an earlier run
+   */
+  public record ThemeRunNote(Instant lastRunAt, int waiting) {
+    /** Nothing known about runs, nothing waiting. */
+    public static ThemeRunNote none() {
+      return new ThemeRunNote(null, 0);
+    }
+  }
+
+  /**
+   * What pulled the week's score down.
+   *
+   * @param measure {@code mean} or {@code nps}: what scores and impacts are in
+   * @param down ranked themes with a negative impact, most negative impact × share first (at most
+   *     {@link DigestComposer#TOP_DRIVERS})
+   * @param unranked themes not ranked (too few answers, or holding every answer)
+   * @param minAnswers the fewest answers a theme needs to be ranked
+   */
+  public record Drivers(String measure, List<DriverItem> down, int unranked, int minAnswers) {
+    public Drivers {
+      down = List.copyOf(down);
+    }
+
+    /** No drivers. */
+    public static Drivers none() {
+      return new Drivers("mean", List.of(), 0, 0);
+    }
+  }
+
+  /**
+   * A theme that pulled the score down.
+   *
+   * @param impact the week's score minus the score outside the theme
+   * @param low the 95% interval's lower end, or null
+   * @param high the 95% interval's upper end, or null
+   */
+  public record DriverItem(long themeId, String name, int size, double share, double impact, Double low, Double high, String link) {}
 
   /** Dashboard pages of the digest's sections (absolute URLs). */
   public record Links(String overview, String featureRequests, String acquisition, String onboarding) {}

@@ -3,11 +3,13 @@ package io.productopsdash.engine.digest;
 import io.productopsdash.data.Database;
 import io.productopsdash.data.FeatureRequestRepository;
 import io.productopsdash.data.ThemeRepository;
+import io.productopsdash.data.ThemeRunRepository;
 import io.productopsdash.engine.request.manage.FeatureRequests;
 import io.productopsdash.engine.request.manage.RequestSort;
 import io.productopsdash.engine.rollup.RollupService;
 import io.productopsdash.engine.score.ScoreService;
 import io.productopsdash.engine.theme.TextEmbedder;
+import io.productopsdash.engine.theme.ThemeImpact;
 import io.productopsdash.engine.theme.ThemeQueries;
 import io.productopsdash.models.MetricsConfig;
 import io.productopsdash.models.Survey;
@@ -30,12 +32,15 @@ import java.util.Map;
  * Composes a survey's {@link Digest} for one ISO week. It computes no number of its own: scores come
  * from {@link ScoreService} (as {@code GET /api/v1/surveys/{id}/scores}), themes and feature
  * requests from the stored theme runs (as {@code GET /api/v1/themes} and {@code
- * /api/v1/feature-requests?week=}, both through {@link FeatureRequests}), signups and onboarding from {@link RollupService} over weeks {@code
+ * /api/v1/feature-requests?week=}, both through {@link FeatureRequests}), the drivers from {@link
+ * ThemeImpact} (as the {@code drivers} of {@code GET /api/v1/themes}), signups and onboarding from {@link RollupService} over weeks {@code
  * week - 1 .. week} at {@code asOf} (as {@code GET /api/v1/metrics/...?from=&to=&asOf=}).
  */
 public final class DigestComposer {
   /** Themes listed in a digest. */
   public static final int TOP_THEMES = 5;
+  /** Negative drivers listed in a digest. */
+  public static final int TOP_DRIVERS = 3;
   /** Feature requests listed in a digest. */
   public static final int TOP_REQUESTS = 5;
 
@@ -45,6 +50,7 @@ public final class DigestComposer {
   private final DigestLinks links;
   private final ThemeRepository themes = new ThemeRepository();
   private final FeatureRequestRepository requests = new FeatureRequestRepository();
+  private final ThemeRunRepository runs = new ThemeRunRepository();
 
   public DigestComposer(Database db, ScoreService scores, RollupService rollups, DigestLinks links) {
     this.db = db;
@@ -88,6 +94,8 @@ public final class DigestComposer {
         acquisition.weeks().get(0),
         onboarding.cohorts().get(1),
         onboarding.cohorts().get(0),
+        themeRun(survey, week),
+        drivers(survey, week),
         new Digest.Links(
             links.overview(survey.id(), week),
             links.featureRequests(survey.id()),
@@ -116,6 +124,28 @@ public final class DigestComposer {
               links.theme(t.id(), survey.id(), week)));
     }
     return out;
+  }
+
+  /* The latest logged run of the week and the comments still waiting for one. */
+  private Digest.ThemeRunNote themeRun(Survey survey, WeekId week) {
+    return db.read(c -> {
+      Instant last = runs.lastSucceeded(c, survey.seriesId(), week).map(ThemeRunRepository.Run::finishedAt).orElse(null);
+      return new Digest.ThemeRunNote(last, runs.waiting(c, week).getOrDefault(survey.seriesId(), 0));
+    });
+  }
+
+  /* The numbers of GET /api/v1/themes's drivers: ThemeImpact is their one source. */
+  private Digest.Drivers drivers(Survey survey, WeekId week) {
+    ThemeImpact.Week impact = new ThemeImpact(db).week(survey, week);
+    List<Digest.DriverItem> down =
+        impact.negative().stream()
+            .limit(TOP_DRIVERS)
+            .map(d -> new Digest.DriverItem(
+                d.themeId(), d.name(), d.size(), d.share(), d.impact(),
+                d.interval() == null ? null : d.interval().low(), d.interval() == null ? null : d.interval().high(),
+                links.theme(d.themeId(), survey.id(), week)))
+            .toList();
+    return new Digest.Drivers(impact.measure(), down, impact.tooFew().size(), impact.minAnswers());
   }
 
   /* The numbers of GET /api/v1/feature-requests?week=: FeatureRequests is their one source. */

@@ -119,6 +119,8 @@ public final class DigestRenderer {
     v.put("themes", d.themes().stream().map(DigestRenderer::themeRow).toList());
     v.put("hasNewThemes", !d.newThemes().isEmpty());
     v.put("newThemes", d.newThemes().stream().map(DigestRenderer::themeRow).toList());
+    v.put("themeRunNote", themeRunNote(d));
+    putDrivers(v, d.drivers());
     v.put("hasRequests", !d.requests().top().isEmpty());
     v.put("requests", d.requests().top().stream().map(DigestRenderer::requestRow).toList());
     v.put("hasAddedRequests", !d.requests().added().isEmpty());
@@ -129,6 +131,52 @@ public final class DigestRenderer {
     v.put("statusChanges", d.requests().statusChanges().stream().map(DigestRenderer::statusRow).toList());
     v.put("productRows", productRows(d));
     return v;
+  }
+
+  /* Says when the themes are from an earlier run than the week's last; nothing when they are complete. */
+  private String themeRunNote(Digest d) {
+    Digest.ThemeRunNote note = d.themeRun();
+    if (note.waiting() == 0) {
+      return null;
+    }
+    String when =
+        note.lastRunAt() == null
+            ? "an earlier theme run"
+            : "the theme run of " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).format(note.lastRunAt().atZone(zone))
+                + " " + zone.getId();
+    return "Composed from " + when + ": " + note.waiting() + (note.waiting() == 1 ? " comment" : " comments")
+        + " of the week had not been themed when this digest was sent.";
+  }
+
+  private static void putDrivers(Map<String, Object> v, Digest.Drivers drivers) {
+    boolean nps = drivers.measure().equals("nps");
+    v.put("hasDrivers", !drivers.down().isEmpty());
+    v.put(
+        "driversHelp",
+        "Impact: the week's " + (nps ? "NPS" : "mean score") + " minus that of the answers outside the theme"
+            + (nps ? ", in NPS points" : "") + ", with its 95% interval; ranked by impact \u00d7 share.");
+    v.put(
+        "noDrivers",
+        "No theme pulled the score down measurably"
+            + (drivers.unranked() > 0
+                ? " (" + drivers.unranked() + (drivers.unranked() == 1 ? " theme has" : " themes have") + " too few answers to rank: fewer than "
+                    + drivers.minAnswers() + ")."
+                : "."));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    int decimals = nps ? 1 : 2;
+    for (Digest.DriverItem item : drivers.down()) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("name", oneLine(item.name(), 120));
+      r.put("impact", signed(item.impact(), decimals) + (nps ? " NPS points" : ""));
+      r.put(
+          "interval",
+          item.low() == null ? "no interval" : "95% CI " + signed(item.low(), decimals) + " \u2013 " + signed(item.high(), decimals));
+      r.put("size", item.size() == 1 ? "1 answer" : item.size() + " answers");
+      r.put("share", percent(item.share()));
+      r.put("url", item.link());
+      rows.add(r);
+    }
+    v.put("drivers", rows);
   }
 
   private static List<Map<String, Object>> scoreRows(Digest d) {

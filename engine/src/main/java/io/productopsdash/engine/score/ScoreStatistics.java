@@ -125,12 +125,7 @@ public final class ScoreStatistics {
    */
   public static Double welchTTestPValue(
       double mean1, double var1, long n1, double mean2, double var2, long n2) {
-    requireFinite("mean1", mean1);
-    requireFinite("mean2", mean2);
-    requireNonNegative("var1", var1);
-    requireNonNegative("var2", var2);
-    requireSize("n1", n1);
-    requireSize("n2", n2);
+    requireTwoGroups(mean1, var1, n1, mean2, var2, n2);
     if (n1 < 2 || n2 < 2) {
       return null;
     }
@@ -143,6 +138,33 @@ public final class ScoreStatistics {
     double t = (mean2 - mean1) / Math.sqrt(se2);
     double df = se2 * se2 / (s1 * s1 / (n1 - 1) + s2 * s2 / (n2 - 1));
     return twoSided(t(df).cumulativeProbability(-Math.abs(t)));
+  }
+
+  /**
+   * The Welch 95% interval of the difference of two means, {@code mean1 - mean2}: {@code d ± t(0.975,
+   * ν) · √(var1/n1 + var2/n2)} with the Welch–Satterthwaite degrees of freedom ν.
+   *
+   * @param var1 sample variance (divisor n-1) of the first group
+   * @param var2 sample variance (divisor n-1) of the second group
+   * @return the interval; a point when both variances are 0; null when either group has fewer
+   *     than 2 answers (one answer has no spread to estimate)
+   */
+  public static Interval welchDifferenceInterval(
+      double mean1, double var1, long n1, double mean2, double var2, long n2) {
+    requireTwoGroups(mean1, var1, n1, mean2, var2, n2);
+    if (n1 < 2 || n2 < 2) {
+      return null;
+    }
+    double d = mean1 - mean2;
+    double s1 = var1 / n1;
+    double s2 = var2 / n2;
+    double se2 = s1 + s2;
+    if (se2 == 0.0) {
+      return new Interval(d, d);
+    }
+    double df = se2 * se2 / (s1 * s1 / (n1 - 1) + s2 * s2 / (n2 - 1));
+    double half = t(df).inverseCumulativeProbability(0.975) * Math.sqrt(se2);
+    return new Interval(d - half, d + half);
   }
 
   /**
@@ -201,6 +223,15 @@ public final class ScoreStatistics {
 
   private static double twoSided(double lowerTail) {
     return Math.min(1.0, 2.0 * lowerTail);
+  }
+
+  private static void requireTwoGroups(double mean1, double var1, long n1, double mean2, double var2, long n2) {
+    requireFinite("mean1", mean1);
+    requireFinite("mean2", mean2);
+    requireNonNegative("var1", var1);
+    requireNonNegative("var2", var2);
+    requireSize("n1", n1);
+    requireSize("n2", n2);
   }
 
   private static void requireFinite(String name, double value) {

@@ -47,6 +47,7 @@ public final class ServeCommand implements Callable<Integer> {
                 "shutdown"));
     app.start(config.port());
     workspace.startDigests(app.port());
+    workspace.startThemes();
     String base = "http://localhost:" + app.port();
     out.println("ProductOpsDash is serving " + config.dataDir().toAbsolutePath() + " on " + base);
     if (workspace.generatedAdminToken() != null) {

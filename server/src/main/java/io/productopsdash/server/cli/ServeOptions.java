@@ -3,6 +3,7 @@ package io.productopsdash.server.cli;
 import io.productopsdash.server.ServerConfig;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -17,8 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * Options of every command that serves. Each resolves from the option, else the environment
  * variable ({@code PRODUCTOPSDASH_PORT}, {@code _ADMIN_TOKEN}, {@code _ZONE}, {@code
- * _ALLOWED_ORIGINS}), else the config file (keys {@code port}, {@code admin-token}, {@code zone},
- * {@code allowed-origins}), else the default. The data folder and config file come from {@link
+ * _ALLOWED_ORIGINS}, {@code _THEME_INTERVAL}), else the config file (keys {@code port}, {@code
+ * admin-token}, {@code zone}, {@code allowed-origins}, {@code theme-interval}), else the default. The data folder and config file come from {@link
  * DataDirOptions}.
  */
 public final class ServeOptions {
@@ -45,6 +46,11 @@ public final class ServeOptions {
       description = "Comma-separated origins whose web apps may embed the widget and send analytics events from the browser, or * for any.")
   String allowedOrigins;
 
+  @Option(
+      names = "--theme-interval",
+      description = "How often the current week is themed when new comments arrived, e.g. 1h, 30m, 2h30m or PT1H (default 1h; 0 switches it off).")
+  String themeInterval;
+
   /** Resolves every setting; {@code defaultData} is the data folder when none is configured. */
   ServerConfig resolve(Map<String, String> env, Path defaultData) {
     Path dataDir = location.resolve(env, defaultData);
@@ -53,6 +59,7 @@ public final class ServeOptions {
     String token = pick(adminToken, env, "PRODUCTOPSDASH_ADMIN_TOKEN", file, "admin-token", null);
     String zoneText = pick(zone, env, "PRODUCTOPSDASH_ZONE", file, "zone", "UTC");
     String origins = pick(allowedOrigins, env, "PRODUCTOPSDASH_ALLOWED_ORIGINS", file, "allowed-origins", "");
+    String intervalText = pick(themeInterval, env, "PRODUCTOPSDASH_THEME_INTERVAL", file, "theme-interval", "1h");
     int portNumber;
     try {
       portNumber = Integer.parseInt(portText.strip());
@@ -74,7 +81,13 @@ public final class ServeOptions {
           + " characters, got " + token.strip().length()
           + "; use a long random one (openssl rand -base64 32), or leave it out to have one generated and printed");
     }
-    return new ServerConfig(portNumber, dataDir, token, zoneId, originList, digest.resolve(env, file));
+    Duration interval;
+    try {
+      interval = ThemeIntervals.parse(intervalText);
+    } catch (IllegalArgumentException e) {
+      throw bad("--theme-interval: " + e.getMessage());
+    }
+    return new ServerConfig(portNumber, dataDir, token, zoneId, originList, digest.resolve(env, file), interval);
   }
 
   /** The option, else the environment variable, else the config file's key, else {@code fallback}. */

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *       uncertain (their process stopped mid-send; resending could deliver twice) and logs them;
  *   <li>if the week's sending time has come, sends last week's digest of every series with
  *       subscribers (its newest survey version) to each subscriber the send log lets it: not yet
- *       sent, or failed and due for a retry.
+ *       sent, or failed and due for a retry. Before composing it, the week's themes are finalised
+ *       ({@link #finaliseThemesWith}): the digest waits for the week's last theme run.
  * </ol>
  *
  * A process started after the sending time catches up at its first tick; a week whose sending
@@ -61,6 +62,16 @@ public final class DigestScheduler implements AutoCloseable {
   private final SurveyRepository surveys = new SurveyRepository();
   private final Object lifecycle = new Object();
   private ScheduledExecutorService executor;
+  private volatile ThemeFinaliser themeFinaliser = (seriesId, week) -> {};
+
+  /**
+   * Brings a closed week's themes up to date before its digest is composed (the theme scheduler's
+   * last run of the week); the digest then reports whether every comment is themed.
+   */
+  @FunctionalInterface
+  public interface ThemeFinaliser {
+    void finalise(long seriesId, WeekId week);
+  }
 
   public DigestScheduler(Database db, DigestSender sender, Clock clock, ZoneId zone, DayOfWeek day, int hour) {
     this.db = db;
@@ -69,6 +80,11 @@ public final class DigestScheduler implements AutoCloseable {
     this.zone = zone;
     this.day = day;
     this.hour = hour;
+  }
+
+  /** Runs {@code finaliser} for each series before its digest is composed. */
+  public void finaliseThemesWith(ThemeFinaliser finaliser) {
+    this.themeFinaliser = finaliser;
   }
 
   /** When the digest of the week before {@code week} is due: its weekday and hour in the zone. */
@@ -99,6 +115,10 @@ public final class DigestScheduler implements AutoCloseable {
         continue;
       }
       try {
+        if (sender.anyDue(survey.get(), week, e.getValue(), now)) {
+          // Waits for the week's last theme run; the digest says so when it could not be made.
+          themeFinaliser.finalise(e.getKey(), week);
+        }
         outcomes.addAll(sender.send(survey.get(), week, e.getValue(), now));
       } catch (RuntimeException ex) {
         // One survey's broken data must not stop the others' digests; nothing was claimed for it.

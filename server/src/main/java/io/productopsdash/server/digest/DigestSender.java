@@ -130,6 +130,17 @@ public final class DigestSender {
     return out;
   }
 
+  /** Whether any of {@code recipients} is due a send of {@code week}'s digest at {@code now}. */
+  public boolean anyDue(Survey survey, WeekId week, List<String> recipients, Instant now) {
+    for (String r : recipients) {
+      Optional<Send> row = db.read(c -> log.find(c, survey.seriesId(), week, r));
+      if (row.isEmpty() || isDue(row.get(), now)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isDue(Send row, Instant now) {
     return row.status() == Status.FAILED && (row.nextAttemptAt() == null || !now.isBefore(row.nextAttemptAt()));
   }

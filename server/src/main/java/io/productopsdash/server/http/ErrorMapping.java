@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.productopsdash.data.StorageFullException;
 import io.productopsdash.models.ConflictException;
+import io.productopsdash.server.themes.ThemeRunConflictException;
 import io.productopsdash.models.InvalidInputException;
 import io.productopsdash.models.NotFoundException;
 import java.util.Map;
@@ -32,6 +33,11 @@ public final class ErrorMapping {
     routes.exception(
         NotFoundException.class,
         (e, ctx) -> send(ctx, 404, e.getMessage(), "not-found", Map.of(e.field(), e.getMessage())));
+    routes.exception(
+        ThemeRunConflictException.class,
+        (e, ctx) -> send(
+            ctx, 409, e.getMessage(), "conflict",
+            Map.of("runId", Long.toString(e.running().id()), "week", e.running().week().toString())));
     routes.exception(
         ConflictException.class,
         (e, ctx) -> send(ctx, 409, e.getMessage(), "conflict", Map.of(e.field(), e.getMessage())));

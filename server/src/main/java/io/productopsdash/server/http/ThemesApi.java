@@ -4,17 +4,18 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.productopsdash.data.Database;
 import io.productopsdash.data.ThemeRepository;
-import io.productopsdash.engine.search.AnswerIndex;
-import io.productopsdash.engine.search.AnswerIndexer;
+import io.productopsdash.data.ThemeRunRepository;
 import io.productopsdash.engine.survey.SurveyService;
 import io.productopsdash.engine.theme.TextEmbedder;
-import io.productopsdash.engine.theme.ThemePipeline;
+import io.productopsdash.engine.theme.ThemeImpact;
 import io.productopsdash.engine.theme.ThemeQueries;
 import io.productopsdash.engine.theme.WeeklyThemeRun;
 import io.productopsdash.models.InvalidInputException;
 import io.productopsdash.models.NotFoundException;
 import io.productopsdash.models.Survey;
 import io.productopsdash.models.WeekId;
+import io.productopsdash.server.themes.ThemeRuns;
+import io.productopsdash.server.themes.ThemeScheduler;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,14 +23,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
  * Admin endpoints for weekly themes: a week's themes (with the themes gone since the previous
  * themed week and the unclustered bucket), one theme with its answers, sub-themes, weekly sizes and
- * history, a PM's rename (which pins the name) and a run of a week now (feature requests have their
- * own endpoints, {@link FeatureRequestsApi}). The work is in {@link WeeklyThemeRun} and {@link
- * ThemeQueries}; this class only reads parameters and shapes replies.
+ * history and impact over 12 weeks, a PM's rename (which pins the name), the week's drivers ({@link
+ * ThemeImpact}), and theme runs: run a week now (waiting, or in the background with progress), the
+ * run log, and when the week was last themed and what waits (feature requests have their own
+ * endpoints, {@link FeatureRequestsApi}). The work is in {@link ThemeRuns}, {@link ThemeQueries}
+ * and {@link ThemeImpact}; this class only reads parameters and shapes replies.
  */
 public final class ThemesApi {
   private final Database db;
@@ -37,21 +41,23 @@ public final class ThemesApi {
   private final AdminAuth auth;
   private final Clock clock;
   private final Supplier<WeekId> currentWeek;
-  private final AnswerIndex index;
-  private final AnswerIndexer indexer;
+  private final ThemeRuns runs;
+  private final ThemeScheduler scheduler;
   private final ThemeQueries queries;
+  private final ThemeImpact impact;
 
-  /** {@code index} is brought up to date after each run and again when its sentiment is in (null: no indexing). */
+  /** Runs go through {@code runs} (one per series at a time); {@code scheduler} tells when the next check is. */
   public ThemesApi(
       Database db,
       SurveyService surveys,
       AdminAuth auth,
       Clock clock,
       Supplier<WeekId> currentWeek,
-      AnswerIndex index,
-      AnswerIndexer indexer) {
-    this.index = index;
-    this.indexer = indexer;
+      ThemeRuns runs,
+      ThemeScheduler scheduler) {
+    this.runs = runs;
+    this.scheduler = scheduler;
+    this.impact = new ThemeImpact(db);
     this.db = db;
     this.surveys = surveys;
     this.auth = auth;
@@ -63,6 +69,9 @@ public final class ThemesApi {
   public void register(RoutesConfig routes) {
     routes.get("/api/v1/themes", this::list);
     routes.post("/api/v1/themes/run", this::run);
+    routes.get("/api/v1/themes/runs", this::listRuns);
+    routes.post("/api/v1/themes/runs", this::startRun);
+    routes.get("/api/v1/themes/runs/{runId}", this::getRun);
     routes.get("/api/v1/themes/unclustered", this::unclustered);
     routes.get("/api/v1/themes/{id}", this::get);
     routes.patch("/api/v1/themes/{id}", this::rename);
@@ -72,8 +81,26 @@ public final class ThemesApi {
   private void list(Context ctx) {
     auth.require(ctx);
     Survey survey = survey(ctx);
-    ThemeQueries.WeekView view = queries.week(survey.seriesId(), week(ctx).orElse(null));
-    ctx.json(weekReply(survey, view));
+    Optional<WeekId> asked = week(ctx);
+    ThemeQueries.WeekView view = queries.week(survey.seriesId(), asked.orElse(null));
+    Map<String, Object> reply = weekReply(survey, view);
+    WeekId week = asked.orElse(view.week());
+    reply.put("drivers", week == null ? null : impact.week(survey, week));
+    reply.put("runs", runStatus(survey, week == null ? currentWeek.get() : week));
+    ctx.json(reply);
+  }
+
+  /* When the week was last themed, what waits, the run going, and when the scheduler looks next. */
+  private Map<String, Object> runStatus(Survey survey, WeekId week) {
+    Map<String, Object> status = new LinkedHashMap<>();
+    status.put("week", week);
+    Optional<ThemeRunRepository.Run> last = runs.lastSucceeded(survey.seriesId(), week);
+    status.put("lastRunAt", last.map(ThemeRunRepository.Run::finishedAt).orElse(null));
+    status.put("waiting", runs.waiting(week).getOrDefault(survey.seriesId(), 0));
+    status.put("running", runs.running(survey.seriesId()).map(this::runReply).orElse(null));
+    status.put("intervalMinutes", scheduler.interval().toMinutes());
+    status.put("nextCheck", scheduler.enabled() ? scheduler.nextCheck(clock.instant()) : null);
+    return status;
   }
 
   private static Map<String, Object> weekReply(Survey survey, ThemeQueries.WeekView view) {
@@ -101,26 +128,23 @@ public final class ThemesApi {
     ctx.json(reply);
   }
 
+  /* Runs the week now and replies when it is done (409 while a run of the series is going). */
   private void run(Context ctx) {
     auth.require(ctx);
     Survey survey = survey(ctx);
     WeekId week = week(ctx).orElseGet(currentWeek);
-    ThemePipeline.Outcome outcome = ThemePipeline.run(db, survey.seriesId(), week, clock, WeeklyThemeRun.Progress.NONE);
-    WeeklyThemeRun.Result result = outcome.themes();
-    if (index != null) {
-      // Enrichment may have rewritten comments (names removed) of any week, not only this one.
-      indexer.catchUp(db, index, AnswerIndexer.Progress.NONE);
+    ThemeRuns.Started started = runs.start(survey.seriesId(), week, ThemeRunRepository.Trigger.MANUAL);
+    WeeklyThemeRun.Result result;
+    try {
+      result = started.outcome().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for theme run " + started.run().id(), e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     }
-    outcome.sentiment().whenComplete((report, error) -> {
-      if (error != null) {
-        // The answers keep no sentiment ("pending") until the next theme run tries again.
-        System.getLogger(ThemesApi.class.getName())
-            .log(System.Logger.Level.WARNING, "Background sentiment after a theme run failed", error);
-      } else if (index != null) {
-        indexSentiment();
-      }
-    });
     Map<String, Object> reply = weekReply(survey, queries.week(survey.seriesId(), week));
+    reply.put("runId", started.run().id());
     reply.put("answers", result.answers());
     reply.put("embedded", result.embedded());
     reply.put("requestAnswers", result.requestAnswers());
@@ -129,15 +153,50 @@ public final class ThemesApi {
     ctx.json(reply);
   }
 
-  /* Sentiment lands in the background after the run; its answers are indexed when it is done. */
-  private void indexSentiment() {
-    try {
-      indexer.catchUp(db, index, AnswerIndexer.Progress.NONE);
-    } catch (RuntimeException e) {
-      // Closed meanwhile, or failed: the catch-up at the next start covers these answers.
-      System.getLogger(ThemesApi.class.getName())
-          .log(System.Logger.Level.WARNING, "Indexing sentiment after a theme run failed", e);
+  /* "Run now": starts a run and replies at once with 202 and the run; its progress is polled. */
+  private void startRun(Context ctx) {
+    auth.require(ctx);
+    Survey survey = survey(ctx);
+    WeekId week = week(ctx).orElseGet(currentWeek);
+    ThemeRuns.Started started = runs.start(survey.seriesId(), week, ThemeRunRepository.Trigger.MANUAL);
+    ctx.status(202);
+    ctx.json(runReply(runs.find(started.run().id()).orElse(new ThemeRuns.RunView(started.run(), null))));
+  }
+
+  private void listRuns(Context ctx) {
+    auth.require(ctx);
+    Long seriesId = ctx.queryParam("surveyId") == null ? null : survey(ctx).seriesId();
+    String rawLimit = ctx.queryParam("limit");
+    int limit = rawLimit == null ? 20 : (int) Params.positiveId(rawLimit, "limit", "limit");
+    if (limit > 200) {
+      throw new InvalidInputException("limit", "must be within 1..200, got " + limit);
     }
+    Map<String, Object> reply = new LinkedHashMap<>();
+    reply.put("runs", runs.recent(seriesId, limit).stream().map(this::runReply).toList());
+    ctx.json(reply);
+  }
+
+  private void getRun(Context ctx) {
+    auth.require(ctx);
+    long id = Params.positiveId(ctx.pathParam("runId"), "runId", "run id");
+    ctx.json(runReply(runs.find(id).orElseThrow(() -> new NotFoundException("runId", "No theme run " + id))));
+  }
+
+  private Map<String, Object> runReply(ThemeRuns.RunView view) {
+    ThemeRunRepository.Run r = view.run();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", r.id());
+    out.put("seriesId", r.seriesId());
+    out.put("week", r.week());
+    out.put("trigger", r.trigger().wire());
+    out.put("status", r.status().wire());
+    out.put("startedAt", r.startedAt());
+    out.put("finishedAt", r.finishedAt());
+    out.put("durationSeconds", view.duration(clock.instant()).toMillis() / 1000.0);
+    out.put("answers", r.answers());
+    out.put("error", r.error());
+    out.put("progress", view.progress());
+    return out;
   }
 
   private void get(Context ctx) {
@@ -148,6 +207,11 @@ public final class ThemesApi {
     reply.put("subThemes", detail.subThemes());
     reply.put("weekly", detail.weekly());
     reply.put("history", detail.history());
+    reply.put(
+        "impact",
+        ctx.queryParam("surveyId") == null
+            ? impact.history(detail.theme().id(), detail.theme().week())
+            : impact.history(survey(ctx), detail.theme().id(), detail.theme().week()));
     reply.put("answers", detail.answers());
     ctx.json(reply);
   }

@@ -72,4 +72,25 @@ class ServeOptionsTest {
         .hasMessageContaining("at least 24 characters");
     assertThat(parse("--admin-token", "x".repeat(24)).options.resolve(Map.of(), dir).adminToken()).hasSize(24);
   }
+
+  @Test
+  void themeIntervalFromOptionEnvironmentOrFileAndBadOnesAreRefusedNamingTheOption() throws Exception {
+    assertThat(parse().options.resolve(Map.of(), dir).themeInterval()).isEqualTo(java.time.Duration.ofHours(1));
+    assertThat(parse("--theme-interval", "30m").options.resolve(Map.of(), dir).themeInterval()).isEqualTo(java.time.Duration.ofMinutes(30));
+    assertThat(parse("--theme-interval", "2h30m").options.resolve(Map.of(), dir).themeInterval()).isEqualTo(java.time.Duration.ofMinutes(150));
+    assertThat(parse("--theme-interval", "PT45M").options.resolve(Map.of(), dir).themeInterval()).isEqualTo(java.time.Duration.ofMinutes(45));
+    assertThat(parse("--theme-interval", "0").options.resolve(Map.of(), dir).themeInterval()).isZero();
+    assertThat(parse().options.resolve(Map.of("PRODUCTOPSDASH_THEME_INTERVAL", "15m"), dir).themeInterval())
+        .isEqualTo(java.time.Duration.ofMinutes(15));
+    Path data = dir.resolve("with-file");
+    Files.createDirectories(data);
+    Files.writeString(data.resolve("productopsdash.properties"), "theme-interval=2h\n");
+    assertThat(parse("--data", data.toString()).options.resolve(Map.of(), dir).themeInterval()).isEqualTo(java.time.Duration.ofHours(2));
+    for (String bad : new String[] {"-1h", "-PT1H", "soon", "10", "30s", ""}) {
+      assertThatThrownBy(() -> parse("--theme-interval", bad).options.resolve(Map.of(), dir))
+          .as("'%s'", bad)
+          .isInstanceOf(CommandLine.ParameterException.class)
+          .hasMessageStartingWith("--theme-interval: must be 0 (off)");
+    }
+  }
 }

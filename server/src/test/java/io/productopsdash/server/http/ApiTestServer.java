@@ -74,9 +74,18 @@ final class ApiTestServer implements AutoCloseable {
 
   /** With the weekly digest's settings (SMTP server, links, retries). */
   static ApiTestServer start(Path dataDir, List<String> allowedOrigins, io.productopsdash.server.digest.DigestSettings digest) {
+    return start(dataDir, allowedOrigins, digest, java.util.function.UnaryOperator.identity());
+  }
+
+  /** With every theme run going through {@code themeRunner} (to hold a run while it is going). */
+  static ApiTestServer start(
+      Path dataDir,
+      List<String> allowedOrigins,
+      io.productopsdash.server.digest.DigestSettings digest,
+      java.util.function.UnaryOperator<io.productopsdash.server.themes.ThemeRuns.Runner> themeRunner) {
     MutableClock clock = new MutableClock(START, ZONE);
     ServerConfig config = new ServerConfig(0, dataDir, TOKEN, ZONE, allowedOrigins, digest);
-    Workspace workspace = Workspace.open(config, clock);
+    Workspace workspace = Workspace.open(config, clock, io.productopsdash.engine.search.AnswerIndexer.Progress.NONE, themeRunner);
     Javalin app = ServerApp.create(workspace.deps()).start("localhost", 0);
     return new ApiTestServer(clock, dataDir, workspace, app);
   }

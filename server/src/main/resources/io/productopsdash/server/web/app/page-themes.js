@@ -8,6 +8,8 @@ import { fmt } from './format.js';
 import { RANGE_WEEKS, state } from './state.js';
 import { changeText, currentParams, empty, link, pageHeader, scoreBadge, themesOf, trendBadge } from './ui.js';
 import { weekRange } from './weeks.js';
+import { appendImpactPanel, driversView } from './themes-drivers.js';
+import { runPanel } from './themes-runs.js';
 
 
 export async function themesPage(root) {
@@ -15,9 +17,18 @@ export async function themesPage(root) {
   const lists = await Promise.all(weeks.map((w) => themesOf(w)));
   const current = lists[lists.length - 1];
   append(root, pageHeader('Themes', 'What answers to "' + (state.survey.openQuestion || 'the open question') + '" are about, week ' + state.week));
+  append(root, runPanel(current.runs, () => window.dispatchEvent(new Event('app:navigate')), (current.themes || []).length > 0 && current.week === state.week));
   const themes = (current.themes || []).slice().sort((a, b) => b.size - a.size || a.id - b.id);
-  if (!themes.length) {
-    append(root, h('div', { class: 'panel' }, empty('No themes for this week: run the theme engine (POST /api/v1/themes/run) once answers have comments.')));
+  if (!themes.length || current.week !== state.week) {
+    append(root, h('div', { class: 'panel' }, empty('No themes for this week yet: they appear after the next run (automatic, or "Run now" above) once answers have comments.')));
+    return;
+  }
+  const drivers = new URLSearchParams(location.search).get('view') === 'drivers';
+  append(root, h('nav', { class: 'views', 'aria-label': 'Themes views' },
+    link('/app/themes', currentParams(), h('span', { class: drivers ? '' : 'on' }, 'Themes')),
+    link('/app/themes', Object.assign({ view: 'drivers' }, currentParams()), h('span', { class: drivers ? 'on' : '' }, 'Drivers'))));
+  if (drivers) {
+    append(root, driversView(current.drivers));
     return;
   }
   const sizes = (id) => lists.map((l) => ((l.themes || []).find((t) => t.id === id) || { size: 0 }).size);
@@ -58,7 +69,7 @@ export function sentimentText(mix) {
 }
 
 export async function themeDetail(root, id) {
-  const detail = await api('/api/v1/themes/' + encodeURIComponent(id) + query({ week: state.week }));
+  const detail = await api('/api/v1/themes/' + encodeURIComponent(id) + query({ week: state.week, surveyId: state.survey.id }));
   const t = detail.theme;
   const weeks = Object.keys(detail.weekly);
   append(root, h('p', {}, link('/app/themes', currentParams(), '← All themes')));
@@ -76,6 +87,7 @@ export async function themeDetail(root, id) {
     yAxis: Object.assign({ type: 'value', minInterval: 1 }, axisStyle()),
     series: [{ name: 'Answers', type: 'bar', data: weeks.map((w) => detail.weekly[w]) }],
   });
+  appendImpactPanel(root, detail.impact);
   const subs = detail.subThemes || [];
   if (subs.length > 1) {
     append(root, h('div', { class: 'panel' }, h('h2', {}, 'Sub-themes'),
