@@ -1,8 +1,11 @@
 package io.productopsdash.engine.theme;
 
 import io.productopsdash.engine.cluster.Knn;
+import io.productopsdash.engine.parallel.Parallel;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -132,7 +135,8 @@ public final class ExemplarVote {
     Map<Long, int[]> members = membersByTheme(exemplarThemes);
     Map<Long, Double> floors = floors(exemplars, members, options);
     Knn knn = Knn.query(answers, exemplars, Math.min(options.neighbours(), exemplars.length), options.threads());
-    for (int i = 0; i < answers.length; i++) {
+    // Answers in parallel: each writes only its own slots.
+    Parallel.forEach(options.threads(), answers.length, i -> {
       Map<Long, Double> votes = new HashMap<>();
       double total = 0;
       for (int r = 0; r < knn.k(); r++) {
@@ -149,14 +153,14 @@ public final class ExemplarVote {
         }
       }
       if (total <= 0 || bestVote / total < options.majority()) {
-        continue;
+        return;
       }
       double c = closeness(answers[i], exemplars, members.get(best), -1, options.closeness());
       close[i] = c;
       if (c >= floors.get(best)) {
         out[i] = best;
       }
-    }
+    });
     return new ExemplarVote(out, close, floors);
   }
 
@@ -196,16 +200,26 @@ public final class ExemplarVote {
   /* Floors per theme from leave-one-out closeness of each exemplar to the rest of its theme. */
   private static Map<Long, Double> floors(float[][] exemplars, Map<Long, int[]> members, Options options) {
     Map<Long, Double> out = new HashMap<>();
-    java.util.List<Double> calibrated = new java.util.ArrayList<>();
-    java.util.List<Double> medians = new java.util.ArrayList<>();
-    for (Map.Entry<Long, int[]> e : members.entrySet()) {
-      int[] m = e.getValue();
-      if (m.length < 3) {
-        continue;
+    List<Double> calibrated = new ArrayList<>();
+    List<Double> medians = new ArrayList<>();
+    // Each theme's leave-one-out closeness values, themes in parallel (each writes its own slot).
+    List<Map.Entry<Long, int[]>> themes = new ArrayList<>(members.entrySet());
+    double[][] valuesOf = new double[themes.size()][];
+    Parallel.forEach(options.threads(), themes.size(), t -> {
+      int[] m = themes.get(t).getValue();
+      if (m.length >= 3) {
+        double[] values = new double[m.length];
+        for (int a = 0; a < m.length; a++) {
+          values[a] = closeness(exemplars[m[a]], exemplars, m, m[a], options.closeness());
+        }
+        valuesOf[t] = values;
       }
-      double[] values = new double[m.length];
-      for (int a = 0; a < m.length; a++) {
-        values[a] = closeness(exemplars[m[a]], exemplars, m, m[a], options.closeness());
+    });
+    for (int t = 0; t < themes.size(); t++) {
+      Map.Entry<Long, int[]> e = themes.get(t);
+      double[] values = valuesOf[t];
+      if (values == null) {
+        continue;
       }
       double low = quantile(values, options.floorQuantile());
       double median = quantile(values, 0.5);
