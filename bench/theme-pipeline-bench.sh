@@ -6,7 +6,7 @@
 # throughput; then a second run of the same week, which must enrich 0 and embed 0.
 # Targets: 10,000 answers under 60 s on 2 cores with heap under 3 GB (-Xmx3g, issue 4); 100,000
 # answers under 5 minutes with heap under 4 GB (BENCH_HEAP=4g, issue 12).
-#   bench/theme-pipeline-bench.sh [--n 10000] [--prior 0] [--csv PATH [--text-column text]] [--dir PATH]
+#   bench/theme-pipeline-bench.sh [--n 10000] [--prior 0] [--first-only true] [--csv PATH [--text-column text]] [--dir PATH]
 # --prior P themes the P texts before the N first, as the week before, so that the timed week
 # assigns its answers to existing themes.
 # --csv takes any CSV with a header and a text column; bench/make-scale-texts.py builds 100,000
