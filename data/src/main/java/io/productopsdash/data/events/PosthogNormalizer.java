@@ -2,6 +2,10 @@ package io.productopsdash.data.events;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.productopsdash.definitions.events.EventRejectedException;
+import io.productopsdash.definitions.events.JsonFields;
+import io.productopsdash.definitions.events.SkipReason;
+import io.productopsdash.definitions.events.UrlPaths;
 import io.productopsdash.models.Event;
 import io.productopsdash.models.EventType;
 import io.productopsdash.models.InvalidInputException;

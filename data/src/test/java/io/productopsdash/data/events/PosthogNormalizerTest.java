@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.productopsdash.definitions.events.EventRejectedException;
+import io.productopsdash.definitions.events.SkipReason;
 import io.productopsdash.models.Event;
 import io.productopsdash.models.EventType;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.productopsdash.engine.rollup;
 
+import io.productopsdash.definitions.metrics.LocalDays;
 import io.productopsdash.models.MetricsConfig;
 import io.productopsdash.models.WeekId;
 import io.productopsdash.models.rollup.AcquisitionReport;

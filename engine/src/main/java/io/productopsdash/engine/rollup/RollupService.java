@@ -4,8 +4,9 @@ import io.productopsdash.data.AnswerRepository;
 import io.productopsdash.data.Database;
 import io.productopsdash.data.events.EventScan;
 import io.productopsdash.data.events.MetricsConfigRepository;
-import io.productopsdash.models.InvalidInputException;
+import io.productopsdash.definitions.metrics.FeatureAreaMatcher;
 import io.productopsdash.models.Answer;
+import io.productopsdash.models.InvalidInputException;
 import io.productopsdash.models.MetricsConfig;
 import io.productopsdash.models.Survey;
 import io.productopsdash.models.WeekId;
@@ -106,8 +107,8 @@ public final class RollupService {
   }
 
   private static void checkAreas(MetricsConfig config) {
-    if (config.featureAreas().size() > UsageRollup.MAX_AREAS) {
-      throw new InvalidInputException("featureAreas", "at most " + UsageRollup.MAX_AREAS + " areas are supported");
+    if (config.featureAreas().size() > FeatureAreaMatcher.MAX_AREAS) {
+      throw new InvalidInputException("featureAreas", "at most " + FeatureAreaMatcher.MAX_AREAS + " areas are supported");
     }
   }
 

@@ -1,6 +1,8 @@
 package io.productopsdash.engine.rollup;
 
-import io.productopsdash.engine.score.ScoreSummarizer;
+import io.productopsdash.definitions.metrics.FeatureAreaMatcher;
+import io.productopsdash.definitions.metrics.LocalDays;
+import io.productopsdash.definitions.score.ScoreSummarizer;
 import io.productopsdash.models.Answer;
 import io.productopsdash.models.FeatureArea;
 import io.productopsdash.models.MetricsConfig;
@@ -56,7 +58,7 @@ public final class SatisfactionByUsage {
    *
    * @param identities anonymous id to user id links, as stored by identify and alias calls
    * @throws IllegalArgumentException when a score lies outside {@code scale} or there are more
-   *     than {@link UsageRollup#MAX_AREAS} feature areas
+   *     than {@link FeatureAreaMatcher#MAX_AREAS} feature areas
    */
   public static SatisfactionReport of(
       EventLog log,
@@ -69,8 +71,8 @@ public final class SatisfactionByUsage {
       WeekId to,
       Instant asOf) {
     List<FeatureArea> areas = config.featureAreas();
-    if (areas.size() > UsageRollup.MAX_AREAS) {
-      throw new IllegalArgumentException("at most " + UsageRollup.MAX_AREAS + " feature areas, got " + areas.size());
+    if (areas.size() > FeatureAreaMatcher.MAX_AREAS) {
+      throw new IllegalArgumentException("at most " + FeatureAreaMatcher.MAX_AREAS + " feature areas, got " + areas.size());
     }
     long asOfMillis = asOf.toEpochMilli();
     LocalDays days = LocalDays.of(config.zone(), log.minTs(), Math.max(log.maxTs(), log.minTs()));

@@ -1,7 +1,7 @@
 package io.productopsdash.engine.theme;
 
+import io.productopsdash.definitions.score.ScoreStatistics;
 import io.productopsdash.engine.cluster.KuhnMunkres;
-import io.productopsdash.engine.score.ScoreStatistics;
 import io.productopsdash.models.theme.ThemeTrend;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.productopsdash.engine.score.ScoreStatistics;
+import io.productopsdash.definitions.score.ScoreStatistics;
 import io.productopsdash.engine.theme.ThemeTracker.Cluster;
 import io.productopsdash.engine.theme.ThemeTracker.PreviousTheme;
 import io.productopsdash.engine.theme.ThemeTracker.Tracked;

@@ -2,9 +2,9 @@ package io.productopsdash.server.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.productopsdash.engine.rollup.MetricsConfigJson;
-import io.productopsdash.engine.rollup.RollupService;
+import io.productopsdash.definitions.metrics.MetricsConfigJson;
 import io.productopsdash.engine.rollup.RollupService.WeekRange;
+import io.productopsdash.engine.rollup.RollupService;
 import io.productopsdash.engine.survey.SurveyService;
 import io.productopsdash.models.InvalidInputException;
 import io.productopsdash.models.MetricsConfig;
