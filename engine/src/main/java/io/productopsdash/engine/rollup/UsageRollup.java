@@ -4,6 +4,7 @@ import io.productopsdash.data.events.EventColumns;
 import io.productopsdash.definitions.metrics.FeatureAreaMatcher;
 import io.productopsdash.definitions.metrics.LocalDays;
 import io.productopsdash.definitions.metrics.Percentiles;
+import io.productopsdash.definitions.metrics.Rankings;
 import io.productopsdash.models.FeatureArea;
 import io.productopsdash.models.MetricsConfig;
 import io.productopsdash.models.WeekId;
@@ -15,7 +16,6 @@ import io.productopsdash.models.rollup.UsageWeek;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -264,8 +264,7 @@ public final class UsageRollup {
             page ? FeatureUsage.PAGE : FeatureUsage.EVENT, id < 0 ? KeyCount.NONE : log.string(id),
             events[s], users[s], sessions[s], millis[s] / 1000.0));
       }
-      out.sort(Comparator.comparingLong(FeatureUsage::events).reversed()
-          .thenComparing(FeatureUsage::kind).thenComparing(FeatureUsage::key));
+      out.sort(Rankings.FEATURES);
       return out;
     }
   }

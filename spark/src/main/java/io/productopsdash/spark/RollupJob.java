@@ -1,0 +1,210 @@
+package io.productopsdash.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
+
+import com.google.gson.JsonParser;
+import io.productopsdash.definitions.events.JsonLines;
+import io.productopsdash.definitions.json.ApiJson;
+import io.productopsdash.definitions.metrics.MetricsConfigJson;
+import io.productopsdash.models.InvalidInputException;
+import io.productopsdash.models.MetricsConfig;
+import io.productopsdash.models.Scale;
+import io.productopsdash.models.rollup.SatisfactionReport;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The rollups (acquisition, onboarding, usage and, with survey answers, satisfaction by usage)
+ * as one Spark job over event files, with the embedded engine's definitions and numbers:
+ *
+ * <pre>
+ * spark-submit --class io.productopsdash.spark.RollupJob productopsdash-spark.jar \
+ *   --events s3a://bucket/segment-logs --config metrics.json --from 2026-W01 --to 2026-W13 --out s3a://bucket/rollups
+ * </pre>
+ *
+ * The steps: read and normalise every line ({@link EventInputs}), keep the first of each
+ * messageId and derive identity links and latest traits ({@link Identities}), gather each user's
+ * traits, activity events in time order and survey answers ({@link SatisfactionReports}) and
+ * tally the user's part of every report ({@link UserPass}), sum the tallies per report cell and
+ * build the reports from them ({@link RollupReports}); write them as the metrics API's JSON, then
+ * {@code summary.json}. Bad input ends the job with one line naming the problem and
+ * exit code 2.
+ */
+public final class RollupJob {
+  /** Exit code for bad input (options, paths, configuration, no events). */
+  public static final int BAD_INPUT = 2;
+
+  private RollupJob() {}
+
+  public static void main(String[] args) {
+    int code = run(args, System.out, System.err);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs the job as the command line does; returns the exit code. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    RollupJobOptions options;
+    try {
+      options = RollupJobOptions.parse(args, Instant.now());
+    } catch (InvalidInputException e) {
+      err.println("error: " + e.getMessage());
+      return BAD_INPUT;
+    }
+    SparkSession.Builder builder = SparkSession.builder().appName("productopsdash-rollups");
+    if (options.master() != null) {
+      builder.master(options.master());
+    }
+    boolean existing = SparkSession.getActiveSession().isDefined();
+    SparkSession spark = builder.getOrCreate();
+    if (!existing) {
+      spark.sparkContext().setLogLevel("WARN");
+    }
+    try {
+      JobSummary summary = run(spark, options, out);
+      out.println("wrote " + String.join(", ", summary.reports()) + " and " + JobSummary.FILE + " to " + options.out());
+      return 0;
+    } catch (InvalidInputException e) {
+      err.println("error: " + e.getMessage());
+      return BAD_INPUT;
+    } finally {
+      if (!existing) {
+        spark.stop();
+      }
+    }
+  }
+
+  /** Runs the job on {@code spark} and returns what it wrote into {@code summary.json}. */
+  static JobSummary run(SparkSession spark, RollupJobOptions options, PrintStream out) {
+    Instant started = Instant.now();
+    JobFiles files = new JobFiles(spark.sparkContext().hadoopConfiguration());
+    MetricsConfig config = config(files, options.config());
+    String configJson = MetricsConfigJson.write(config);
+    for (String path : options.events()) {
+      files.requireExisting("--events", path);
+      if (options.format() == RollupJobOptions.InputFormat.PARQUET) {
+        files.requireExisting("--events", path + "/events");
+      }
+    }
+    if (options.answers() != null) {
+      files.requireExisting("--answers", options.answers());
+    }
+    files.requireEmptyOutput(options.out());
+    long asOf = options.asOf().toEpochMilli();
+
+    // One pass reads, normalises and numbers every line per messageId; it is kept for the rest.
+    Dataset<Row> numbered = Identities.numbered(read(spark, options, configJson)).persist(StorageLevel.MEMORY_AND_DISK());
+    TreeMap<String, Long> skipped = new TreeMap<>();
+    long read = 0;
+    long unique = 0;
+    for (Row r : numbered.groupBy(col("reason"), col("nth").equalTo(1)).count().collectAsList()) {
+      read += r.getLong(2);
+      if (!r.isNullAt(0)) {
+        skipped.merge(r.getString(0), r.getLong(2), Long::sum);
+      } else if (r.getBoolean(1)) {
+        unique += r.getLong(2);
+      }
+    }
+    long skippedTotal = skipped.values().stream().mapToLong(Long::longValue).sum();
+    JobSummary.Lines lines =
+        new JobSummary.Lines(read, read - skippedTotal, read - skippedTotal - unique, unique, skippedTotal, skipped);
+    out.printf(Locale.ROOT, "[%s] lines: read=%d events=%d duplicates=%d skipped=%d%s%n", elapsed(started), read,
+        lines.events(), lines.duplicates(), skippedTotal, skipped.isEmpty() ? "" : " " + skipped);
+    if (unique == 0) {
+      numbered.unpersist();
+      throw new InvalidInputException(
+          "--events", String.join(", ", options.events()) + ": no events (" + read + " lines read, " + skippedTotal + " skipped"
+              + (skipped.isEmpty() ? "" : ": " + skipped) + ")");
+    }
+    Dataset<Row> events = numbered.filter(col("reason").isNull().and(col("nth").equalTo(1))).drop("reason", "nth");
+
+    boolean stored = options.format() == RollupJobOptions.InputFormat.PARQUET;
+    Dataset<Row> storedLinks = stored ? EventInputs.parquetLinks(spark, options.events().get(0)) : null;
+    Dataset<Row> storedTraits = stored ? EventInputs.parquetTraits(spark, options.events().get(0), configJson) : null;
+    Dataset<Row> links = Identities.links(events, storedLinks);
+    Dataset<Row> stream = Identities.activity(events, links, asOf).unionByName(Identities.traitsStream(Identities.traits(events, storedTraits)));
+    Map<Long, Scale> scales = Map.of();
+    Long answers = null;
+    if (options.answers() != null) {
+      Dataset<Row> answerRows = SatisfactionReports.read(spark, options.answers());
+      long[] count = new long[1];
+      scales = SatisfactionReports.scales(answerRows, count);
+      answers = count[0];
+      stream = stream.unionByName(SatisfactionReports.stream(answerRows, links));
+    }
+    // Each user's traits, events and answers together, in time order: the per-user pass.
+    List<Row> cells =
+        stream
+            .repartition(col("user"))
+            .sortWithinPartitions("user", "part", "ts", "file", "block", "row")
+            .mapPartitions(new UserPass(configJson, options.from(), options.to(), asOf), Encoders.row(Tally.SCHEMA))
+            .groupBy("report", "id", "key", "key2", "value")
+            .agg(sum("n").as("n"), sum("a").as("a"), sum("b").as("b"), sum("c").as("c"))
+            .collectAsList();
+    numbered.unpersist();
+    RollupReports rollups = new RollupReports(config, options.from(), options.to(), options.asOf(), cells);
+    long[] totals = rollups.totals();
+    out.printf(Locale.ROOT, "[%s] activity events=%d users=%d, %d report cells%n", elapsed(started), totals[1], totals[0], cells.size());
+    List<String> reports = new ArrayList<>();
+    List<String[]> texts = new ArrayList<>();
+    texts.add(new String[] {"acquisition.json", ApiJson.GSON.toJson(rollups.acquisition())});
+    texts.add(new String[] {"onboarding.json", ApiJson.GSON.toJson(rollups.onboarding())});
+    texts.add(new String[] {"usage.json", ApiJson.GSON.toJson(rollups.usage())});
+    for (SatisfactionReport r : rollups.satisfaction(scales)) {
+      texts.add(new String[] {"satisfaction-" + r.surveyId() + ".json", ApiJson.GSON.toJson(r)});
+    }
+    for (String[] t : texts) {
+      files.write(options.out(), t[0], t[1]);
+      reports.add(t[0]);
+    }
+    Instant finished = Instant.now();
+    JobSummary summary =
+        new JobSummary(
+            RollupJob.class.getName(), spark.version(), options.format().label(), options.events(), options.from(),
+            options.to(), options.asOf(), JsonParser.parseString(configJson), lines, totals[1], totals[0], answers, reports,
+            finished, Duration.between(started, finished).toMillis() / 1000.0);
+    files.write(options.out(), JobSummary.FILE, ApiJson.GSON.toJson(summary));
+    return summary;
+  }
+
+  /** Seconds since {@code start}, for the progress lines. */
+  private static String elapsed(Instant start) {
+    return String.format(Locale.ROOT, "%.1f s", Duration.between(start, Instant.now()).toMillis() / 1000.0);
+  }
+
+  private static Dataset<Row> read(SparkSession spark, RollupJobOptions options, String configJson) {
+    Instant receivedAt = Instant.now();
+    return switch (options.format()) {
+      case SEGMENT -> EventInputs.jsonLines(spark, options.events(), JsonLines.Source.SEGMENT, configJson, receivedAt);
+      case AMPLITUDE -> EventInputs.jsonLines(spark, options.events(), JsonLines.Source.AMPLITUDE, configJson, receivedAt);
+      case PARQUET -> {
+        if (options.events().size() != 1) {
+          throw new InvalidInputException("--events", "give one export folder for --format parquet");
+        }
+        yield EventInputs.parquetEvents(spark, options.events().get(0), configJson);
+      }
+    };
+  }
+
+  private static MetricsConfig config(JobFiles files, String path) {
+    String text = files.readText("--config", path);
+    try {
+      return MetricsConfigJson.read(text);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("--config", path + ": " + e.getMessage());
+    }
+  }
+}
