@@ -68,7 +68,7 @@ public final class RollupJob {
     if (options.master() != null) {
       builder.master(options.master());
     }
-    boolean existing = SparkSession.getActiveSession().isDefined();
+    boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
     SparkSession spark = builder.getOrCreate();
     if (!existing) {
       spark.sparkContext().setLogLevel("WARN");
@@ -204,7 +204,8 @@ public final class RollupJob {
     try {
       return MetricsConfigJson.read(text);
     } catch (InvalidInputException e) {
-      throw new InvalidInputException("--config", path + ": " + e.getMessage());
+      // "body" is the whole file: say so without the API's field name.
+      throw new InvalidInputException("--config", path + (e.field().equals("body") ? " " + e.rule() : ": " + e.getMessage()));
     }
   }
 }

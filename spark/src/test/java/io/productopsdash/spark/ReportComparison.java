@@ -16,7 +16,6 @@ import java.util.TreeSet;
 final class ReportComparison {
   long compared;
   final List<String> differences = new ArrayList<>();
-
   /** Compares {@code expected} (the embedded engine's JSON) with {@code actual} (the Spark job's). */
   ReportComparison compare(String name, String expected, String actual) {
     walk(name, JsonParser.parseString(expected), JsonParser.parseString(actual));

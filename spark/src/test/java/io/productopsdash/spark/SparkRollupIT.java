@@ -3,6 +3,7 @@ package io.productopsdash.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.productopsdash.data.events.ImportFormat;
+import io.productopsdash.data.events.ParquetEventExport;
 import io.productopsdash.definitions.json.ApiJson;
 import io.productopsdash.engine.rollup.RollupFixture;
 import io.productopsdash.models.Answer;
@@ -136,8 +137,13 @@ class SparkRollupIT {
     }
   }
 
+  /**
+   * 200,000 generated events with every edge case ({@link SegmentLogGenerator}: DST change,
+   * window edges, aliases before signup, retries, late deliveries, malformed lines) and two
+   * surveys' answers, as Segment JSON lines and then as the Parquet export of the embedded store.
+   */
   @Test
-  void twoHundredThousandGeneratedEventsGiveTheEmbeddedNumbersValueByValue() {
+  void twoHundredThousandGeneratedEventsGiveTheEmbeddedNumbersValueByValue() throws java.io.IOException {
     SegmentLogGenerator.Result generated = SegmentLogGenerator.write(dir.resolve("in"), 200_000, 20260302L);
     MetricsConfig config = SegmentLogGenerator.CONFIG;
     Path configFile = JobRuns.writeConfig(dir.resolve("metrics.json"), config);
@@ -176,6 +182,24 @@ class SparkRollupIT {
       assertThat(c.differences).isEmpty();
       assertThat(c.compared).isGreaterThan(3_000);
       System.out.println("200,000 generated events: compared " + c.compared + " values, all equal");
+
+      // The same store exported as Parquet (export-events) and read back by the job.
+      Path parquet = dir.resolve("parquet");
+      ParquetEventExport.Result exported =
+          ParquetEventExport.export(embedded.db(), parquet, Long.MIN_VALUE, Long.MAX_VALUE, ParquetEventExport.Progress.NONE);
+      assertThat(exported.events()).isEqualTo(embedded.imported);
+      Path fromParquet = dir.resolve("out-parquet");
+      JobSummary p =
+          JobRuns.run(List.of(parquet.toString()), RollupJobOptions.InputFormat.PARQUET, configFile, from, to, SegmentLogGenerator.AS_OF,
+              fromParquet, answersFile);
+      assertThat(p.lines().stored()).isEqualTo(embedded.imported);
+      assertThat(p.lines().duplicates()).isZero();
+      assertThat(p.lines().skipped()).isZero();
+      ReportComparison cp = compare(embedded, fromParquet, 3, CSAT, csat);
+      cp.compare("satisfaction-nps", ApiJson.GSON.toJson(embedded.satisfaction(4, npsScale, nps)), JobRuns.read(fromParquet.resolve("satisfaction-4.json")));
+      assertThat(cp.differences).isEmpty();
+      assertThat(cp.compared).isEqualTo(c.compared);
+      System.out.println("the same events as Parquet: compared " + cp.compared + " values, all equal");
     }
   }
 

@@ -4,6 +4,7 @@ import io.productopsdash.models.WeekId;
 import io.productopsdash.models.WeeklyScore;
 import io.productopsdash.models.rollup.AcquisitionWeek;
 import io.productopsdash.models.rollup.OnboardingCohort;
+import io.productopsdash.models.rollup.RollupSnapshot;
 import io.productopsdash.models.theme.ThemeTrend;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +51,7 @@ public record Digest(
     AcquisitionWeek previousSignups,
     OnboardingCohort onboarding,
     OnboardingCohort previousOnboarding,
+    RollupSnapshot productSnapshot,
     Links links) {
   /** Copies the lists. */
   public Digest {

@@ -6,6 +6,7 @@ import io.productopsdash.models.ScoreChange;
 import io.productopsdash.models.ScoreSummary;
 import io.productopsdash.models.WeekId;
 import io.productopsdash.models.WeeklyScore;
+import io.productopsdash.models.rollup.RollupSnapshot;
 import io.productopsdash.models.theme.ThemeTrend;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,12 +23,16 @@ class DigestRendererTest {
   }
 
   private static Digest digest(String name, String quote) {
+    return digest(name, quote, null);
+  }
+
+  private static Digest digest(String name, String quote, RollupSnapshot snapshot) {
     DigestLinks links = new DigestLinks("https://ops.example.com/");
     return new Digest(
         7, 7, name, WEEK, Instant.parse("2026-11-23T08:00:00Z"), empty(WEEK), empty(WEEK.plusWeeks(-1)),
         List.of(new Digest.ThemeItem(3, "login & <b>", 1, 1.0, ThemeTrend.NEW, null, null, null, 11L, quote,
             links.theme(3, 7, WEEK))),
-        List.of(), 1, List.of(), null, null, null, null,
+        List.of(), 1, List.of(), null, null, null, null, snapshot,
         new Digest.Links(links.overview(7, WEEK), links.featureRequests(7), links.acquisition(WEEK), links.onboarding(WEEK)));
   }
 
@@ -51,6 +56,20 @@ class DigestRendererTest {
     assertThat(r.text()).contains("- login & <b>: 1 answer (100.0%), first themed week, new\n");
     // A week without answers or rollups shows dashes and no theme-less sections crash.
     assertThat(r.text()).contains("- Mean score: \u2013; 2026-W46: \u2013; change \u2013").contains("No feature requests yet.");
+  }
+
+  @Test
+  void numbersFromAnImportedSnapshotSaySoInBothParts() {
+    RollupSnapshot snapshot =
+        new RollupSnapshot(
+            3, "spark segment s3a://logs/<b>", Instant.parse("2026-11-22T00:00:00Z"), WEEK.plusWeeks(-12), WEEK, 10_000_000L,
+            Instant.parse("2026-11-22T06:00:00Z"));
+    RenderedDigest r = new DigestRenderer(ZoneOffset.UTC).render(digest("Name", "q", snapshot));
+    String note = "These two weeks come from an imported snapshot (spark segment s3a://logs/<b>, as of 2026-11-22 00:00 Z,"
+        + " 10,000,000 events): the stored events do not cover them.";
+    assertThat(r.text()).contains("ACQUISITION AND ONBOARDING\n" + note + "\n");
+    assertThat(r.html()).contains("s3a://logs/&lt;b&gt;, as of 2026-11-22 00:00 Z, 10,000,000 events").doesNotContain("logs/<b>");
+    assertThat(new DigestRenderer(ZoneOffset.UTC).render(digest("Name", "q")).text()).doesNotContain("imported snapshot");
   }
 
   @Test
