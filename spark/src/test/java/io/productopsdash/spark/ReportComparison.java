@@ -15,6 +15,8 @@ import java.util.TreeSet;
  */
 final class ReportComparison {
   long compared;
+  /** Leaves whose values differ (the other differences are of shape: a field or element missing). */
+  long unequal;
   final List<String> differences = new ArrayList<>();
   /** Compares {@code expected} (the embedded engine's JSON) with {@code actual} (the Spark job's). */
   ReportComparison compare(String name, String expected, String actual) {
@@ -47,6 +49,7 @@ final class ReportComparison {
     } else {
       compared++;
       if (!e.toString().equals(a.toString())) {
+        unequal++;
         differences.add(path + ": embedded " + e + ", spark " + a);
       }
     }

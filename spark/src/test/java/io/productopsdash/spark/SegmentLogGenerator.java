@@ -1,6 +1,8 @@
 package io.productopsdash.spark;
 
+import io.productopsdash.models.Answer;
 import io.productopsdash.models.MetricsConfig;
+import io.productopsdash.models.WeekId;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -397,6 +399,30 @@ final class SegmentLogGenerator {
       write(src, line, t);
       calls++;
     }
+  }
+
+  /**
+   * Survey answers of the generated users: by userId, by pre-alias id and by ids with no events,
+   * in the twelve weeks and the weeks just outside; {@code events} is what the users were
+   * generated for.
+   */
+  static List<Answer> answers(long surveyId, int min, int max, int count, long events) {
+    SplittableRandom random = new SplittableRandom(surveyId);
+    int users = (int) Math.max(1, events / 29);
+    WeekId first = WeekId.of(Instant.ofEpochMilli(START), ZONE);
+    List<Answer> out = new ArrayList<>();
+    Instant at = Instant.ofEpochMilli(END);
+    for (int i = 0; i < count; i++) {
+      int u = random.nextInt(users);
+      String user = switch (random.nextInt(10)) {
+        case 0 -> "ph-" + u;
+        case 1 -> "nobody-" + u;
+        default -> "user-" + u;
+      };
+      WeekId week = first.plusWeeks(random.nextInt(WEEKS + 2) - 1);
+      out.add(new Answer(i + 1, "g" + surveyId + "-" + i, surveyId, user, week, min + random.nextInt(max - min + 1), null, null, null, at, at));
+    }
+    return out;
   }
 
   /** For the benchmark: {@code OUT EVENTS [SEED]}. */
