@@ -10,6 +10,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -30,22 +31,18 @@ public final class Dashboard {
   /** App paths a browser may open directly; anything else under /app is a 404. */
   private static final Pattern APP_PATH =
       Pattern.compile("/app(/(overview|themes|themes/\\d+|search|feature-requests|acquisition|onboarding|usage|satisfaction|digest|surveys|surveys/new|surveys/\\d+))?/?");
-  private static final Map<String, String> ASSET_TYPES =
-      Map.of(
-          "app.js", "application/javascript; charset=utf-8",
-          "app.css", "text/css; charset=utf-8",
-          "login.js", "application/javascript; charset=utf-8",
-          "echarts.min.js", "application/javascript; charset=utf-8");
+  /**
+   * Names of the app's assets: its ES modules ({@code main.js} imports the others) and style sheet,
+   * read from the app's resource folder; the pattern admits no path separator.
+   */
+  private static final Pattern ASSET_NAME = Pattern.compile("[a-z][a-z0-9-]*\\.(js|css)");
+  private static final String APP_RESOURCES = "/io/productopsdash/server/web/app/";
 
   private final AdminAuth auth;
   private final String shell = text("/io/productopsdash/server/web/app/app.html");
   private final String loginPage = text("/io/productopsdash/server/web/app/login.html");
-  private final Map<String, byte[]> assets =
-      Map.of(
-          "app.js", bytes("/io/productopsdash/server/web/app/app.js"),
-          "app.css", bytes("/io/productopsdash/server/web/app/app.css"),
-          "login.js", bytes("/io/productopsdash/server/web/app/login.js"),
-          "echarts.min.js", bytes(ECHARTS));
+  /** Assets read so far (each read once); an absent name maps to an empty array. */
+  private final Map<String, byte[]> assets = new ConcurrentHashMap<>(Map.of("echarts.min.js", bytes(ECHARTS)));
 
   public Dashboard(AdminAuth auth) {
     this.auth = auth;
@@ -83,10 +80,17 @@ public final class Dashboard {
     String name = ctx.pathParam("name");
     byte[] body = assets.get(name);
     if (body == null) {
+      body =
+          ASSET_NAME.matcher(name).matches()
+              ? assets.computeIfAbsent(name, n -> optionalBytes(APP_RESOURCES + n))
+              : new byte[0];
+    }
+    if (body.length == 0) {
       ErrorMapping.send(ctx, 404, "No asset " + name, "not-found", Map.of("path", "no asset " + name));
       return;
     }
-    ctx.contentType(ASSET_TYPES.get(name)).header("Cache-Control", "no-cache").header("X-Content-Type-Options", "nosniff").result(body);
+    String type = name.endsWith(".css") ? "text/css; charset=utf-8" : "application/javascript; charset=utf-8";
+    ctx.contentType(type).header("Cache-Control", "no-cache").header("X-Content-Type-Options", "nosniff").result(body);
   }
 
   private void logIn(Context ctx) {
@@ -131,6 +135,14 @@ public final class Dashboard {
 
   private static String text(String resource) {
     return new String(bytes(resource), StandardCharsets.UTF_8);
+  }
+
+  private static byte[] optionalBytes(String resource) {
+    try (InputStream in = Dashboard.class.getResourceAsStream(resource)) {
+      return in == null ? new byte[0] : in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static byte[] bytes(String resource) {
