@@ -38,6 +38,8 @@ public final class ExportAnswersCommand implements Callable<Integer> {
   /** One answer as the Spark job reads it. */
   record AnswerLine(long surveyId, String kind, int points, int topBox, String week, String userId, int score) {}
 
+  private static final Path DEFAULT_DATA = Path.of("productopsdash-data");
+
   @Mixin DataDirOptions dataOptions;
 
   @Option(names = "--survey", required = true, paramLabel = "ID", description = "The survey version.")
@@ -54,9 +56,9 @@ public final class ExportAnswersCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path dataDir = dataOptions.resolve(System.getenv(), Path.of("productopsdash-data"));
-    if (!Files.isRegularFile(dataDir.resolve(Database.FILE_NAME))) {
-      System.err.println("No ProductOpsDash database in " + dataDir.toAbsolutePath() + " (use --data DIR)");
+    Path dataDir = dataOptions.withDatabase(System.getenv(), DEFAULT_DATA);
+    if (dataDir == null) {
+      System.err.println(dataOptions.noDatabase(System.getenv(), DEFAULT_DATA));
       return 2;
     }
     if (Files.exists(out)) {

@@ -10,7 +10,6 @@ import io.productopsdash.models.WeekId;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -33,6 +32,8 @@ import picocli.CommandLine.Option;
       "with the identity links and traits, for RollupJob --format parquet."
     })
 public final class ExportEventsCommand implements Callable<Integer> {
+  private static final Path DEFAULT_DATA = Path.of("productopsdash-data");
+
   @Mixin DataDirOptions dataOptions;
 
   @Option(names = "--parquet", required = true, paramLabel = "DIR", description = "Folder to write (must not exist or be empty).")
@@ -48,9 +49,9 @@ public final class ExportEventsCommand implements Callable<Integer> {
   public Integer call() {
     PrintStream out = System.out;
     PrintStream err = System.err;
-    Path dataDir = dataOptions.resolve(System.getenv(), Path.of("productopsdash-data"));
-    if (!Files.isRegularFile(dataDir.resolve(Database.FILE_NAME))) {
-      err.println("No ProductOpsDash database in " + dataDir.toAbsolutePath() + " (use --data DIR)");
+    Path dataDir = dataOptions.withDatabase(System.getenv(), DEFAULT_DATA);
+    if (dataDir == null) {
+      System.err.println(dataOptions.noDatabase(System.getenv(), DEFAULT_DATA));
       return 2;
     }
     try (Database db = Database.open(dataDir)) {

@@ -5,9 +5,7 @@ import io.productopsdash.engine.rollup.RollupService;
 import io.productopsdash.engine.rollup.RollupSnapshots;
 import io.productopsdash.models.InvalidInputException;
 import io.productopsdash.models.rollup.RollupSnapshot;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -29,6 +27,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Store a RollupJob output folder (summary.json and the reports) as a rollup snapshot.")
 public final class ImportRollupsCommand implements Callable<Integer> {
+  private static final Path DEFAULT_DATA = Path.of("productopsdash-data");
+
   @Mixin DataDirOptions dataOptions;
 
   @Parameters(index = "0", paramLabel = "DIR", description = "The job's --out folder.")
@@ -41,16 +41,13 @@ public final class ImportRollupsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path dataDir = dataOptions.resolve(System.getenv(), Path.of("productopsdash-data"));
-    if (!Files.isRegularFile(dataDir.resolve(Database.FILE_NAME))) {
-      System.err.println("No ProductOpsDash database in " + dataDir.toAbsolutePath() + " (use --data DIR)");
+    Path dataDir = dataOptions.withDatabase(System.getenv(), DEFAULT_DATA);
+    if (dataDir == null) {
+      System.err.println(dataOptions.noDatabase(System.getenv(), DEFAULT_DATA));
       return 2;
     }
-    ZoneId defaultZone;
-    try {
-      String z = zone != null ? zone : System.getenv().getOrDefault("PRODUCTOPSDASH_ZONE", "UTC");
-      defaultZone = ZoneId.of(z.isBlank() ? "UTC" : z.strip());
-    } catch (DateTimeException e) {
+    ZoneId defaultZone = RollupCommand.defaultZone(zone);
+    if (defaultZone == null) {
       System.err.println("--zone must be a time zone id such as Europe/Berlin or UTC, got '" + zone + "'");
       return 2;
     }
