@@ -12,6 +12,8 @@ import io.productopsdash.definitions.metrics.SignupAttribution;
 import io.productopsdash.models.Event;
 import io.productopsdash.models.MetricsConfig;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -43,18 +45,22 @@ final class EventInputs {
   /** The lines of JSON-lines files, each normalised or marked skipped. */
   static Dataset<Row> jsonLines(
       SparkSession spark, List<String> paths, JsonLines.Source source, String configJson, Instant receivedAt) {
+    Dataset<Row> text = spark.read().option("lineSep", "\n").option("recursiveFileLookup", "true").text(paths.toArray(String[]::new));
+    // Each file's place in path order: an int in every row and shuffle instead of its path.
+    String[] files = Arrays.stream(text.inputFiles()).map(EventInputs::samePath).sorted().toArray(String[]::new);
+    HashMap<String, Integer> fileIndex = new HashMap<>();
+    for (int i = 0; i < files.length; i++) {
+      fileIndex.put(files[i], i);
+    }
     Dataset<Row> lines =
-        spark.read()
-            .option("lineSep", "\n")
-            .option("recursiveFileLookup", "true")
-            .text(paths.toArray(String[]::new))
+        text
             .select(
                 col("value"), octet_length(col("value")).as("bytes"), col("_metadata.file_path").as("file"),
                 col("_metadata.file_block_start").as("block"))
             // Increasing within a split, which one task reads in order: with (file, block) the
             // line's position, the order the importer stores lines in.
             .withColumn("row", monotonically_increasing_id());
-    return lines.mapPartitions(new LineParser(configJson, source, receivedAt.toEpochMilli()), Encoders.row(EventRows.SCHEMA));
+    return lines.mapPartitions(new LineParser(configJson, source, receivedAt.toEpochMilli(), fileIndex), Encoders.row(EventRows.SCHEMA));
   }
 
   /** The events of a Parquet export folder. */
@@ -80,17 +86,29 @@ final class EventInputs {
         .mapPartitions(new TraitsParser(configJson), Encoders.row(Identities.STORED_TRAITS));
   }
 
+  /**
+   * One spelling of a file's URI: the listing writes {@code file:///tmp/a}, a row's metadata
+   * {@code file:/tmp/a}; Hadoop's {@code Path} writes both the same way.
+   */
+  static String samePath(String uri) {
+    return new org.apache.hadoop.fs.Path(java.net.URI.create(uri)).toString();
+  }
+
   /** Text lines (value, bytes, file, block, row) to event rows. */
   private static final class LineParser implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
     private final String configJson;
     private final JsonLines.Source source;
     private final long receivedAt;
+    private final HashMap<String, Integer> fileIndex;
+    private transient String lastPath;
+    private transient Integer lastIndex;
 
-    LineParser(String configJson, JsonLines.Source source, long receivedAt) {
+    LineParser(String configJson, JsonLines.Source source, long receivedAt, HashMap<String, Integer> fileIndex) {
       this.configJson = configJson;
       this.source = source;
       this.receivedAt = receivedAt;
+      this.fileIndex = fileIndex;
     }
 
     @Override
@@ -103,7 +121,14 @@ final class EventInputs {
     private Row parse(Row r, MetricsConfig config, Instant received) {
       String line = r.getString(0);
       long bytes = r.getInt(1);
-      String file = r.getString(2);
+      if (!r.getString(2).equals(lastPath)) {
+        lastPath = r.getString(2);
+        lastIndex = fileIndex.get(samePath(lastPath));
+      }
+      Integer file = lastIndex;
+      if (file == null) {
+        throw new IllegalStateException("a line of " + r.getString(2) + ", which is not among the listed input files");
+      }
       long block = r.getLong(3);
       long row = r.getLong(4);
       if (line.endsWith("\r")) {
@@ -150,7 +175,7 @@ final class EventInputs {
       boolean traitsSet = type.equals("identify") && userId != null && traits != null;
       String userTrait = traitsSet ? SignupAttribution.userTrait(traits, config) : null;
       return RowFactory.create(
-          null, "", 0L, r.getLong(0), r.getString(1), type, name, userId, r.getString(5), null, r.getLong(6),
+          null, 0, 0L, r.getLong(0), r.getString(1), type, name, userId, r.getString(5), null, r.getLong(6),
           r.getString(7), source, signupTrait, traitsSet, userTrait);
     }
   }

@@ -16,9 +16,10 @@ import org.apache.spark.sql.types.StructType;
  *
  * <ul>
  *   <li>{@code file}, {@code block}, {@code row}: where it was read, the order the embedded store
- *       would have stored it in (file path, split offset, position in the split; for the Parquet
- *       export the store's rowid), which decides the first of duplicates and of identity links and
- *       breaks timestamp ties as the store's rowid does;
+ *       would have stored it in (the file's place among the input files sorted by path, the split's
+ *       offset, the position in the split; for the Parquet export 0, 0 and the store's rowid),
+ *       which decides the first of duplicates and of identity links and breaks timestamp ties as
+ *       the store's rowid does;
  *   <li>the Segment fields: {@code messageId}, {@code type} (lower case), {@code name}, {@code
  *       userId}, {@code anonymousId}, {@code previousId}, {@code ts} (epoch ms), {@code path};
  *   <li>from the JSON, for the configured meaning only: a signup event's {@code source} and
@@ -30,7 +31,7 @@ final class EventRows {
   static final StructType SCHEMA =
       new StructType()
           .add("reason", DataTypes.StringType)
-          .add("file", DataTypes.StringType, false)
+          .add("file", DataTypes.IntegerType, false)
           .add("block", DataTypes.LongType, false)
           .add("row", DataTypes.LongType, false)
           .add("messageId", DataTypes.StringType)
@@ -49,12 +50,12 @@ final class EventRows {
   private EventRows() {}
 
   /** A skipped input with its reason (a {@code SkipReason} name in lower case). */
-  static Row skipped(String reason, String file, long block, long row) {
+  static Row skipped(String reason, int file, long block, long row) {
     return RowFactory.create(reason, file, block, row, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** The row of a normalised event. */
-  static Row of(Event e, String file, long block, long row, MetricsConfig config) {
+  static Row of(Event e, int file, long block, long row, MetricsConfig config) {
     String source = null;
     String signupTrait = null;
     if (e.type() == EventType.TRACK && config.signupEvent().equals(e.name())) {

@@ -10,6 +10,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -70,7 +71,7 @@ final class Identities {
       all =
           all.unionByName(
               storedLinks.select(
-                  col("anonymousId"), col("userId"), lit(0).as("rank"), lit("").as("file"), lit(0L).as("block"),
+                  col("anonymousId"), col("userId"), lit(0).as("rank"), lit(0).as("file"), lit(0L).as("block"),
                   lit(0L).as("row"), lit(0).as("sub")));
     }
     return first(all, "anonymousId", col("rank"), col("file"), col("block"), col("row"), col("sub"))
@@ -90,7 +91,7 @@ final class Identities {
       identify =
           identify.unionByName(
               storedTraits.select(
-                  col("userId"), col("ts"), lit(2).as("rank"), lit("").as("file"), lit(0L).as("block"), lit(0L).as("row"),
+                  col("userId"), col("ts"), lit(2).as("rank"), lit(0).as("file"), lit(0L).as("block"), lit(0L).as("row"),
                   col("userTrait")));
     }
     return first(
@@ -103,8 +104,8 @@ final class Identities {
    * The activity events (track, page, screen) at or before {@code asOf} under their resolved
    * user, as rows of the users' stream ({@link UserPass#STREAM}, part {@link UserPass#EVENT}).
    */
-  static Dataset<Row> activity(Dataset<Row> events, Dataset<Row> links, long asOf) {
-    Dataset<Row> linked = links.select(col("anonymousId").as("linkedId"), col("userId").as("linkedUser"));
+  static Dataset<Row> activity(Dataset<Row> events, Dataset<Row> links, boolean broadcastLinks, long asOf) {
+    Dataset<Row> linked = linked(links, broadcastLinks);
     Dataset<Row> activity =
         events
             .filter(col("type").isin("track", "page", "screen").and(col("ts").leq(asOf)))
@@ -118,11 +119,17 @@ final class Identities {
             lit(null).cast("int").as("score"));
   }
 
+  /** The links as (linkedId, linkedUser) to join on, sent whole to every task when {@code broadcast}. */
+  static Dataset<Row> linked(Dataset<Row> links, boolean broadcast) {
+    Dataset<Row> linked = links.select(col("anonymousId").as("linkedId"), col("userId").as("linkedUser"));
+    return broadcast ? functions.broadcast(linked) : linked;
+  }
+
   /** The latest traits ({@link #traits}) as rows of the users' stream (part {@link UserPass#TRAITS}). */
   static Dataset<Row> traitsStream(Dataset<Row> traits) {
     return traits.select(
         col("userId").as("user"), lit(UserPass.TRAITS).as("part"), lit(null).cast("long").as("ts"),
-        lit(null).cast("string").as("file"), lit(null).cast("long").as("block"), lit(null).cast("long").as("row"),
+        lit(null).cast("int").as("file"), lit(null).cast("long").as("block"), lit(null).cast("long").as("row"),
         lit(null).cast("string").as("type"), lit(null).cast("string").as("name"), lit(null).cast("string").as("path"),
         lit(null).cast("string").as("source"), lit(null).cast("string").as("signupTrait"), col("userTrait"),
         lit(null).cast("long").as("surveyId"), lit(null).cast("string").as("week"), lit(null).cast("int").as("score"));

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param users users with such events
  * @param answers answers read for satisfaction by usage (null without {@code --answers})
  * @param reports the report files, e.g. {@code acquisition.json}, {@code satisfaction-3.json}
+ * @param tasks what the job's Spark tasks cost (CPU, input, shuffle, spill, peak task memory)
  */
 public record JobSummary(
     String job,
@@ -35,7 +36,8 @@ public record JobSummary(
     Long answers,
     List<String> reports,
     Instant finishedAt,
-    double seconds) {
+    double seconds,
+    JobMetrics.Totals tasks) {
   /** The file name in the output folder. */
   public static final String FILE = "summary.json";
 

@@ -1,12 +1,14 @@
 package io.productopsdash.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 
 import com.google.gson.JsonParser;
 import io.productopsdash.definitions.events.JsonLines;
 import io.productopsdash.definitions.json.ApiJson;
 import io.productopsdash.definitions.metrics.MetricsConfigJson;
+import io.productopsdash.definitions.metrics.Percentiles;
 import io.productopsdash.models.InvalidInputException;
 import io.productopsdash.models.MetricsConfig;
 import io.productopsdash.models.Scale;
@@ -15,10 +17,13 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -45,6 +50,8 @@ import org.apache.spark.storage.StorageLevel;
 public final class RollupJob {
   /** Exit code for bad input (options, paths, configuration, no events). */
   public static final int BAD_INPUT = 2;
+  /** Identity links sent whole to every task instead of shuffling the events to join them. */
+  static final long MAX_BROADCAST_LINKS = 2_000_000;
 
   private RollupJob() {}
 
@@ -89,6 +96,15 @@ public final class RollupJob {
 
   /** Runs the job on {@code spark} and returns what it wrote into {@code summary.json}. */
   static JobSummary run(SparkSession spark, RollupJobOptions options, PrintStream out) {
+    JobMetrics metrics = JobMetrics.listenTo(spark);
+    try {
+      return run(spark, options, out, metrics);
+    } finally {
+      spark.sparkContext().removeSparkListener(metrics);
+    }
+  }
+
+  private static JobSummary run(SparkSession spark, RollupJobOptions options, PrintStream out, JobMetrics metrics) {
     Instant started = Instant.now();
     JobFiles files = new JobFiles(spark.sparkContext().hadoopConfiguration());
     MetricsConfig config = config(files, options.config());
@@ -134,8 +150,12 @@ public final class RollupJob {
     boolean stored = options.format() == RollupJobOptions.InputFormat.PARQUET;
     Dataset<Row> storedLinks = stored ? EventInputs.parquetLinks(spark, options.events().get(0)) : null;
     Dataset<Row> storedTraits = stored ? EventInputs.parquetTraits(spark, options.events().get(0), configJson) : null;
-    Dataset<Row> links = Identities.links(events, storedLinks);
-    Dataset<Row> stream = Identities.activity(events, links, asOf).unionByName(Identities.traitsStream(Identities.traits(events, storedTraits)));
+    Dataset<Row> links = Identities.links(events, storedLinks).persist(StorageLevel.MEMORY_AND_DISK());
+    // Up to a few million links go to every task (a broadcast join), so the events are not
+    // shuffled once more just to be resolved; more are joined by shuffling both sides.
+    long linkCount = links.count();
+    boolean broadcastLinks = linkCount <= MAX_BROADCAST_LINKS;
+    Dataset<Row> stream = Identities.activity(events, links, broadcastLinks, asOf).unionByName(Identities.traitsStream(Identities.traits(events, storedTraits)));
     Map<Long, Scale> scales = Map.of();
     Long answers = null;
     if (options.answers() != null) {
@@ -143,21 +163,38 @@ public final class RollupJob {
       long[] count = new long[1];
       scales = SatisfactionReports.scales(answerRows, count);
       answers = count[0];
-      stream = stream.unionByName(SatisfactionReports.stream(answerRows, links));
+      stream = stream.unionByName(SatisfactionReports.stream(answerRows, links, broadcastLinks));
     }
     // Each user's traits, events and answers together, in time order: the per-user pass.
-    List<Row> cells =
+    Dataset<Row> summed =
         stream
             .repartition(col("user"))
             .sortWithinPartitions("user", "part", "ts", "file", "block", "row")
             .mapPartitions(new UserPass(configJson, options.from(), options.to(), asOf), Encoders.row(Tally.SCHEMA))
             .groupBy("report", "id", "key", "key2", "value")
             .agg(sum("n").as("n"), sum("a").as("a"), sum("b").as("b"), sum("c").as("c"))
-            .collectAsList();
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    Column distribution = col("report").isin(Tally.DISTRIBUTIONS.toArray());
+    List<Row> cells = summed.filter(not(distribution)).collectAsList();
     numbered.unpersist();
-    RollupReports rollups = new RollupReports(config, options.from(), options.to(), options.asOf(), cells);
+    // Distributions may have a cell per distinct value: streamed to the driver in order, never collected.
+    Map<String, Map<Long, Percentiles.Counted>> distributions = new HashMap<>();
+    for (Row r : summed.filter(distribution).groupBy("report", "id").agg(sum("n")).collectAsList()) {
+      distributions.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getLong(1), new Percentiles.Counted(r.getLong(2)));
+    }
+    long distributionCells = 0;
+    Iterator<Row> ordered = summed.filter(distribution).select("report", "id", "value", "n").orderBy("report", "id", "value").toLocalIterator();
+    while (ordered.hasNext()) {
+      Row r = ordered.next();
+      distributions.get(r.getString(0)).get(r.getLong(1)).add(r.getDouble(2), r.getLong(3));
+      distributionCells++;
+    }
+    summed.unpersist();
+    links.unpersist();
+    RollupReports rollups = new RollupReports(config, options.from(), options.to(), options.asOf(), cells, distributions);
     long[] totals = rollups.totals();
-    out.printf(Locale.ROOT, "[%s] activity events=%d users=%d, %d report cells%n", elapsed(started), totals[1], totals[0], cells.size());
+    out.printf(Locale.ROOT, "[%s] activity events=%d users=%d, %d report cells (%d of distributions)%n", elapsed(started), totals[1],
+        totals[0], cells.size() + distributionCells, distributionCells);
     List<String> reports = new ArrayList<>();
     List<String[]> texts = new ArrayList<>();
     texts.add(new String[] {"acquisition.json", ApiJson.GSON.toJson(rollups.acquisition())});
@@ -170,12 +207,15 @@ public final class RollupJob {
       files.write(options.out(), t[0], t[1]);
       reports.add(t[0]);
     }
+    JobMetrics.Totals cost = metrics.finish(spark);
+    out.printf(Locale.ROOT, "[%s] tasks=%d executor CPU %.1f s, input %,d bytes, shuffle written %,d bytes, spilled %,d bytes%n",
+        elapsed(started), cost.tasks(), cost.executorCpuSeconds(), cost.inputBytes(), cost.shuffleWriteBytes(), cost.spilledBytes());
     Instant finished = Instant.now();
     JobSummary summary =
         new JobSummary(
             RollupJob.class.getName(), spark.version(), options.format().label(), options.events(), options.from(),
             options.to(), options.asOf(), JsonParser.parseString(configJson), lines, totals[1], totals[0], answers, reports,
-            finished, Duration.between(started, finished).toMillis() / 1000.0);
+            finished, Duration.between(started, finished).toMillis() / 1000.0, cost);
     files.write(options.out(), JobSummary.FILE, ApiJson.GSON.toJson(summary));
     return summary;
   }

@@ -44,9 +44,16 @@ final class RollupReports {
   private final long firstWeek;
   private final int weeks;
   private final Map<String, List<Row>> cells = new HashMap<>();
+  private final Map<String, Map<Long, Percentiles.Counted>> distributions;
 
-  /** Over the summed cells (report, id, key, key2, value, n, a, b, c). */
-  RollupReports(MetricsConfig config, WeekId from, WeekId to, Instant asOf, List<Row> summed) {
+  /**
+   * Over the summed cells (report, id, key, key2, value, n, a, b, c) and the distributions fed
+   * from the cells of {@link Tally#DISTRIBUTIONS} (per report and week index).
+   */
+  RollupReports(
+      MetricsConfig config, WeekId from, WeekId to, Instant asOf, List<Row> summed,
+      Map<String, Map<Long, Percentiles.Counted>> distributions) {
+    this.distributions = distributions;
     this.config = config;
     this.from = from;
     this.to = to;
@@ -201,26 +208,13 @@ final class RollupReports {
     return out;
   }
 
-  /** Per week, the distribution of a value from its distinct values and counts. */
+  /** Per week, the distribution of a value (empty for weeks without one). */
   private Distribution[] distributions(String report) {
-    List<TreeMap<Double, Long>> values = new ArrayList<>();
-    for (int w = 0; w < weeks; w++) {
-      values.add(new TreeMap<>());
-    }
-    for (Row r : cells(report)) {
-      values.get(index(r)).merge(r.getDouble(4), r.getLong(5), Long::sum);
-    }
+    Map<Long, Percentiles.Counted> byWeek = distributions.getOrDefault(report, Map.of());
     Distribution[] out = new Distribution[weeks];
     for (int w = 0; w < weeks; w++) {
-      TreeMap<Double, Long> m = values.get(w);
-      double[] v = new double[m.size()];
-      long[] c = new long[m.size()];
-      int k = 0;
-      for (Map.Entry<Double, Long> e : m.entrySet()) {
-        v[k] = e.getKey();
-        c[k++] = e.getValue();
-      }
-      out[w] = Percentiles.distribution(v, c, k);
+      Percentiles.Counted c = byWeek.get(firstWeek + w);
+      out[w] = c == null ? Distribution.EMPTY : c.result();
     }
     return out;
   }

@@ -44,13 +44,13 @@ final class SatisfactionReports {
    * The answers as rows of the users' stream ({@link UserPass#STREAM}, part {@link
    * UserPass#ANSWER}), under the respondent: the userId, resolved through the identity links.
    */
-  static Dataset<Row> stream(Dataset<Row> answers, Dataset<Row> links) {
-    Dataset<Row> linked = links.select(col("anonymousId").as("linkedId"), col("userId").as("linkedUser"));
+  static Dataset<Row> stream(Dataset<Row> answers, Dataset<Row> links, boolean broadcastLinks) {
+    Dataset<Row> linked = Identities.linked(links, broadcastLinks);
     return answers
         .join(linked, answers.col("userId").equalTo(linked.col("linkedId")), "left")
         .select(
             coalesce(col("linkedUser"), col("userId")).as("user"), lit(UserPass.ANSWER).as("part"), lit(null).cast("long").as("ts"),
-            lit(null).cast("string").as("file"), lit(null).cast("long").as("block"), lit(null).cast("long").as("row"),
+            lit(null).cast("int").as("file"), lit(null).cast("long").as("block"), lit(null).cast("long").as("row"),
             lit(null).cast("string").as("type"), lit(null).cast("string").as("name"), lit(null).cast("string").as("path"),
             lit(null).cast("string").as("source"), lit(null).cast("string").as("signupTrait"),
             lit(null).cast("string").as("userTrait"), col("surveyId"), col("week"), col("score"));

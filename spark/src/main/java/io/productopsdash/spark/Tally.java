@@ -11,9 +11,10 @@ import org.apache.spark.sql.types.StructType;
  * and {@code value} say which cell, {@code n} counts users (or answers) and {@code a}, {@code
  * b}, {@code c} are integer sums whose meaning depends on the table. Spark sums the tallies of
  * all users per cell ({@code GROUP BY report, id, key, key2, value}); the driver builds the
- * reports from the few thousand cells ({@link RollupReports}). Every sum is of integers, and each
- * distribution arrives as its distinct values with their counts, so nothing depends on the order
- * in which Spark adds.
+ * reports from the cells ({@link RollupReports}): the few thousand of counts and breakdowns
+ * collected, the distributions' cells (one per distinct value, up to one per user-week) streamed
+ * to it in order. Every sum is of integers, and each distribution arrives as its distinct values
+ * with their counts, so nothing depends on the order in which Spark adds.
  *
  * <table>
  *   <caption>The tables</caption>
@@ -52,6 +53,9 @@ final class Tally {
   static final String AREA = "area";
   static final String FEATURE = "feature";
   static final String TOTALS = "totals";
+  /** The tables that are distributions: value by value, possibly millions of cells, streamed. */
+  static final java.util.List<String> DISTRIBUTIONS =
+      java.util.List.of("hours", "steps", "sessions", "days", "sessionsPerUser", "secondsPerUser");
   static final String ANSWER = "answer";
 
   /** Answer groups (the {@code key} of an answer tally). */

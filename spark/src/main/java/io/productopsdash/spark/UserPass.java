@@ -34,7 +34,7 @@ final class UserPass implements MapPartitionsFunction<Row, Row> {
           .add("user", DataTypes.StringType)
           .add("part", DataTypes.IntegerType, false)
           .add("ts", DataTypes.LongType)
-          .add("file", DataTypes.StringType)
+          .add("file", DataTypes.IntegerType)
           .add("block", DataTypes.LongType)
           .add("row", DataTypes.LongType)
           .add("type", DataTypes.StringType)

@@ -53,48 +53,84 @@ public final class Percentiles {
    */
   public static Distribution distribution(double[] values, long[] counts, int k) {
     long n = 0;
-    double sum = 0;
     for (int i = 0; i < k; i++) {
-      if (i > 0 && !(values[i] > values[i - 1])) {
+      n += counts[i];
+    }
+    Counted counted = new Counted(n);
+    for (int i = 0; i < k; i++) {
+      counted.add(values[i], counts[i]);
+    }
+    return counted.result();
+  }
+
+  /**
+   * The counted form fed one distinct value at a time, in ascending order, when the number of
+   * values is known in advance: keeps only the sum and the few order statistics the result needs,
+   * so a distributed job can stream millions of distinct values through it. Each value is added
+   * to the sum once per occurrence, in ascending order, as the expanded form sums.
+   */
+  public static final class Counted {
+    private static final double[] P = {0.5, 0.75, 0.9};
+    private final long n;
+    private final long[] wanted;
+    private final double[] found;
+    private long seen;
+    private double sum;
+    private double last = Double.NEGATIVE_INFINITY;
+
+    /** For {@code n} values in all (the sum of the counts that will be added). */
+    public Counted(long n) {
+      if (n < 0) {
+        throw new IllegalArgumentException("n must not be negative, got " + n);
+      }
+      this.n = n;
+      wanted = new long[P.length * 2];
+      for (int i = 0; i < P.length; i++) {
+        long lo = (long) Math.floor((n - 1) * P[i]);
+        wanted[2 * i] = lo;
+        wanted[2 * i + 1] = lo + 1;
+      }
+      found = new double[wanted.length];
+    }
+
+    /** The next value, larger than every earlier one, occurring {@code count} times. */
+    public void add(double value, long count) {
+      if (seen > 0 && !(value > last)) {
         throw new IllegalArgumentException("values must be ascending and distinct");
       }
-      if (counts[i] <= 0) {
-        throw new IllegalArgumentException("counts must be positive, got " + counts[i]);
+      if (count <= 0) {
+        throw new IllegalArgumentException("counts must be positive, got " + count);
       }
-      n += counts[i];
-      // One addition per occurrence, in ascending order, as the expanded form sums.
-      for (long c = 0; c < counts[i]; c++) {
-        sum += values[i];
+      if (seen + count > n) {
+        throw new IllegalArgumentException("more than the " + n + " values announced");
       }
+      for (int i = 0; i < wanted.length; i++) {
+        if (wanted[i] >= seen && wanted[i] < seen + count) {
+          found[i] = value;
+        }
+      }
+      for (long c = 0; c < count; c++) {
+        sum += value;
+      }
+      seen += count;
+      last = value;
     }
-    if (n == 0) {
-      return Distribution.EMPTY;
-    }
-    return new Distribution(
-        n, sum / n, linear(values, counts, k, n, 0.5), linear(values, counts, k, n, 0.75),
-        linear(values, counts, k, n, 0.9));
-  }
 
-  private static double linear(double[] values, long[] counts, int k, long n, double p) {
-    double h = (n - 1) * p;
-    long lo = (long) Math.floor(h);
-    if (lo >= n - 1) {
-      return values[k - 1];
-    }
-    double a = at(values, counts, k, lo);
-    double b = at(values, counts, k, lo + 1);
-    return a + (h - lo) * (b - a);
-  }
-
-  /** The value at position {@code index} of the expanded, ascending sequence. */
-  private static double at(double[] values, long[] counts, int k, long index) {
-    long seen = 0;
-    for (int i = 0; i < k; i++) {
-      seen += counts[i];
-      if (index < seen) {
-        return values[i];
+    /** The summary; all {@code n} values must have been added. */
+    public Distribution result() {
+      if (seen != n) {
+        throw new IllegalStateException(seen + " of the " + n + " values announced were added");
       }
+      if (n == 0) {
+        return Distribution.EMPTY;
+      }
+      double[] q = new double[P.length];
+      for (int i = 0; i < P.length; i++) {
+        double h = (n - 1) * P[i];
+        long lo = (long) Math.floor(h);
+        q[i] = lo >= n - 1 ? last : found[2 * i] + (h - lo) * (found[2 * i + 1] - found[2 * i]);
+      }
+      return new Distribution(n, sum / n, q[0], q[1], q[2]);
     }
-    throw new IllegalArgumentException("index " + index + " beyond " + seen + " values");
   }
 }
