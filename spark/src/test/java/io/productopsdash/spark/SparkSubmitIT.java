@@ -40,6 +40,8 @@ class SparkSubmitIT {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx768m");
+    // A short run: the quick JIT compiler only, as the test JVM (see the pom).
+    command.add("-XX:TieredStopAtLevel=1");
     command.addAll(Arrays.asList(System.getProperty("spark.test.jvm.options", "").split(" ")));
     command.addAll(List.of("-cp", String.join(File.pathSeparator, sparkOnlyClassPath()), "org.apache.spark.deploy.SparkSubmit",
         "--master", "local[2]", "--conf", "spark.ui.enabled=false", "--conf", "spark.sql.shuffle.partitions=4",
