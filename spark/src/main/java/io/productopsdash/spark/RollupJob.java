@@ -165,10 +165,13 @@ public final class RollupJob {
       answers = count[0];
       stream = stream.unionByName(SatisfactionReports.stream(answerRows, links, broadcastLinks));
     }
-    // Each user's traits, events and answers together, in time order: the per-user pass.
+    // Each user's traits, events and answers together, in time order: the per-user pass. As many
+    // partitions as spark.sql.shuffle.partitions says, not fewer: the pass is CPU work per row,
+    // and merging its partitions by bytes (as adaptive execution does) leaves cores idle.
+    int partitions = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
     Dataset<Row> summed =
         stream
-            .repartition(col("user"))
+            .repartition(partitions, col("user"))
             .sortWithinPartitions("user", "part", "ts", "file", "block", "row")
             .mapPartitions(new UserPass(configJson, options.from(), options.to(), asOf), Encoders.row(Tally.SCHEMA))
             .groupBy("report", "id", "key", "key2", "value")
