@@ -112,7 +112,7 @@ final class UserTimeline {
         signup = i;
       }
     }
-    Facts onboarding = signup < 0 ? null : onboarding(user, events, ts, sessionOf, signup, ctx);
+    Onboarding onboarding = signup < 0 ? null : onboarding(events, ts, sessionOf, signup, ctx);
     List<Week> weeks = new ArrayList<>();
     List<Feature> features = new ArrayList<>();
     usage(events, ts, areas, sessionOf, sessions, ctx, weeks, features);
@@ -158,8 +158,20 @@ final class UserTimeline {
     return k + 1;
   }
 
-  /** The onboarding part of the facts (the other fields left empty). */
-  private static Facts onboarding(String user, List<Event> events, long[] ts, int[] sessionOf, int signup, Context ctx) {
+  /** The onboarding part of a signed-up user's facts. */
+  private record Onboarding(
+      long signupWeek,
+      String source,
+      String signupTrait,
+      OnboardingOutcome outcome,
+      Double hours,
+      Double steps,
+      Double sessionsToTransaction,
+      Double days,
+      int tickets,
+      boolean convertedAfterWindow) {}
+
+  private static Onboarding onboarding(List<Event> events, long[] ts, int[] sessionOf, int signup, Context ctx) {
     int n = ts.length;
     long signupTs = ts[signup];
     // A transaction stored just before a same-millisecond signup counts.
@@ -190,13 +202,12 @@ final class UserTimeline {
     Event s = events.get(signup);
     long signupWeek = ctx.days.weekIndex(signupTs);
     if (!converted) {
-      return new Facts(user, signupWeek, s.source(), s.signupTrait(), outcome, null, null, null, null, tickets, tx >= 0,
-          List.of(), List.of(), null);
+      return new Onboarding(signupWeek, s.source(), s.signupTrait(), outcome, null, null, null, null, tickets, tx >= 0);
     }
-    return new Facts(
-        user, signupWeek, s.source(), s.signupTrait(), outcome, (ts[tx] - signupTs) / OnboardingRule.HOUR_MILLIS,
-        (double) steps, (double) (sessionOf[tx] - sessionOf[signup] + 1),
-        (double) (ctx.days.epochDay(ts[tx]) - ctx.days.epochDay(signupTs)), tickets, false, List.of(), List.of(), null);
+    return new Onboarding(
+        signupWeek, s.source(), s.signupTrait(), outcome, (ts[tx] - signupTs) / OnboardingRule.HOUR_MILLIS, (double) steps,
+        (double) (sessionOf[tx] - sessionOf[signup] + 1), (double) (ctx.days.epochDay(ts[tx]) - ctx.days.epochDay(signupTs)),
+        tickets, false);
   }
 
   /** Usage per week of the sessions that started in the reported weeks. */
