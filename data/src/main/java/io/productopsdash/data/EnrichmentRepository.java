@@ -103,6 +103,17 @@ public final class EnrichmentRepository {
     }
   }
 
+  /** The text hash of the answer's enrichment row, or null when it has none. */
+  public String textHash(Connection c, long answerId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT text_sha256 FROM answer_enrichment WHERE answer_id = ?")) {
+      ps.setLong(1, answerId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
   /**
    * Replaces an answer's comment by its redacted form, only if it is still {@code expected}.
    *

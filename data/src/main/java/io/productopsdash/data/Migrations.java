@@ -24,7 +24,7 @@ final class Migrations {
   /** In order; file {@code migrations/V00n__name.sql} beside this class. */
   static final List<String> SCRIPTS =
       List.of("V001__surveys_answers.sql", "V002__events.sql", "V003__enrichment.sql", "V004__themes.sql",
-          "V005__unclustered.sql", "V006__digest.sql", "V009__rollup_snapshots.sql");
+          "V005__unclustered.sql", "V006__digest.sql", "V007__redaction_report.sql", "V009__rollup_snapshots.sql");
 
   private Migrations() {}
 

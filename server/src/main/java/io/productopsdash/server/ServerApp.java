@@ -3,7 +3,9 @@ package io.productopsdash.server;
 import io.javalin.Javalin;
 import io.productopsdash.data.events.EventIngestion;
 import io.productopsdash.engine.search.AnswerIndexer;
+import io.productopsdash.engine.redaction.RedactionReports;
 import io.productopsdash.engine.search.AnswerSearch;
+import io.productopsdash.engine.text.vocabulary.WorkspaceVocabulary;
 import io.productopsdash.server.http.ApiDocs;
 import io.productopsdash.server.http.SearchApi;
 import io.productopsdash.server.http.Cors;
@@ -13,6 +15,7 @@ import io.productopsdash.server.http.ErrorMapping;
 import io.productopsdash.server.http.GsonJsonMapper;
 import io.productopsdash.server.http.IngestionApi;
 import io.productopsdash.server.http.MetricsApi;
+import io.productopsdash.server.http.RedactionApi;
 import io.productopsdash.server.http.ServerLimits;
 import io.productopsdash.server.http.SourcesApi;
 import io.productopsdash.server.http.SurveyApi;
@@ -51,6 +54,10 @@ public final class ServerApp {
               .register(config.routes);
           new SearchApi(AnswerSearch.withSentenceEmbedder(deps.answerIndex()), deps.adminAuth()).register(config.routes);
           new DigestApi(deps.digests(), deps.surveys(), deps.adminAuth(), deps.loop()::currentWeek).register(config.routes);
+          new RedactionApi(
+                  deps.surveys(), deps.adminAuth(), deps.loop()::currentWeek,
+                  new RedactionReports(deps.database()), WorkspaceVocabulary.of(deps.database()))
+              .register(config.routes);
           new WidgetScript().register(config.routes);
           new ApiDocs().register(config.routes);
           new Dashboard(deps.adminAuth()).register(config.routes);

@@ -48,6 +48,11 @@ public final class EventIngestion {
 
   /** Normalises {@code items} with {@code normalizer} and stores the valid ones in one transaction. */
   public Outcome ingest(List<JsonElement> items, Normalizer normalizer) {
+    return ingest(items, normalizer, EventStore.AliasDirection.AS_SENT);
+  }
+
+  /** As {@link #ingest(List, Normalizer)}, reading alias calls as {@code aliases} says. */
+  public Outcome ingest(List<JsonElement> items, Normalizer normalizer, EventStore.AliasDirection aliases) {
     List<Event> events = new ArrayList<>(items.size());
     List<Rejection> rejected = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
@@ -63,7 +68,7 @@ public final class EventIngestion {
       }
     }
     EventStore.StoreResult stored =
-        events.isEmpty() ? new EventStore.StoreResult(0, 0) : db.write(c -> store.insertAll(c, events));
+        events.isEmpty() ? new EventStore.StoreResult(0, 0) : db.write(c -> store.insertAll(c, events, aliases));
     return new Outcome(items.size(), stored.inserted(), stored.duplicates(), rejected);
   }
 }

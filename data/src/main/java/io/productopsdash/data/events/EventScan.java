@@ -54,11 +54,25 @@ public final class EventScan {
   }
 
   /**
-   * The identity links, anonymous id to the user id it was linked to: the resolution the scan
-   * applies to every event's key, for others that must resolve ids the same way.
+   * The identity links, anonymous id to the user id it ends at: the resolution the scan applies to
+   * every event's key, for others that must resolve ids the same way. A link to an id that is
+   * linked on (an alias of an id linked before) is followed to its end.
    */
   public static Map<String, String> identities(Connection c) throws SQLException {
-    return pairs(c, "SELECT anonymous_id, user_id FROM identities");
+    Map<String, String> links = pairs(c, "SELECT anonymous_id, user_id FROM identities");
+    Map<String, String> ends = new HashMap<>(links.size() * 2);
+    for (Map.Entry<String, String> link : links.entrySet()) {
+      String end = link.getValue();
+      for (int hop = 1; hop < IdentityLinks.MAX_HOPS; hop++) {
+        String next = links.get(end);
+        if (next == null || next.equals(link.getKey())) {
+          break;
+        }
+        end = next;
+      }
+      ends.put(link.getKey(), end);
+    }
+    return ends;
   }
 
   private static long[] idRange(Connection c) throws SQLException {

@@ -1,5 +1,6 @@
 package io.productopsdash.data.events;
 
+import io.productopsdash.definitions.events.PersonProperties;
 import io.productopsdash.models.Event;
 import io.productopsdash.models.EventType;
 import java.sql.Connection;
@@ -12,18 +13,35 @@ import org.sqlite.SQLiteConnectionConfig;
 /**
  * Stores normalised events: {@code INSERT OR IGNORE} on the unique messageId (a duplicate is
  * counted, not an error), links anonymous ids to users (identify with both ids, alias with
- * previousId, and any event that carries both ids), and keeps each user's latest traits.
- * Stateless; works on the caller's connection so a batch is one transaction.
+ * previousId, and any event that carries both ids), and merges the traits events give into each
+ * user's ({@link PersonProperties}). Stateless; works on the caller's connection so a batch is one
+ * transaction.
  */
 public final class EventStore {
   /** How many of a batch were new and how many were duplicates of stored messageIds. */
   public record StoreResult(long inserted, long duplicates) {}
+
+  /** How to read an alias call's two ids. */
+  public enum AliasDirection {
+    /** As the Segment spec defines it: {@code previousId} becomes {@code userId}. */
+    AS_SENT,
+    /**
+     * Either way, decided by what is stored ({@link IdentityLinks#orientAlias}): for PostHog,
+     * whose clients have named the two ids of {@code $create_alias} both ways.
+     */
+    BY_IDENTITIES
+  }
 
   /** The stored type names, lower case, by ordinal (computed once rather than per row). */
   private static final String[] TYPE_NAMES =
       java.util.Arrays.stream(EventType.values()).map(t -> t.name().toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new);
 
   public StoreResult insertAll(Connection c, List<Event> events) throws SQLException {
+    return insertAll(c, events, AliasDirection.AS_SENT);
+  }
+
+  /** Stores {@code events}, reading their alias calls as {@code aliases} says. */
+  public StoreResult insertAll(Connection c, List<Event> events, AliasDirection aliases) throws SQLException {
     // sqlite-jdbc runs "SELECT last_insert_rowid()" after every INSERT when generated keys are on
     // (its default): a statement prepared per row, a sixth of a bulk import's time. Nothing here
     // reads generated keys, so they are off for this work and restored after.
@@ -33,7 +51,7 @@ public final class EventStore {
       config.setGetGeneratedKeys(false);
     }
     try {
-      return insert(c, events);
+      return insert(c, events, aliases);
     } finally {
       if (generatedKeys) {
         config.setGetGeneratedKeys(true);
@@ -41,21 +59,15 @@ public final class EventStore {
     }
   }
 
-  private StoreResult insert(Connection c, List<Event> events) throws SQLException {
+  private StoreResult insert(Connection c, List<Event> events, AliasDirection aliases) throws SQLException {
     long inserted = 0;
     try (PreparedStatement ins =
             c.prepareStatement(
                 "INSERT OR IGNORE INTO events (message_id, type, name, user_id, anonymous_id, ts, received_at, path,"
                     + " properties, traits, context) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-        PreparedStatement link =
-            c.prepareStatement(
-                "INSERT OR IGNORE INTO identities (anonymous_id, user_id, linked_at) VALUES (?,?,?)");
-        PreparedStatement traits =
-            c.prepareStatement(
-                "INSERT INTO user_traits (user_id, traits, updated_at) VALUES (?,?,?) ON CONFLICT(user_id) DO UPDATE"
-                    + " SET traits = excluded.traits, updated_at = excluded.updated_at"
-                    + " WHERE excluded.updated_at >= user_traits.updated_at")) {
-      for (Event e : events) {
+        IdentityLinks links = new IdentityLinks(c)) {
+      for (Event sent : events) {
+        Event e = aliases == AliasDirection.BY_IDENTITIES ? links.orientAlias(sent) : sent;
         ins.setString(1, e.messageId());
         ins.setString(2, TYPE_NAMES[e.type().ordinal()]);
         ins.setString(3, e.name());
@@ -72,30 +84,23 @@ public final class EventStore {
           continue;
         }
         inserted++;
+        long at = e.timestamp().toEpochMilli();
         if (e.userId() != null && e.anonymousId() != null) {
-          addLink(link, e.anonymousId(), e.userId(), e);
+          links.link(e.anonymousId(), e.userId(), at);
         }
         if (e.type() == EventType.ALIAS && e.previousId() != null && e.userId() != null) {
-          addLink(link, e.previousId(), e.userId(), e);
+          links.link(e.previousId(), e.userId(), at);
         }
-        if (e.type() == EventType.IDENTIFY && e.userId() != null && e.traits() != null) {
-          traits.setString(1, e.userId());
-          traits.setString(2, e.traits());
-          traits.setLong(3, e.timestamp().toEpochMilli());
-          traits.executeUpdate();
+        if (e.userId() != null && e.traits() != null) {
+          PersonProperties.Update operations = PersonProperties.operationsOf(e.traits());
+          if (operations != null) {
+            links.applyTraits(e.userId(), operations, at);
+          } else if (e.type() == EventType.IDENTIFY) {
+            links.mergePlainTraits(e.userId(), e.traits(), at);
+          }
         }
       }
     }
     return new StoreResult(inserted, events.size() - inserted);
-  }
-
-  private static void addLink(PreparedStatement link, String anonymousId, String userId, Event e) throws SQLException {
-    if (anonymousId.equals(userId)) {
-      return;
-    }
-    link.setString(1, anonymousId);
-    link.setString(2, userId);
-    link.setLong(3, e.timestamp().toEpochMilli());
-    link.executeUpdate();
   }
 }

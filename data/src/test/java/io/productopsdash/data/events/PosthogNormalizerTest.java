@@ -1,5 +1,6 @@
 package io.productopsdash.data.events;
 
+import io.productopsdash.definitions.events.PersonProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,10 +61,11 @@ class PosthogNormalizerTest {
     assertThat(e.type()).isEqualTo(EventType.IDENTIFY);
     assertThat(e.userId()).isEqualTo("u1");
     assertThat(e.anonymousId()).isEqualTo("anon-1");
-    assertThat(e.traits()).isEqualTo("{\"plan\":\"pro\",\"first\":\"x\"}");
+    assertThat(e.traits()).isEqualTo("{\"$set\":{\"plan\":\"pro\"},\"$set_once\":{\"plan\":\"free\",\"first\":\"x\"}}");
+    assertThat(PersonProperties.values(e.traits()).toString()).isEqualTo("{\"plan\":\"pro\",\"first\":\"x\"}");
     Event set = PosthogNormalizer.normalize(json("{\"event\":\"$set\",\"distinct_id\":\"u1\",\"properties\":{\"$set\":{\"plan\":\"plus\"}}}"), RECEIVED, null);
     assertThat(set.type()).isEqualTo(EventType.IDENTIFY);
-    assertThat(set.traits()).isEqualTo("{\"plan\":\"plus\"}");
+    assertThat(set.traits()).isEqualTo("{\"$set\":{\"plan\":\"plus\"}}");
   }
 
   @Test
@@ -90,6 +92,80 @@ class PosthogNormalizerTest {
         PosthogNormalizer.normalize(json("{\"event\":\"$screen\",\"distinct_id\":\"a1\",\"properties\":{\"$screen_name\":\"Home\"}}"), RECEIVED, null);
     assertThat(screen.type()).isEqualTo(EventType.SCREEN);
     assertThat(screen.name()).isEqualTo("Home");
+  }
+
+  /** posthog-js's identify, posthog-python's set() and set_once(): person properties at the top level. */
+  @Test
+  void topLevelPersonPropertiesWinOverThoseInProperties() {
+    Event identify =
+        PosthogNormalizer.normalize(
+            json("{\"event\":\"$identify\",\"$set\":{\"plan\":\"pro\"},\"$set_once\":{\"first_seen\":\"2026-03-01\"},"
+                + "\"properties\":{\"distinct_id\":\"u1\",\"$anon_distinct_id\":\"anon-1\",\"$device_id\":\"anon-1\",\"$is_identified\":true,"
+                + "\"$set\":{\"plan\":\"free\",\"country\":\"DE\"},\"token\":\"phc_x\"}}"),
+            RECEIVED,
+            null);
+    assertThat(identify.type()).isEqualTo(EventType.IDENTIFY);
+    assertThat(identify.userId()).isEqualTo("u1");
+    assertThat(identify.anonymousId()).isEqualTo("anon-1");
+    assertThat(identify.traits())
+        .isEqualTo("{\"$set\":{\"plan\":\"pro\",\"country\":\"DE\"},\"$set_once\":{\"first_seen\":\"2026-03-01\"}}");
+    Event setOnce =
+        PosthogNormalizer.normalize(json("{\"event\":\"$set_once\",\"distinct_id\":\"u1\",\"$set_once\":{\"plan\":\"x\"}}"), RECEIVED, null);
+    assertThat(setOnce.type()).isEqualTo(EventType.IDENTIFY);
+    assertThat(setOnce.traits()).isEqualTo("{\"$set_once\":{\"plan\":\"x\"}}");
+    Event track =
+        PosthogNormalizer.normalize(
+            json("{\"event\":\"Signed Up\",\"distinct_id\":\"u1\",\"$set\":{\"plan\":\"pro\"},\"properties\":{\"$unset\":[\"trial\"]}}"),
+            RECEIVED,
+            null);
+    assertThat(track.type()).isEqualTo(EventType.TRACK);
+    assertThat(track.traits()).isEqualTo("{\"$set\":{\"plan\":\"pro\"},\"$unset\":[\"trial\"]}");
+  }
+
+  /** posthog-js marks a visitor's events: they belong to the anonymous id, later ones carry it beside the user. */
+  @Test
+  void anonymousVisitorsAreToldApartByPosthogJsMarkers() {
+    Event visit =
+        PosthogNormalizer.normalize(
+            json("{\"event\":\"Wallet Opened\",\"properties\":{\"distinct_id\":\"0190-anon\",\"$device_id\":\"0190-anon\",\"$is_identified\":false}}"),
+            RECEIVED,
+            null);
+    assertThat(visit.userId()).isNull();
+    assertThat(visit.anonymousId()).isEqualTo("0190-anon");
+    Event later =
+        PosthogNormalizer.normalize(
+            json("{\"event\":\"Signed Up\",\"properties\":{\"distinct_id\":\"u1\",\"$device_id\":\"0190-anon\",\"$is_identified\":true}}"),
+            RECEIVED,
+            null);
+    assertThat(later.userId()).isEqualTo("u1");
+    assertThat(later.anonymousId()).isEqualTo("0190-anon");
+    assertThat(later.context()).contains("\"device\":{\"id\":\"0190-anon\"");
+    // Without markers (posthog-node, posthog-python) the distinct id is the user, as before.
+    Event server = PosthogNormalizer.normalize(json("{\"event\":\"a\",\"distinct_id\":\"ph-anon\"}"), RECEIVED, null);
+    assertThat(server.userId()).isEqualTo("ph-anon");
+    assertThat(server.anonymousId()).isNull();
+  }
+
+  @Test
+  void anAliasFromAnAnonymousSessionMakesTheAliasTheUser() {
+    // posthog.alias('user-c') in posthog-js before identify: distinct_id is the visitor's id.
+    Event js =
+        PosthogNormalizer.normalize(
+            json("{\"event\":\"$create_alias\",\"properties\":{\"distinct_id\":\"anon-c-0001\",\"alias\":\"user-c\","
+                + "\"$device_id\":\"anon-c-0001\",\"$is_identified\":false}}"),
+            RECEIVED,
+            null);
+    assertThat(js.type()).isEqualTo(EventType.ALIAS);
+    assertThat(js.userId()).isEqualTo("user-c");
+    assertThat(js.previousId()).isEqualTo("anon-c-0001");
+    // An alias naming the device id is the previous id, whichever field the user is in.
+    Event deviceAlias =
+        PosthogNormalizer.normalize(
+            json("{\"event\":\"$create_alias\",\"distinct_id\":\"user-d\",\"properties\":{\"alias\":\"dev-d\",\"$device_id\":\"dev-d\"}}"),
+            RECEIVED,
+            null);
+    assertThat(deviceAlias.userId()).isEqualTo("user-d");
+    assertThat(deviceAlias.previousId()).isEqualTo("dev-d");
   }
 
   @Test

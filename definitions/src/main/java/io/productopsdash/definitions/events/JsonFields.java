@@ -52,6 +52,19 @@ public final class JsonFields {
     return e.getAsJsonObject().size() == 0 ? null : e.toString();
   }
 
+  /** JSON text as an object; null for null, blank, malformed or non-object text. */
+  public static JsonObject parseObject(String json) {
+    if (json == null || json.isBlank()) {
+      return null;
+    }
+    try {
+      JsonElement e = com.google.gson.JsonParser.parseString(json);
+      return e.isJsonObject() ? e.getAsJsonObject() : null;
+    } catch (com.google.gson.JsonParseException e) {
+      return null;
+    }
+  }
+
   /** A nested object or null (no error when absent or of another type). */
   public static JsonObject child(JsonObject o, String field) {
     JsonElement e = o == null ? null : o.get(field);

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.productopsdash.definitions.events.PersonProperties;
 import io.productopsdash.models.MetricsConfig;
 import io.productopsdash.models.rollup.KeyCount;
 
@@ -14,8 +15,9 @@ import io.productopsdash.models.rollup.KeyCount;
  * <ul>
  *   <li><b>source</b>: the signup event's {@code properties[sourceProperty]}, else its {@code
  *       context.campaign.source}, else {@code properties.utm_source}, else {@code (none)};
- *   <li><b>segment</b>: the user's stored trait {@code segmentTrait} (latest identify), else the
- *       signup event's {@code traits}, else its {@code context.traits}, else {@code (none)}.
+ *   <li><b>segment</b>: the user's stored trait {@code segmentTrait} (the traits identify calls
+ *       and person-property operations merged), else the signup event's {@code traits} (or the
+ *       values its operations set), else its {@code context.traits}, else {@code (none)}.
  * </ul>
  *
  * A value is a string, number or boolean field's text, stripped; absent, blank or non-primitive
@@ -42,13 +44,16 @@ public final class SignupAttribution {
     return config.segmentTrait() == null ? null : text(object(traitsJson), config.segmentTrait());
   }
 
-  /** The segment trait's value in the signup event's traits, else its context.traits; or null. */
+  /**
+   * The segment trait's value in the signup event's traits (the values PostHog's person-property
+   * operations set too, {@link PersonProperties#values}), else its context.traits; or null.
+   */
   public static String signupTrait(String traitsJson, String contextJson, MetricsConfig config) {
     String trait = config.segmentTrait();
     if (trait == null) {
       return null;
     }
-    String v = text(object(traitsJson), trait);
+    String v = text(PersonProperties.values(traitsJson), trait);
     return v != null ? v : text(child(object(contextJson), "traits"), trait);
   }
 

@@ -1,5 +1,6 @@
 package io.productopsdash.engine.cluster;
 
+import io.productopsdash.engine.text.redact.Placeholders;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +24,9 @@ import java.util.Set;
  *
  * <p>Terms are lower-cased runs of letters and digits (apostrophes dropped, so "don't" is
  * "dont"; a hyphen between two letters kept, so "two-factor" is one term), at least 2
- * characters, not only digits, and not in a list of English function words. Ties go to the
- * alphabetically first term. Deterministic.
+ * characters, not only digits, and not in a list of English function words; redaction
+ * placeholders ({@code [name]}) are skipped. Ties go to the alphabetically first term.
+ * Deterministic.
  */
 public final class ClassTfIdfLabeler implements ThemeLabeler {
   /** Terms per label by default. */
@@ -108,7 +110,8 @@ public final class ClassTfIdfLabeler implements ThemeLabeler {
   static List<String> tokens(String text) {
     List<String> out = new ArrayList<>();
     StringBuilder word = new StringBuilder();
-    String lower = text.toLowerCase(Locale.ROOT);
+    // Redaction placeholders ("[name]", "[email]") are no words of the theme.
+    String lower = Placeholders.blankedOut(text).toLowerCase(Locale.ROOT);
     for (int i = 0; i <= lower.length(); ) {
       int cp = i < lower.length() ? lower.codePointAt(i) : ' ';
       if (Character.isLetterOrDigit(cp)) {

@@ -1,5 +1,6 @@
 package io.productopsdash.engine.request;
 
+import io.productopsdash.engine.text.redact.Placeholders;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -186,7 +187,9 @@ public final class RequestPhrase {
   }
 
   static Optional<String> clean(String raw) {
-    String p = raw.strip();
+    // A request's name never holds a redaction placeholder: the phrase ends before the first one.
+    int placeholder = Placeholders.firstIn(raw);
+    String p = (placeholder < 0 ? raw : raw.substring(0, placeholder)).strip();
     String previous;
     do {
       previous = p;

@@ -2,6 +2,8 @@ package io.productopsdash.engine.survey;
 
 import io.productopsdash.data.AnswerRepository;
 import io.productopsdash.data.Database;
+import io.productopsdash.data.EnrichmentRepository;
+import io.productopsdash.data.RedactionReportRepository;
 import io.productopsdash.data.SamplingFrameRepository;
 import io.productopsdash.data.SurveyRepository;
 import io.productopsdash.models.Answer;
@@ -12,12 +14,16 @@ import io.productopsdash.models.InvalidInputException;
 import io.productopsdash.models.Survey;
 import io.productopsdash.models.Texts;
 import io.productopsdash.models.WeekId;
+import io.productopsdash.engine.text.enrich.EnrichmentService;
+import io.productopsdash.engine.text.redact.Redaction;
 import io.productopsdash.engine.text.redact.Redactor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,11 +43,22 @@ import java.util.Optional;
  * below its throughput target; so the server's live indexer runs enrichment on each new comment
  * (rewriting names to {@code [name]}, in SQLite, with secure delete) right after the commit, and
  * the index, the theme run and the digest only ever see enriched comments. Until then, seconds at
- * most when the server runs, the name is in the SQLite file only.
+ * most when the server runs, the name is in the SQLite file only, and the answer this loop returns
+ * says so ({@link AnswerResult#namesCleared()}) so that a reply never echoes it.
+ *
+ * <p>What was redacted is recorded per answer by kind (counts, never values) in the same
+ * transaction as the answer: the redaction report.
  */
 public final class SurveyLoop {
-  /** Outcome of posting an answer: the stored answer and whether this call created it. */
-  public record AnswerResult(Answer answer, boolean created) {}
+  /**
+   * Outcome of posting an answer.
+   *
+   * @param answer the stored answer
+   * @param created whether this call created it
+   * @param namesCleared true when the stored comment (if any) has been through person-name
+   *     clearing, so it may be shown; false while the live indexer has yet to clear it
+   */
+  public record AnswerResult(Answer answer, boolean created, boolean namesCleared) {}
 
   private final Database db;
   private final SurveySampler sampler;
@@ -50,6 +67,8 @@ public final class SurveyLoop {
   private final SurveyRepository surveys = new SurveyRepository();
   private final SamplingFrameRepository frame = new SamplingFrameRepository();
   private final AnswerRepository answers = new AnswerRepository();
+  private final RedactionReportRepository reports = new RedactionReportRepository();
+  private final EnrichmentRepository enrichments = new EnrichmentRepository();
   private final Redactor redactor = Redactor.regexOnly();
 
   public SurveyLoop(Database db, SurveySampler sampler, Clock clock, ZoneId zone) {
@@ -151,14 +170,17 @@ public final class SurveyLoop {
   public AnswerResult submitAnswer(long surveyId, AnswerSubmission submission, Instant now) {
     // The length limit applies to what the user wrote; a placeholder may be longer than what it
     // replaced, so the redacted text is carried beside the submission, not re-validated.
-    String comment = submission.comment() == null ? null : redactor.redact(submission.comment()).text();
-    String url = pageOnly(submission.url());
+    Redaction commentRedaction =
+        submission.comment() == null ? null : redactor.redact(submission.comment());
+    String comment = commentRedaction == null ? null : commentRedaction.text();
+    Redaction urlRedaction = pageOnly(submission.url());
+    String url = urlRedaction == null ? null : urlRedaction.text();
     WeekId week = WeekId.of(now, zone);
     return db.write(
         c -> {
           Optional<Answer> existing = answers.findByResponseId(c, submission.responseId());
           if (existing.isPresent()) {
-            return repeat(c, surveyId, existing.get(), submission, comment, now);
+            return repeat(c, surveyId, existing.get(), submission, commentRedaction, now);
           }
           Survey survey = live(c, surveyId);
           if (!survey.scale().contains(submission.score())) {
@@ -180,7 +202,8 @@ public final class SurveyLoop {
                   url,
                   now);
           frame.recordAnswered(c, survey.seriesId(), week, submission.userId(), now);
-          return new AnswerResult(stored, true);
+          reports.add(c, stored.id(), report(commentRedaction, urlRedaction));
+          return new AnswerResult(stored, true, comment == null);
         });
   }
 
@@ -188,7 +211,7 @@ public final class SurveyLoop {
    * The page an answer was given on, without its query and fragment (where apps carry tokens,
    * emails and ids) and with the path redacted like a comment.
    */
-  private String pageOnly(String url) {
+  private Redaction pageOnly(String url) {
     if (url == null) {
       return null;
     }
@@ -199,12 +222,24 @@ public final class SurveyLoop {
         cut = Math.min(cut, at);
       }
     }
-    return redactor.redact(url.substring(0, cut)).text();
+    return redactor.redact(url.substring(0, cut));
+  }
+
+  /** Kind label to spans, over the redactions given (null ones skipped). */
+  static Map<String, Integer> report(Redaction... redactions) {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (Redaction r : redactions) {
+      if (r != null) {
+        r.countsByLabel().forEach((kind, n) -> out.merge(kind, n, Integer::sum));
+      }
+    }
+    return out;
   }
 
   private AnswerResult repeat(
-      Connection c, long surveyId, Answer existing, AnswerSubmission again, String comment, Instant now)
+      Connection c, long surveyId, Answer existing, AnswerSubmission again, Redaction redacted, Instant now)
       throws SQLException {
+    String comment = redacted == null ? null : redacted.text();
     Survey asked = surveys.find(c, surveyId).orElseThrow(() -> SurveyService.unknown(surveyId));
     Survey answered = surveys.find(c, existing.surveyId()).orElseThrow();
     if (asked.seriesId() != answered.seriesId()
@@ -216,9 +251,19 @@ public final class SurveyLoop {
               + " is already used by another answer (a different survey, user or score)");
     }
     if (existing.comment() == null && comment != null) {
-      return new AnswerResult(answers.addComment(c, existing, comment, now), false);
+      reports.add(c, existing.id(), report(redacted));
+      return new AnswerResult(answers.addComment(c, existing, comment, now), false, false);
     }
-    return new AnswerResult(existing, false);
+    return new AnswerResult(existing, false, namesCleared(c, existing));
+  }
+
+  /** No comment, or one whose enrichment (name clearing) was computed from it as it is now. */
+  private boolean namesCleared(Connection c, Answer a) throws SQLException {
+    if (a.comment() == null) {
+      return true;
+    }
+    String hash = enrichments.textHash(c, a.id());
+    return hash != null && hash.equals(EnrichmentService.sha256(a.comment()));
   }
 
   /** The newest version of the series {@code surveyId} belongs to, which must be active. */

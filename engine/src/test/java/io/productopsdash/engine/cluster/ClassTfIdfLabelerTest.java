@@ -16,6 +16,12 @@ class ClassTfIdfLabelerTest {
   }
 
   @Test
+  void redactionPlaceholdersAreNoTerms() {
+    assertThat(ClassTfIdfLabeler.tokens("Thanks [name], mail [email] or call [phone] about my [card number]"))
+        .containsExactly("thanks", "mail", "call");
+  }
+
+  @Test
   void aHyphenBetweenLettersJoinsAWordAndOtherHyphensSplit() {
     assertThat(ClassTfIdfLabeler.tokens("Two-factor sign‑in on wi-fi, 24-7 since 2026-05-01 - covid-19 -ish x-"))
         .containsExactly("two-factor", "sign‑in".replace('‑', '-'), "wi-fi", "covid", "ish");

@@ -38,6 +38,13 @@ class RequestPhraseTest {
   }
 
   @Test
+  void aRequestNameNeverHoldsARedactionPlaceholder() {
+    assertThat(RequestPhrase.extract("Please add Solana and Cardano support, thanks [name]"))
+        .contains("Solana and Cardano support");
+    assertThat(RequestPhrase.extract("Please add [name] support")).isEmpty();
+  }
+
+  @Test
   void ofADetectionUsesItsBestSentenceAndKeepsCase() {
     RequestDetection d =
         FeatureRequestDetector.standard()

@@ -42,7 +42,7 @@ public final class ServeOptions {
 
   @Option(
       names = "--allowed-origins",
-      description = "Comma-separated origins whose pages may embed the widget, or * for any.")
+      description = "Comma-separated origins whose web apps may embed the widget and send analytics events from the browser, or * for any.")
   String allowedOrigins;
 
   /** Resolves every setting; {@code defaultData} is the data folder when none is configured. */

@@ -30,7 +30,7 @@ public final class Dashboard {
   private static final String ECHARTS = "/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
   /** App paths a browser may open directly; anything else under /app is a 404. */
   private static final Pattern APP_PATH =
-      Pattern.compile("/app(/(overview|themes|themes/\\d+|search|feature-requests|acquisition|onboarding|usage|satisfaction|digest|surveys|surveys/new|surveys/\\d+))?/?");
+      Pattern.compile("/app(/(overview|themes|themes/\\d+|search|feature-requests|acquisition|onboarding|usage|satisfaction|digest|surveys|surveys/new|surveys/\\d+|settings))?/?");
   /**
    * Names of the app's assets: its ES modules ({@code main.js} imports the others) and style sheet,
    * read from the app's resource folder; the pattern admits no path separator.

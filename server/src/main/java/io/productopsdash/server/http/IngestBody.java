@@ -11,7 +11,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -117,6 +119,86 @@ final class IngestBody {
 
   /** The body as one strict JSON value; malformed JSON (or trailing data) is a 400 for the whole request. */
   JsonElement json() {
+    return json(bytes);
+  }
+
+  /**
+   * The body as PostHog's clients send it: JSON, or (posthog-js with {@code compression=base64},
+   * as on page unload) a form whose {@code data} field is the JSON in base64, or base64 alone.
+   * Gzip was undone by {@link #read}. Malformed form encoding or base64 is a 400 naming {@code body}.
+   */
+  JsonElement posthogJson(Context ctx) {
+    byte[] data = bytes;
+    String contentType = ctx.header("Content-Type");
+    boolean form = startsWith(data, "data=")
+        || (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded"));
+    if (form) {
+      data = formField(data, "data");
+    }
+    String compression = ctx.queryParam("compression");
+    boolean base64 = compression != null && compression.toLowerCase(Locale.ROOT).equals("base64");
+    if (base64 || (form && !startsLikeJson(data))) {
+      data = base64(data);
+    }
+    return json(data);
+  }
+
+  private static boolean startsWith(byte[] data, String prefix) {
+    if (data.length < prefix.length()) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length(); i++) {
+      if (data[i] != prefix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean startsLikeJson(byte[] data) {
+    for (byte b : data) {
+      if (!Character.isWhitespace(b)) {
+        return b == '{' || b == '[';
+      }
+    }
+    return false;
+  }
+
+  /** The URL-decoded value of {@code name} in a form body. */
+  private static byte[] formField(byte[] body, String name) {
+    String form = new String(body, StandardCharsets.UTF_8);
+    for (String pair : form.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = eq < 0 ? pair : pair.substring(0, eq);
+      if (key.equals(name)) {
+        try {
+          return URLDecoder.decode(eq < 0 ? "" : pair.substring(eq + 1), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          throw IngestionException.malformed("is not valid form encoding: " + e.getMessage());
+        }
+      }
+    }
+    throw IngestionException.malformed("is a form without a '" + name + "' field");
+  }
+
+  /**
+   * Base64 (standard or URL-safe alphabet, padded or not; a space is a '+' that a form's decoding
+   * turned into one) to bytes.
+   */
+  private static byte[] base64(byte[] encoded) {
+    String text = new String(encoded, StandardCharsets.US_ASCII).strip().replace(' ', '+');
+    boolean urlSafe = text.indexOf('-') >= 0 || text.indexOf('_') >= 0;
+    if (text.length() % 4 != 0 && !text.endsWith("=")) {
+      text = text + "=".repeat(4 - text.length() % 4);
+    }
+    try {
+      return (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(text);
+    } catch (IllegalArgumentException e) {
+      throw IngestionException.malformed("is not valid base64: " + e.getMessage());
+    }
+  }
+
+  private static JsonElement json(byte[] bytes) {
     if (bytes.length == 0) {
       throw IngestionException.malformed("is empty: a JSON body is required");
     }

@@ -20,11 +20,13 @@ public record IngestLimits(String sender, int maxBodyBytes, int maxEventBytes, i
   /**
    * Segment's HTTP Tracking API: routes "can handle API requests that are 32KB or smaller"; {@code
    * /batch} "accepts a maximum of 500KB per batch API request ... each batched event needs to be
-   * less than 32KB" (https://segment.com/docs/connections/sources/catalog/libraries/server/http-api/,
-   * Errors). Its 2500-events-per-batch limit, beyond which Segment answers 200 and drops events, is
-   * not applied here.
+   * less than 32KB", and "each batch request can only have up to 2500 events"
+   * (https://segment.com/docs/connections/sources/catalog/libraries/server/http-api/, Errors).
+   * Segment answers a batch over 2500 events with a 200 and rejects events; here it is refused
+   * whole with a 413 naming {@code batch}, so nothing acknowledged is lost. Segment's clients send
+   * far smaller batches (analytics.js at most 500 KB, analytics-node 15 events by default).
    */
-  public static final IngestLimits SEGMENT = new IngestLimits("Segment", 500 * KB, 32 * KB, Integer.MAX_VALUE);
+  public static final IngestLimits SEGMENT = new IngestLimits("Segment", 500 * KB, 32 * KB, 2500);
 
   /**
    * PostHog's {@code /batch/} (and {@code /capture/}, {@code /i/v0/e/}): "no limit on the number

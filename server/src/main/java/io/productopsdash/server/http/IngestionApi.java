@@ -6,12 +6,12 @@ import com.google.gson.JsonObject;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.productopsdash.data.events.EventIngestion;
+import io.productopsdash.data.events.EventStore;
 import io.productopsdash.data.events.PosthogNormalizer;
 import io.productopsdash.definitions.events.AmplitudeNormalizer;
 import io.productopsdash.definitions.events.EventRejectedException;
 import io.productopsdash.definitions.events.JsonFields;
 import io.productopsdash.definitions.events.SegmentNormalizer;
-import io.productopsdash.definitions.events.SkipReason;
 import io.productopsdash.models.EventType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -20,34 +20,40 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Event ingestion endpoints that Segment, PostHog and Amplitude clients call unchanged, each
- * authenticated by a source's write key:
+ * Event ingestion endpoints that Segment, PostHog and Amplitude clients call unchanged, server-side
+ * or from a browser ({@link IngestionPaths}; CORS by {@link Cors}), each authenticated by a
+ * source's write key:
  *
  * <ul>
  *   <li>Segment: {@code POST /v1/batch} and {@code /v1/{track,identify,page,screen,group,alias}},
- *       key as Basic auth user ({@code writeKey:}) or {@code writeKey} in the body; reply {@code
- *       {"success":true}}.
- *   <li>PostHog: {@code /batch/}, {@code /capture/}, {@code /i/v0/e/} with {@code api_key} (or
- *       {@code token}) in the body, gzip bodies accepted; reply {@code {"status":1}}.
+ *       and analytics.js's {@code /v1/b} (batching) and short paths {@code /v1/t}, {@code /v1/i},
+ *       {@code /v1/p}, {@code /v1/s}, {@code /v1/g}, {@code /v1/a}; the key as Basic auth user
+ *       ({@code writeKey:}) or {@code writeKey} in the body (analytics.js sends both, as {@code
+ *       text/plain}); reply {@code {"success":true}}. A batch holds at most 2,500 events.
+ *   <li>PostHog: {@code /batch/}, {@code /capture/}, {@code /i/v0/e/} and posthog-js's {@code
+ *       /e/}, with {@code api_key} (or {@code token}) in the body; JSON, gzip ({@code
+ *       Content-Encoding}, {@code ?compression=gzip-js} or the bytes' magic) or base64 (a form's
+ *       {@code data} field, {@code ?compression=base64}, as {@code sendBeacon} sends on page
+ *       unload); the request's time from {@code sent_at} in the body, else the query's {@code _}
+ *       or {@code sent_at} (epoch milliseconds); reply {@code {"status":1}}. Alias calls are read
+ *       either way ({@link EventStore.AliasDirection#BY_IDENTITIES}).
  *   <li>Amplitude: {@code POST /2/httpapi} (and the Batch API's {@code /batch}, told from
  *       PostHog's by its {@code events}) with {@code api_key}; reply {@code {"code":200,
- *       "events_ingested":N,"payload_size_bytes":B,"server_upload_time":ms}}.
+ *       "events_ingested":N,"payload_size_bytes":B,"server_upload_time":ms}}; with invalid events,
+ *       Amplitude's 400 naming them ({@link IngestReplies#amplitudeInvalid}).
  * </ul>
  *
  * Each request's valid events are stored in one transaction before the reply. An invalid event
  * inside a batch is listed in the reply's {@code rejected} (index, reason, message) and the others
- * are kept; the whole request fails only for a wrong key (401), malformed JSON (400), or a body or
- * event count over the sender's own documented limits ({@link IngestLimits}: 413). A single-event
- * request whose event is invalid is a 400 (413 when the event is over the sender's per-event
- * limit).
+ * are kept; the whole request fails only for a wrong key (401), a malformed body (400), or a body
+ * or event count over the sender's own documented limits ({@link IngestLimits}: 413). A
+ * single-event request whose event is invalid is a 400 (413 when the event is over the sender's
+ * per-event limit).
  */
 public final class IngestionApi {
-  private static final String FLAVOUR = "productopsdash.ingest.flavour";
-
   /**
    * {@code /batch} serves PostHog and Amplitude's Batch API, so its body is read before the body
    * tells which: at the larger of their body limits (both 20 MB as documented).
@@ -58,15 +64,6 @@ public final class IngestionApi {
           Math.max(IngestLimits.POSTHOG.maxBodyBytes(), IngestLimits.AMPLITUDE_BATCH.maxBodyBytes()),
           Math.max(IngestLimits.POSTHOG.maxEventBytes(), IngestLimits.AMPLITUDE_BATCH.maxEventBytes()),
           Integer.MAX_VALUE);
-
-  /** Whose reply conventions a request follows. */
-  enum Flavour {
-    SEGMENT,
-    POSTHOG,
-    AMPLITUDE,
-    /** {@code /batch} before its body has told PostHog from Amplitude: errors carry both conventions. */
-    EITHER_BATCH
-  }
 
   private final EventIngestion ingestion;
   private final WriteKeyAuth keys;
@@ -79,21 +76,25 @@ public final class IngestionApi {
   }
 
   public void register(RoutesConfig routes) {
-    routes.post("/v1/batch", ctx -> segment(ctx, null));
-    for (EventType type : EventType.values()) {
-      routes.post("/v1/" + type.name().toLowerCase(Locale.ROOT), ctx -> segment(ctx, type));
+    for (String path : IngestionPaths.SEGMENT_BATCH) {
+      routes.post(path, ctx -> segment(ctx, null));
     }
-    routes.post("/batch", ctx -> posthog(ctx, BATCH_PATH));
-    routes.post("/capture", ctx -> posthog(ctx, IngestLimits.POSTHOG));
-    routes.post("/i/v0/e", ctx -> posthog(ctx, IngestLimits.POSTHOG));
-    routes.post("/2/httpapi", this::amplitude);
-    routes.exception(IngestionException.class, IngestionApi::renderError);
+    for (EventType type : EventType.values()) {
+      routes.post(IngestionPaths.segment(type), ctx -> segment(ctx, type));
+      routes.post(IngestionPaths.segmentShort(type), ctx -> segment(ctx, type));
+    }
+    for (String path : IngestionPaths.POSTHOG) {
+      routes.post(path, ctx -> posthog(ctx, path.equals("/batch") ? BATCH_PATH : IngestLimits.POSTHOG));
+    }
+    routes.post(IngestionPaths.AMPLITUDE, this::amplitude);
+    new PosthogClientConfig().register(routes);
+    routes.exception(IngestionException.class, IngestReplies::error);
   }
 
   // ---- Segment ----
 
   private void segment(Context ctx, EventType impliedType) {
-    ctx.attribute(FLAVOUR, Flavour.SEGMENT);
+    IngestReplies.flavour(ctx, IngestReplies.Flavour.SEGMENT);
     Instant receivedAt = clock.instant();
     IngestLimits limits = IngestLimits.SEGMENT;
     JsonObject body = object(IngestBody.read(ctx, limits).json());
@@ -102,6 +103,11 @@ public final class IngestionApi {
     Instant batchSentAt = null;
     if (impliedType == null) {
       items = array(body, "batch");
+      if (items.size() > limits.maxEvents()) {
+        throw IngestionException.tooMany(
+            "batch", "Too many events (the limit is " + limits.maxEvents() + " per batch for the " + limits.sender() + " API)",
+            items.size() + " events; a " + limits.sender() + " batch holds up to " + limits.maxEvents());
+      }
       batchSentAt = lenientInstant(body, "sentAt");
     } else {
       items = List.of(body);
@@ -112,7 +118,7 @@ public final class IngestionApi {
             items, item -> SegmentNormalizer.normalizeLive(item, impliedType, receivedAt, sentAt, limits.maxEventBytes()));
     Map<String, Object> reply = new LinkedHashMap<>();
     reply.put("success", true);
-    reply(ctx, impliedType != null, outcome, reply, limits);
+    IngestReplies.outcome(ctx, impliedType != null, outcome, reply, limits);
   }
 
   /** Basic auth's user ({@code writeKey:}), else the body's {@code writeKey}. */
@@ -136,20 +142,20 @@ public final class IngestionApi {
   // ---- PostHog ----
 
   private void posthog(Context ctx, IngestLimits bodyLimits) {
-    ctx.attribute(FLAVOUR, bodyLimits == BATCH_PATH ? Flavour.EITHER_BATCH : Flavour.POSTHOG);
+    IngestReplies.flavour(ctx, bodyLimits == BATCH_PATH ? IngestReplies.Flavour.EITHER_BATCH : IngestReplies.Flavour.POSTHOG);
     Instant receivedAt = clock.instant();
     IngestBody raw = IngestBody.read(ctx, bodyLimits);
-    JsonElement root = raw.json();
-    ctx.attribute(FLAVOUR, Flavour.POSTHOG);
+    JsonElement root = raw.posthogJson(ctx);
+    IngestReplies.flavour(ctx, IngestReplies.Flavour.POSTHOG);
     if (root.isJsonObject() && root.getAsJsonObject().has("events") && !root.getAsJsonObject().has("batch")) {
       // Amplitude's Batch API is POST /batch too ({api_key, events}), as its SDKs send with useBatch.
-      ctx.attribute(FLAVOUR, Flavour.AMPLITUDE);
+      IngestReplies.flavour(ctx, IngestReplies.Flavour.AMPLITUDE);
       amplitude(ctx, raw, root.getAsJsonObject(), receivedAt, IngestLimits.AMPLITUDE_BATCH);
       return;
     }
     List<JsonElement> items;
     String key;
-    Instant sentAt = null;
+    Instant sentAt = querySentAt(ctx);
     boolean single = false;
     if (root.isJsonArray()) {
       items = list(root.getAsJsonArray());
@@ -161,7 +167,8 @@ public final class IngestionApi {
       if (key == null && !items.isEmpty() && items.get(0).isJsonObject()) {
         key = posthogKey(items.get(0).getAsJsonObject());
       }
-      sentAt = lenientInstant(body, "sent_at");
+      Instant bodySentAt = lenientInstant(body, "sent_at");
+      sentAt = bodySentAt != null ? bodySentAt : sentAt;
     } else if (root.isJsonObject()) {
       items = List.of(root);
       key = posthogKey(root.getAsJsonObject());
@@ -173,10 +180,26 @@ public final class IngestionApi {
     Instant batchSentAt = sentAt;
     IngestLimits limits = IngestLimits.POSTHOG;
     EventIngestion.Outcome outcome =
-        ingestion.ingest(items, item -> PosthogNormalizer.normalize(item, receivedAt, batchSentAt, limits.maxEventBytes()));
+        ingestion.ingest(
+            items, item -> PosthogNormalizer.normalize(item, receivedAt, batchSentAt, limits.maxEventBytes()),
+            EventStore.AliasDirection.BY_IDENTITIES);
     Map<String, Object> reply = new LinkedHashMap<>();
     reply.put("status", 1);
-    reply(ctx, single, outcome, reply, limits);
+    IngestReplies.outcome(ctx, single, outcome, reply, limits);
+  }
+
+  /**
+   * The request's send time from the query, as posthog-js puts it there ({@code _} in older
+   * versions, {@code sent_at} in newer ones, epoch milliseconds); null when absent or unreadable.
+   */
+  private static Instant querySentAt(Context ctx) {
+    for (String name : new String[] {"sent_at", "_"}) {
+      String value = ctx.queryParam(name);
+      if (value != null && value.strip().matches("\\d{10,13}")) {
+        return Instant.ofEpochMilli(Long.parseLong(value.strip()));
+      }
+    }
+    return null;
   }
 
   /** {@code api_key}, else {@code token}, else the event's {@code properties.token}. */
@@ -194,7 +217,7 @@ public final class IngestionApi {
   // ---- Amplitude ----
 
   private void amplitude(Context ctx) {
-    ctx.attribute(FLAVOUR, Flavour.AMPLITUDE);
+    IngestReplies.flavour(ctx, IngestReplies.Flavour.AMPLITUDE);
     Instant receivedAt = clock.instant();
     IngestBody raw = IngestBody.read(ctx, IngestLimits.AMPLITUDE_HTTP_V2);
     amplitude(ctx, raw, object(raw.json()), receivedAt, IngestLimits.AMPLITUDE_HTTP_V2);
@@ -206,7 +229,7 @@ public final class IngestionApi {
     if (items.size() > limits.maxEvents()) {
       // Amplitude answers 413 here too, and its SDKs split the batch on a 413.
       throw IngestionException.tooMany(
-          "Too many events (the limit is " + limits.maxEvents() + " per request for the " + limits.sender() + " API)",
+          "events", "Too many events (the limit is " + limits.maxEvents() + " per request for the " + limits.sender() + " API)",
           items.size() + " events; the " + limits.sender() + " API accepts up to " + limits.maxEvents() + " per request");
     }
     EventIngestion.Outcome outcome =
@@ -216,42 +239,14 @@ public final class IngestionApi {
     reply.put("events_ingested", outcome.accepted());
     reply.put("payload_size_bytes", raw.size());
     reply.put("server_upload_time", receivedAt.toEpochMilli());
-    reply(ctx, false, outcome, reply, limits);
+    if (!outcome.rejected().isEmpty()) {
+      IngestReplies.amplitudeInvalid(ctx, outcome);
+      return;
+    }
+    IngestReplies.outcome(ctx, false, outcome, reply, limits);
   }
 
   // ---- shared ----
-
-  /**
-   * Adds the outcome to {@code reply}: accepted, duplicates, rejected by index. A single-event
-   * request whose event was rejected is a 400 naming the reason.
-   */
-  private static void reply(
-      Context ctx, boolean single, EventIngestion.Outcome outcome, Map<String, Object> reply, IngestLimits limits) {
-    if (single && !outcome.rejected().isEmpty()) {
-      EventIngestion.Rejection r = outcome.rejected().get(0);
-      if (r.reason() == SkipReason.TOO_LARGE) {
-        throw IngestionException.tooLarge(
-            "Event too large (the limit is " + IngestLimits.human(limits.maxEventBytes()) + " per event for the "
-                + limits.sender() + " API)",
-            r.message());
-      }
-      throw new IngestionException(
-          400, "invalid-input", "Event rejected: " + r.message(),
-          Map.of("event", r.message(), "reason", r.reason().name().toLowerCase(Locale.ROOT)));
-    }
-    reply.put("accepted", outcome.accepted());
-    reply.put("duplicates", outcome.duplicates());
-    List<Map<String, Object>> rejected = new ArrayList<>(outcome.rejected().size());
-    for (EventIngestion.Rejection r : outcome.rejected()) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("index", r.index());
-      entry.put("reason", r.reason().name().toLowerCase(Locale.ROOT));
-      entry.put("message", r.message());
-      rejected.add(entry);
-    }
-    reply.put("rejected", rejected);
-    ctx.status(200).json(reply);
-  }
 
   private static JsonObject object(JsonElement root) {
     if (!root.isJsonObject()) {
@@ -281,28 +276,5 @@ public final class IngestionApi {
     } catch (EventRejectedException e) {
       return null;
     }
-  }
-
-  /**
-   * The error contract {title, status, type, details}, plus what the sender's client reads:
-   * Amplitude's {@code code} and {@code error}, Segment's {@code success}.
-   */
-  private static void renderError(IngestionException e, Context ctx) {
-    Flavour flavour = ctx.attribute(FLAVOUR);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("title", e.getMessage());
-    body.put("status", e.status());
-    body.put("type", ApiError.TYPE_BASE + e.slug());
-    body.put("details", e.details());
-    if (flavour == Flavour.AMPLITUDE || flavour == Flavour.EITHER_BATCH) {
-      body.put("code", e.status());
-      body.put("error", e.getMessage());
-    } else if (flavour == Flavour.SEGMENT) {
-      body.put("success", false);
-    }
-    if (e.status() == 401) {
-      ctx.header("WWW-Authenticate", flavour == Flavour.SEGMENT ? "Basic realm=\"write key\"" : "Bearer");
-    }
-    ctx.status(e.status()).json(body);
   }
 }

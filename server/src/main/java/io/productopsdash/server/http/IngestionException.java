@@ -3,8 +3,9 @@ package io.productopsdash.server.http;
 import java.util.Map;
 
 /**
- * A whole ingestion request refused (401 wrong key, 400 malformed JSON, 413 too large or too many events). {@link
- * IngestionApi} renders it in the error contract, plus the fields the sender's client reads.
+ * A whole ingestion request refused (403 origin not allowed, 401 wrong key, 400 malformed body,
+ * 413 too large or too many events). {@link IngestReplies} renders it in the error contract, plus
+ * the fields the sender's client reads.
  */
 public class IngestionException extends RuntimeException {
   private final int status;
@@ -43,8 +44,19 @@ public class IngestionException extends RuntimeException {
     return new IngestionException(413, "body-too-large", title, Map.of("body", why));
   }
 
-  /** More events in one request than the sender's API takes (Amplitude HTTP V2: 2000), named by {@code events}. */
-  static IngestionException tooMany(String title, String why) {
-    return new IngestionException(413, "too-many-events", title, Map.of("events", why));
+  /**
+   * More events in one request than the sender's API takes (Amplitude HTTP V2: 2000, Segment's
+   * batch: 2500), named by the body's field that holds them ({@code events}, {@code batch}).
+   */
+  static IngestionException tooMany(String field, String title, String why) {
+    return new IngestionException(413, "too-many-events", title, Map.of(field, why));
+  }
+
+  /** A browser request from a web app that {@code --allowed-origins} does not list, named by its {@code Origin}. */
+  static IngestionException originNotAllowed(String origin) {
+    String shown = origin.length() > 200 ? origin.substring(0, 200) + "..." : origin;
+    return new IngestionException(
+        403, "origin-not-allowed", "Origin not allowed",
+        Map.of("Origin", shown + " is not among the allowed origins (--allowed-origins)"));
   }
 }

@@ -25,7 +25,11 @@ public final class JsonBody {
 
   /** Parses the request body as one JSON object; malformed JSON is a 400 naming the problem. */
   public static JsonBody of(Context ctx) {
-    String text = ctx.body();
+    return parse(ctx.body());
+  }
+
+  /** Parses {@code text} as one JSON object, as {@link #of(Context)} does a request body. */
+  public static JsonBody parse(String text) {
     if (text.isBlank()) {
       throw new InvalidInputException("body", "is empty: a JSON object is required");
     }

@@ -77,10 +77,16 @@ public final class WidgetApi {
             body.string("url"));
     SurveyLoop.AnswerResult result = loop.submitAnswer(SurveyApi.surveyId(ctx), submission);
     afterAnswer.accept(result.answer().id());
-    ctx.status(result.created() ? 201 : 200).json(AnswerView.of(result.answer()));
+    ctx.status(result.created() ? 201 : 200).json(AnswerView.of(result));
   }
 
-  /** An answer as the API returns it. */
+  /**
+   * An answer as the API returns it. The comment is the stored, redacted form, and only once
+   * person names have been cleared from it: names are cleared by the live indexer moments after
+   * the answer is stored, so a new answer's reply carries no {@code comment} but {@code
+   * commentStatus: "clearing-names"} (a repeat of the same responseId later returns the comment,
+   * {@code "stored"}); {@code "none"} when there is no comment.
+   */
   public record AnswerView(
       long id,
       String responseId,
@@ -89,14 +95,17 @@ public final class WidgetApi {
       WeekId week,
       int score,
       String comment,
+      String commentStatus,
       String locale,
       String url,
       Instant createdAt,
       Instant updatedAt) {
-    static AnswerView of(Answer a) {
+    static AnswerView of(SurveyLoop.AnswerResult result) {
+      Answer a = result.answer();
+      String status = a.comment() == null ? "none" : result.namesCleared() ? "stored" : "clearing-names";
       return new AnswerView(
-          a.id(), a.responseId(), a.surveyId(), a.userId(), a.week(), a.score(), a.comment(), a.locale(),
-          a.url(), a.createdAt(), a.updatedAt());
+          a.id(), a.responseId(), a.surveyId(), a.userId(), a.week(), a.score(),
+          result.namesCleared() ? a.comment() : null, status, a.locale(), a.url(), a.createdAt(), a.updatedAt());
     }
   }
 }

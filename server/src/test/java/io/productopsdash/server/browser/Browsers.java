@@ -22,6 +22,11 @@ final class Browsers {
   private Browsers() {}
 
   static ChromeDriver headlessChromium() {
+    return headlessChromium(new String[0]);
+  }
+
+  /** As {@link #headlessChromium()} with more command-line arguments ({@code --user-agent=...}). */
+  static ChromeDriver headlessChromium(String... extraArguments) {
     Assumptions.assumeTrue(
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "Chromium is missing: install it with 'apt-get install -y chromium chromium-driver' (.ci/run does)");
@@ -37,6 +42,7 @@ final class Browsers {
         "--disable-sync",
         "--no-first-run",
         "--window-size=1280,900");
+    options.addArguments(extraArguments);
     // Console messages, so tests can assert that a page logged no errors.
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);

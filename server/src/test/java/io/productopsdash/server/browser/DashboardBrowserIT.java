@@ -66,7 +66,8 @@ class DashboardBrowserIT {
   private static final String HOSTILE_SURVEY_NAME = "<script>alert('name')</script> Checkout survey";
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final List<String> PAGES =
-      List.of("overview", "themes", "search", "feature-requests", "acquisition", "onboarding", "usage", "satisfaction", "digest", "surveys");
+      List.of("overview", "themes", "search", "feature-requests", "acquisition", "onboarding", "usage", "satisfaction", "digest", "surveys",
+          "settings");
 
   @TempDir static Path dataDir;
   private Workspace workspace;
@@ -132,7 +133,7 @@ class DashboardBrowserIT {
       } else {
         assertThat(rows).as("rows on %s", page).isNotEmpty();
       }
-      if (!page.equals("surveys") && !page.equals("digest")) {
+      if (!page.equals("surveys") && !page.equals("digest") && !page.equals("settings")) {
         assertThat(charts).as("charts on %s", page).isNotEmpty();
       }
       screenshot("dashboard-" + page);
@@ -254,6 +255,48 @@ class DashboardBrowserIT {
     assertThat(adminGet("/api/v1/surveys/" + newId)).contains("\"version\":2", "How happy are you with the wallet app?");
     screenshot("dashboard-survey-versioned");
     assertNoConsoleErrors("survey versioning");
+  }
+
+  @Test
+  void theSettingsPageSavesTheGlossaryRefusesSecretsAndShowsADryRun() throws Exception {
+    open("/app/settings?surveyId=" + demo.surveyId());
+    WebElement page = waitForPage("settings");
+    assertThat(page.getText()).contains("cannot be restored", "the original text is never stored", "2026.12-1");
+    assertThat(page.findElements(By.cssSelector("[data-panel=report] tbody tr"))).as("weeks of the demo's report").isNotEmpty();
+
+    WebElement terms = page.findElement(By.cssSelector("[data-form=vocabulary] textarea"));
+    terms.clear();
+    terms.sendKeys("Jasper\n<b>Vault Boost</b>\n4111 1111 1111 1111");
+    page.findElement(By.cssSelector("[data-form=vocabulary] button[type=submit]")).click();
+    waitFor(() -> !browser.findElements(By.cssSelector("[data-panel=vocabulary] .error")).isEmpty());
+    assertThat(browser.findElement(By.cssSelector("[data-panel=vocabulary] .error")).getText()).contains("4111 1111 1111 1111", "terms");
+    assertThat(adminGet("/api/v1/config/vocabulary")).contains("\"terms\":[]");
+    clearConsole(); // the refusal's 400 is logged by Chromium as a failed resource
+
+    terms.clear();
+    terms.sendKeys("Jasper\n<b>Vault Boost</b>");
+    page.findElement(By.cssSelector("[data-form=vocabulary] button[type=submit]")).click();
+    waitFor(() -> !browser.findElements(By.cssSelector("[data-panel=vocabulary] .ok")).isEmpty());
+    assertThat(adminGet("/api/v1/config/vocabulary")).contains("\"terms\":[\"Jasper\",\"<b>Vault Boost</b>\"]");
+    assertNoScriptRan("settings");
+
+    WebElement text = page.findElement(By.cssSelector("[data-form=preview] textarea"));
+    text.clear();
+    text.sendKeys("Please add Solana and Cardano support, thanks Maria Lopez. Jasper is great.");
+    page.findElement(By.cssSelector("[data-form=preview] button[type=submit]")).click();
+    waitFor(() -> !browser.findElements(By.cssSelector("[data-stored]")).isEmpty());
+    assertThat(browser.findElement(By.cssSelector("[data-stored]")).getText())
+        .isEqualTo("Please add Solana and Cardano support, thanks [name]. Jasper is great.");
+    String decisions = browser.findElement(By.cssSelector("[data-result=preview] table")).getText();
+    assertThat(decisions).contains("Solana kept: a product term", "Maria Lopez removed: a known given or family name");
+    for (int width : new int[] {1400, 420}) {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1600));
+      screenshot("dashboard-settings-" + width);
+    }
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    assertNoConsoleErrors("settings");
+    // Back to an empty glossary for the other tests.
+    admin("PUT", "/api/v1/config/vocabulary", "{\"terms\":[]}");
   }
 
   @Test

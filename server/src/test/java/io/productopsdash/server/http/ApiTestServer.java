@@ -81,6 +81,16 @@ final class ApiTestServer implements AutoCloseable {
     return new ApiTestServer(clock, dataDir, workspace, app);
   }
 
+  /** Waits until the live indexer has cleared names from (and indexed) every answer posted so far. */
+  void awaitNamesCleared() {
+    try {
+      assertThat(workspace.deps().liveIndexer().awaitIndexed(Duration.ofMinutes(2))).as("names cleared in time").isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while waiting for name clearing", e);
+    }
+  }
+
   /** The digest feature of the served workspace. */
   io.productopsdash.server.digest.Digests digests() {
     return workspace.deps().digests();

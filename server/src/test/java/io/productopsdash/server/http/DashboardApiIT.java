@@ -51,7 +51,7 @@ class DashboardApiIT {
     String cookie = logIn();
     ApiTestServer.Reply shell = server.send("GET", "/app/themes", null, null, "Cookie", cookie);
     assertThat(shell.status()).isEqualTo(200);
-    assertThat(shell.body()).contains("<script src=\"/assets/app.js\" defer></script>", "/assets/echarts.min.js");
+    assertThat(shell.body()).contains("<script type=\"module\" src=\"/assets/main.js\"></script>", "/assets/echarts.min.js");
     assertThat(shell.header("Content-Security-Policy").orElse("")).contains("script-src 'self'", "object-src 'none'");
     assertThat(server.send("GET", "/app/themes/12", null, null, "Cookie", cookie).status()).isEqualTo(200);
     assertError(server.send("GET", "/app/no-such-page", null, null, "Cookie", cookie), 404, null);
@@ -98,6 +98,9 @@ class DashboardApiIT {
     assertThat(js.status()).isEqualTo(200);
     assertThat(js.header("Content-Type").orElse("")).startsWith("application/javascript");
     assertThat(js.body()).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write");
+    ApiTestServer.Reply settings = server.send("GET", "/assets/page-settings.js", null, null);
+    assertThat(settings.status()).isEqualTo(200);
+    assertThat(settings.body()).contains("/api/v1/config/vocabulary").doesNotContain("innerHTML", "insertAdjacentHTML");
     ApiTestServer.Reply charts = server.send("GET", "/assets/echarts.min.js", null, null);
     assertThat(charts.status()).isEqualTo(200);
     assertThat(charts.body().length()).isGreaterThan(500_000);

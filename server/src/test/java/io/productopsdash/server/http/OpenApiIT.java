@@ -72,6 +72,7 @@ class OpenApiIT {
 
   private static boolean isApi(String path) {
     return path.startsWith("/api/") || path.startsWith("/v1/") || path.equals("/batch") || path.equals("/capture")
-        || path.startsWith("/i/") || path.startsWith("/2/");
+        || path.startsWith("/i/") || path.startsWith("/2/") || path.equals("/e") || path.equals("/flags")
+        || path.equals("/decide") || path.startsWith("/array/");
   }
 }

@@ -3,6 +3,8 @@ package io.productopsdash.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.google.gson.JsonObject;
+import io.productopsdash.server.http.ApiTestServer.Reply;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code posthog-node} (gzip bodies by default) and {@code @amplitude/analytics-node} (reads
  * {@code code} from the reply). Each sends a known set of calls with a write key; every event
  * must land exactly once, and the anonymous ids must be linked to the users. Needs Node 20+
- * (posthog-node 5.x requires it) and {@code npm ci --prefix server/src/test/node}; skips itself,
- * saying what to install, without them.
+ * (posthog-node 5.x requires it) and {@code npm ci --prefix server/src/test/node}; those tests skip
+ * themselves, saying what to install, without them. Beside them, the payloads posthog-python sends
+ * for {@code set()}, {@code set_once()} and {@code alias()} (top-level {@code $set}/{@code
+ * $set_once}; alias in both of the directions its versions have used), which need no Node.
  */
 class RealClientsIT {
   static final Path FIXTURE = Path.of("src/test/node");
@@ -84,7 +88,6 @@ class RealClientsIT {
 
   @BeforeEach
   void start() {
-    assumeTrue(missing == null, missing);
     server = ApiTestServer.start(dir);
     key = SourcesApiIT.createSource(server, "node clients");
   }
@@ -103,6 +106,7 @@ class RealClientsIT {
 
   /** As {@link #send(String, String)} with the client's host set to {@code host}. */
   private String send(String client, String run, String host) throws IOException, InterruptedException {
+    assumeTrue(missing == null, missing);
     Process p =
         new ProcessBuilder("node", "send-" + client + ".mjs", host, key, run)
             .directory(FIXTURE.toFile())
@@ -178,6 +182,7 @@ class RealClientsIT {
 
   @Test
   void aRevokedKeyIsRefusedToTheRealClientToo() throws Exception {
+    assumeTrue(missing == null, missing);
     long id = server.admin("GET", "/api/v1/sources", null).json().getAsJsonArray("sources").get(0).getAsJsonObject().get("id").getAsLong();
     assertThat(server.admin("DELETE", "/api/v1/sources/" + id, null).status()).isEqualTo(200);
     String host = server.baseUrl().replace("localhost", "127.0.0.1");
@@ -187,5 +192,51 @@ class RealClientsIT {
     assertThat(p.exitValue()).as(output).isEqualTo(1);
     assertThat(output).contains("401");
     assertThat(server.count("SELECT COUNT(*) FROM events")).isZero();
+  }
+
+  /** One posthog-python message, as its client queues it ({@code $lib} added to the properties). */
+  private static String pythonMessage(String uuid, String event, String distinctId, String extra, String properties) {
+    return "{\"uuid\":\"" + uuid + "\",\"event\":\"" + event + "\",\"distinct_id\":\"" + distinctId + "\","
+        + "\"timestamp\":\"2026-11-18T09:5" + uuid.charAt(uuid.length() - 1) + ":00+00:00\"" + extra + ","
+        + "\"properties\":{" + properties + (properties.isEmpty() ? "" : ",") + "\"$lib\":\"posthog-python\",\"$lib_version\":\"3.7.0\"}}";
+  }
+
+  /**
+   * posthog-python's {@code set()}, {@code set_once()} and {@code alias()}, as it posts them to
+   * {@code /batch/} ({@code {api_key, batch, sent_at}}, the second gzip): person properties at the
+   * top level, {@code $set_once} never overwriting; an alias sent with the ids swapped (as a
+   * posthog-python version did) still reports the person under the identified id.
+   */
+  @Test
+  void posthogPythonSetSetOnceAndAliasPayloads() {
+    String first =
+        "{\"api_key\":\"" + key + "\",\"sent_at\":\"2026-11-18T10:00:00+00:00\",\"batch\":["
+            + pythonMessage("py-1", "Signed Up", "py-anon", "", "\"utm_source\":\"podcast\"") + ","
+            + pythonMessage("py-2", "$set", "py-user", ",\"$set\":{\"plan\":\"pro\",\"country\":\"DE\"}", "") + ","
+            + pythonMessage("py-3", "$set_once", "py-user", ",\"$set_once\":{\"plan\":\"free\",\"first_seen\":\"2026-11-18\"}", "")
+            + "]}";
+    assertThat(server.send("POST", "/batch/", first, null).status()).isEqualTo(200);
+    String second =
+        "{\"api_key\":\"" + key + "\",\"sent_at\":\"2026-11-18T10:00:00+00:00\",\"batch\":["
+            // alias(previous_id="py-user", distinct_id="py-anon") in the swapped order: the anonymous id as distinct_id.
+            + pythonMessage("py-4", "$create_alias", "py-anon", "", "\"distinct_id\":\"py-anon\",\"alias\":\"py-user\"") + ","
+            // The documented order: distinct_id is the user, alias the other id.
+            + pythonMessage("py-5", "$set", "py-user-2", ",\"$set\":{\"plan\":\"plus\"}", "") + ","
+            + pythonMessage("py-6", "$create_alias", "py-user-2", "", "\"distinct_id\":\"py-user-2\",\"alias\":\"py-anon-2\"")
+            + "]}";
+    Reply gz = server.postBytes("/batch/", IngestionApiIT.gzip(second), "Content-Type", "application/json", "Content-Encoding", "gzip");
+    assertThat(gz.status()).as("%s", gz).isEqualTo(200);
+    assertThat(gz.json().get("accepted").getAsInt()).isEqualTo(3);
+
+    assertThat(server.text("SELECT traits FROM user_traits WHERE user_id = 'py-user'"))
+        .isEqualTo("{\"plan\":\"pro\",\"country\":\"DE\",\"first_seen\":\"2026-11-18\"}");
+    assertThat(rows("SELECT anonymous_id || '>' || user_id AS r FROM identities ORDER BY anonymous_id"))
+        .isEqualTo("py-anon>py-user;py-anon-2>py-user-2");
+    JsonObject week = server.admin("GET", "/api/v1/metrics/acquisition?from=2026-W47&to=2026-W47", null).json()
+        .getAsJsonArray("weeks").get(0).getAsJsonObject();
+    assertThat(week.get("signups").getAsLong()).isEqualTo(1);
+    assertThat(week.getAsJsonArray("bySource").toString()).isEqualTo("[{\"key\":\"podcast\",\"users\":1}]");
+    assertThat(week.getAsJsonArray("bySegment").toString()).as("the signup of py-anon counts for py-user, with its plan")
+        .isEqualTo("[{\"key\":\"pro\",\"users\":1}]");
   }
 }

@@ -267,16 +267,22 @@ class WidgetApiIT {
     assertThat(withComment.status()).as("%s", withComment).isEqualTo(200);
     JsonObject a = withComment.json();
     assertThat(a.get("id").getAsLong()).isEqualTo(first.json().get("id").getAsLong());
-    assertThat(a.get("comment").getAsString()).isEqualTo("Swaps are too slow");
+    // The reply never echoes a comment before person names are cleared from it.
+    assertThat(a.has("comment")).as("%s", a).isFalse();
+    assertThat(a.get("commentStatus").getAsString()).isEqualTo("clearing-names");
     assertThat(a.get("createdAt").getAsString()).isEqualTo(ApiTestServer.START.toString());
     assertThat(a.get("updatedAt").getAsString()).isEqualTo(ApiTestServer.START.plus(Duration.ofMinutes(2)).toString());
     assertThat(server.answerRows()).isEqualTo(1);
     assertThat(server.text("SELECT comment FROM answers WHERE response_id = 'resp-1'")).isEqualTo("Swaps are too slow");
 
-    // A retry of the first post (without comment) returns the stored answer, comment included.
+    // Once names are cleared, a retry of the first post (without comment) returns the stored
+    // answer, comment included.
+    server.awaitNamesCleared();
     Reply retry = server.answer(id, "{\"responseId\":\"resp-1\",\"userId\":\"u-1\",\"score\":3}");
     assertThat(retry.status()).isEqualTo(200);
-    assertThat(retry.json()).isEqualTo(a);
+    assertThat(retry.json().get("comment").getAsString()).isEqualTo("Swaps are too slow");
+    assertThat(retry.json().get("commentStatus").getAsString()).isEqualTo("stored");
+    assertThat(retry.json().get("updatedAt")).isEqualTo(a.get("updatedAt"));
     // A different comment later does not silently overwrite the stored one.
     Reply other = server.answer(id, "{\"responseId\":\"resp-1\",\"userId\":\"u-1\",\"score\":3,\"comment\":\"other\"}");
     assertThat(other.status()).isEqualTo(200);

@@ -6,8 +6,11 @@ import edu.stanford.nlp.pipeline.CoreSentence;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import io.productopsdash.engine.text.nlp.NlpPipelines;
 import io.productopsdash.engine.text.redact.PersonNameFinder;
+import io.productopsdash.engine.text.redact.PersonNameRules;
+import io.productopsdash.engine.text.redact.Placeholders;
 import io.productopsdash.engine.text.redact.Redaction;
 import io.productopsdash.engine.text.redact.Redactor;
+import io.productopsdash.engine.text.vocabulary.ProductVocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +21,10 @@ import java.util.Set;
  * Enriches an answer comment with one CoreNLP annotation (tokenize, ssplit, pos, lemma, ner): the
  * same pass gives the person names for redaction and the tokens, lemmas and noun phrases, so a
  * comment is annotated once. Secrets are redacted first by the pattern redactor (a no-op on
- * comments the answer path already redacted); names come from the tokens tagged PERSON, read the
- * same way as {@link io.productopsdash.engine.text.redact.CoreNlpPersonNameFinder}. Redacted spans
- * contribute no tokens, lemmas or phrases.
+ * comments the answer path already redacted); names come from the runs of tokens tagged PERSON
+ * that {@link PersonNameRules} finds evidence for, with a product vocabulary that keeps brands,
+ * chains and features (as {@link io.productopsdash.engine.text.redact.CoreNlpPersonNameFinder}).
+ * Redacted spans contribute no tokens, lemmas or phrases.
  *
  * <p>Noun phrases are maximal runs of adjectives and nouns ({@code (JJ.*|NN.*)* NN.*}) within a
  * sentence, cut after their last noun, lemmatised and lower-cased; a run longer than 4 words keeps
@@ -37,10 +41,17 @@ public final class Enricher {
   private static final int MAX_PHRASE_WORDS = 4;
 
   private final StanfordCoreNLP pipeline;
+  private final PersonNameRules rules;
 
   /** An enricher over {@code pipeline}, which must run tokenize, ssplit, pos, lemma and ner. */
   public Enricher(StanfordCoreNLP pipeline) {
+    this(pipeline, PersonNameRules.standard());
+  }
+
+  /** As {@link #Enricher(StanfordCoreNLP)} with other name rules. */
+  public Enricher(StanfordCoreNLP pipeline, PersonNameRules rules) {
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    this.rules = Objects.requireNonNull(rules, "rules");
   }
 
   /** The enricher over the process-wide {@link NlpPipelines#ner()} pipeline, loaded on first use. */
@@ -48,9 +59,15 @@ public final class Enricher {
     return Shared.INSTANCE;
   }
 
-  /** Redacts and enriches {@code comment}. */
+  /** Redacts and enriches {@code comment}, keeping the built-in product vocabulary. */
   public Enrichment enrich(String comment) {
+    return enrich(comment, ProductVocabulary.builtIn());
+  }
+
+  /** Redacts and enriches {@code comment}; no word of {@code vocabulary} is taken for a name. */
+  public Enrichment enrich(String comment, ProductVocabulary vocabulary) {
     Objects.requireNonNull(comment, "comment");
+    Objects.requireNonNull(vocabulary, "vocabulary");
     Redaction secrets = Redactor.regexOnly().redact(comment);
     String text = secrets.text();
     if (text.isBlank()) {
@@ -59,10 +76,12 @@ public final class Enricher {
     CoreDocument doc = new CoreDocument(text);
     pipeline.annotate(doc);
 
-    List<PersonNameFinder.Mention> names = personNames(doc);
+    List<PersonNameFinder.Mention> names =
+        rules.redacted(text, PersonNameRules.personRuns(doc), vocabulary);
     boolean[] masked = new boolean[text.length()];
-    for (Redaction.Span s : secrets.spans()) {
-      mask(masked, s.start(), s.end());
+    // Placeholders already in the text (the answer path stored it redacted) are no words either.
+    for (int[] p : Placeholders.find(text)) {
+      mask(masked, p[0], p[1]);
     }
     for (PersonNameFinder.Mention m : names) {
       mask(masked, m.start(), m.end());
@@ -142,31 +161,6 @@ public final class Enricher {
       }
     }
     return false;
-  }
-
-  /* Runs of consecutive PERSON tokens of one sentence; pronouns are tagged O, so mentions added
-   * for coreference never show up here. */
-  private static List<PersonNameFinder.Mention> personNames(CoreDocument doc) {
-    List<PersonNameFinder.Mention> out = new ArrayList<>();
-    for (CoreSentence sentence : doc.sentences()) {
-      int start = -1;
-      int end = -1;
-      for (CoreLabel token : sentence.tokens()) {
-        if ("PERSON".equals(token.ner())) {
-          if (start < 0) {
-            start = token.beginPosition();
-          }
-          end = token.endPosition();
-        } else if (start >= 0) {
-          out.add(new PersonNameFinder.Mention(start, end));
-          start = -1;
-        }
-      }
-      if (start >= 0) {
-        out.add(new PersonNameFinder.Mention(start, end));
-      }
-    }
-    return List.copyOf(out);
   }
 
   private static final class Shared {

@@ -3,6 +3,11 @@ package io.productopsdash.engine.text.enrich;
 import io.productopsdash.data.Database;
 import io.productopsdash.data.EnrichmentRepository;
 import io.productopsdash.data.EnrichmentRepository.Candidate;
+import io.productopsdash.data.RedactionReportRepository;
+import io.productopsdash.engine.text.redact.RedactionKind;
+import io.productopsdash.engine.text.redact.Redactor;
+import io.productopsdash.engine.text.vocabulary.ProductVocabulary;
+import io.productopsdash.engine.text.vocabulary.WorkspaceVocabulary;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,19 +18,23 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Enriches every answer whose comment has no enrichment row, or a stale one (the row's text hash
  * differs from the comment's), so a weekly run only processes new or changed answers. Work goes in
  * batches to a small pool of threads; each batch is one database write in which a comment that
  * enrichment redacted (person names) is rewritten in {@code answers} together with its enrichment
- * row, so names never reach indexing, clustering or email.
+ * row and its redaction report, so names never reach indexing, clustering or email. Names are
+ * found with the workspace's product vocabulary as it is when a run starts ({@link
+ * WorkspaceVocabulary}): a glossary edit applies to the comments enriched after it.
  */
 public final class EnrichmentService {
   /**
@@ -76,13 +85,27 @@ public final class EnrichmentService {
   private final Enricher enricher;
   private final Clock clock;
   private final Options options;
+  private final Supplier<ProductVocabulary> vocabulary;
   private final EnrichmentRepository repository = new EnrichmentRepository();
+  private final RedactionReportRepository reports = new RedactionReportRepository();
 
+  /** A service over the workspace vocabulary of {@code db}. */
   public EnrichmentService(Database db, Enricher enricher, Clock clock, Options options) {
+    this(db, enricher, clock, options, WorkspaceVocabulary.of(db)::current);
+  }
+
+  /** A service whose name finding keeps the words of {@code vocabulary}, read at each run. */
+  public EnrichmentService(
+      Database db,
+      Enricher enricher,
+      Clock clock,
+      Options options,
+      Supplier<ProductVocabulary> vocabulary) {
     this.db = Objects.requireNonNull(db, "db");
     this.enricher = Objects.requireNonNull(enricher, "enricher");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.options = Objects.requireNonNull(options, "options");
+    this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
   }
 
   /** The SHA-256 of {@code text} (UTF-8) in lower-case hex, as stored in the enrichment rows. */
@@ -106,6 +129,7 @@ public final class EnrichmentService {
         todo.add(c);
       }
     }
+    ProductVocabulary words = todo.isEmpty() ? ProductVocabulary.builtIn() : vocabulary.get();
     AtomicInteger done = new AtomicInteger();
     AtomicInteger enriched = new AtomicInteger();
     AtomicInteger rewritten = new AtomicInteger();
@@ -127,7 +151,7 @@ public final class EnrichmentService {
                 () -> {
                   List<Enrichment> results = new ArrayList<>(batch.size());
                   for (Candidate c : batch) {
-                    results.add(enricher.enrich(c.comment()));
+                    results.add(enricher.enrich(c.comment(), words));
                   }
                   store(batch, results, enriched, rewritten, changed);
                   int now = done.addAndGet(batch.size());
@@ -163,11 +187,12 @@ public final class EnrichmentService {
       }
     }
     AtomicInteger enriched = new AtomicInteger();
+    ProductVocabulary words = todo.isEmpty() ? ProductVocabulary.builtIn() : vocabulary.get();
     for (int from = 0; from < todo.size(); from += options.batchSize()) {
       List<Candidate> batch = todo.subList(from, Math.min(todo.size(), from + options.batchSize()));
       List<Enrichment> results = new ArrayList<>(batch.size());
       for (Candidate c : batch) {
-        results.add(enricher.enrich(c.comment()));
+        results.add(enricher.enrich(c.comment(), words));
       }
       store(batch, results, enriched, new AtomicInteger(), new AtomicInteger());
     }
@@ -200,6 +225,7 @@ public final class EnrichmentService {
                     n[2]++;
                     continue;
                   }
+                  reports.add(c, candidate.answerId(), report(candidate.comment(), e));
                   n[1]++;
                 }
                 repository.upsert(
@@ -211,6 +237,18 @@ public final class EnrichmentService {
     enriched.addAndGet(counts[0]);
     rewritten.addAndGet(counts[1]);
     changed.addAndGet(counts[2]);
+  }
+
+  /**
+   * What enrichment removed from a stored comment: its person names, and any secret the patterns
+   * find only now (a comment stored before a pattern was added).
+   */
+  private static Map<String, Integer> report(String stored, Enrichment e) {
+    Map<String, Integer> counts = Redactor.regexOnly().redact(stored).countsByLabel();
+    if (e.namesRedacted() > 0) {
+      counts.merge(RedactionKind.NAME.label(), e.namesRedacted(), Integer::sum);
+    }
+    return counts;
   }
 
   private static void await(Future<?> f) {

@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
  * separators in the North American 3-3-4 plan or after a trunk 0, in French pairs; and without
  * separators: a trunk 0 and 9 to 11 digits ({@code 07700900123}, {@code 015123456789}) or an area
  * code with a slash ({@code 030/1234567}) unless an id word just before claims the number ("order
- * 0123456789"), and ten North American digits ({@code 4155552671}) only next to a phone cue ("call
- * me on", "text me", "my mobile", "whatsapp", "my number is"), since ten bare digits are as often
- * an order, transaction or reference number. Stateless and thread-safe.
+ * 0123456789"), and ten or eleven digits without a trunk 0 ({@code 4155552671}, {@code
+ * 9876543210}) when a country's numbering plan accepts them (libphonenumber; see {@link
+ * NumberingPlans}) or a phone cue ("call me on", "text me", "my mobile", "whatsapp", "my number
+ * is") stands next to the North American shape, again unless an id word claims them. Stateless and
+ * thread-safe.
  */
 final class PhoneScanner {
   /* Phones. Numbers alone are never phones: each shape needs a sign of a dialled number (a '+',
@@ -52,8 +54,11 @@ final class PhoneScanner {
           COMPACT_START
               + "0[1-9]\\d{1,4}/(?:\\d{5,}|\\d{2,4}(?:[ \\-]\\d{2,4}){1,3})"
               + COMPACT_END);
-  private static final Pattern PHONE_NANP_COMPACT =
-      Pattern.compile(COMPACT_START + "1?[2-9]\\d{2}[2-9]\\d{6}" + COMPACT_END);
+  /* Ten or eleven digits without a trunk 0: a national number in a plan without one (North
+   * America, India, China, Brazil), checked against that plan by libphonenumber. */
+  private static final Pattern PHONE_NATIONAL_COMPACT =
+      Pattern.compile(COMPACT_START + "[1-9]\\d{9,10}" + COMPACT_END);
+  private static final Pattern NANP_SHAPE = Pattern.compile("1?[2-9]\\d{2}[2-9]\\d{6}");
 
   /* Words that say a number nearby is a phone number, and words that say it is something else
    * (an order, a transfer, an account...). "number", "no", "nr" and "#" alone say neither: the
@@ -88,9 +93,9 @@ final class PhoneScanner {
     addPhones(PHONE_NANP.matcher(text), 0, 10, 11, out);
     addPhones(PHONE_TRUNK.matcher(text), 0, 10, 12, out);
     addPhones(PHONE_PAIRS.matcher(text), 0, 10, 10, out);
-    compactPhones(text, PHONE_TRUNK_COMPACT.matcher(text), 10, 12, false, out);
-    compactPhones(text, PHONE_AREA_SLASH.matcher(text), 9, 12, false, out);
-    compactPhones(text, PHONE_NANP_COMPACT.matcher(text), 10, 11, true, out);
+    compactPhones(text, PHONE_TRUNK_COMPACT.matcher(text), 10, 12, out);
+    compactPhones(text, PHONE_AREA_SLASH.matcher(text), 9, 12, out);
+    nationalCompactPhones(text, out);
   }
 
   /** What the words around a compact number say it is. */
@@ -102,11 +107,10 @@ final class PhoneScanner {
 
   /**
    * Compact phones: a trunk-0 or area-slash candidate is a phone unless an id word claims it
-   * ("order 0123456789"), a North American ten-digit one only when a phone word says so ("call me
-   * on 4155552671"), since ten bare digits are as often an order or transaction number.
+   * ("order 0123456789").
    */
   private static void compactPhones(
-      String text, Matcher m, int min, int max, boolean needsPhoneCue, List<Hit> out) {
+      String text, Matcher m, int min, int max, List<Hit> out) {
     while (m.find()) {
       int end = m.end();
       int n = 0;
@@ -130,15 +134,37 @@ final class PhoneScanner {
         continue;
       }
       Cue cue = cue(text, m.start(), end);
-      if (needsPhoneCue ? cue == Cue.PHONE : cue != Cue.OTHER_ID) {
+      if (cue != Cue.OTHER_ID) {
         out.add(new Hit(RedactionKind.PHONE, m.start(), end));
       }
     }
   }
 
   /**
+   * Ten or eleven digits without separators or trunk 0 ("4155550132", "9876543210",
+   * "13812345678"): a phone when a country plan of {@link NumberingPlans} accepts it, or when a
+   * phone word says so and it has the North American shape, unless an id word claims it ("order
+   * 4155550132"). Unix timestamps and most order numbers fail the plans: their first digits are no
+   * assigned area code or mobile prefix.
+   */
+  private static void nationalCompactPhones(String text, List<Hit> out) {
+    Matcher m = PHONE_NATIONAL_COMPACT.matcher(text);
+    while (m.find()) {
+      Cue cue = cue(text, m.start(), m.end());
+      if (cue == Cue.OTHER_ID) {
+        continue;
+      }
+      String digits = m.group();
+      if ((cue == Cue.PHONE && NANP_SHAPE.matcher(digits).matches())
+          || NumberingPlans.isNationalNumber(digits)) {
+        out.add(new Hit(RedactionKind.PHONE, m.start(), m.end()));
+      }
+    }
+  }
+
+  /**
    * The cue for the number at {@code [start, end)}. Words before it are read nearest first, up to
-   * {@link #CUE_BEFORE_CHARS} characters back: a phone word decides PHONE; an id word decides
+   * {@link #CUE_BEFORE_CHARS} characters back but not past another number: a phone word decides PHONE; an id word decides
    * OTHER_ID when it is one of the {@link #ID_CUE_WORDS} nearest words ("order 0123456789"), or
    * right before "number" ("reference number on my card"), so a "tx" earlier in a long sentence
    * does not claim a phone. With no decision, a "number" before it means PHONE; otherwise the first
@@ -146,15 +172,24 @@ final class PhoneScanner {
    */
   static Cue cue(String text, int start, int end) {
     List<String> before = new ArrayList<>();
-    Matcher w = CUE_WORD.matcher(text).region(Math.max(0, start - CUE_BEFORE_CHARS), start);
+    int from = Math.max(0, start - CUE_BEFORE_CHARS);
+    // A cue word speaks for the next number only: "card 4111 1111 1111 1111, 4155550132" does not
+    // make the second number a card's.
+    for (int i = start - 1; i >= from; i--) {
+      if (Character.isDigit(text.charAt(i))) {
+        from = i + 1;
+        break;
+      }
+    }
+    Matcher w = CUE_WORD.matcher(text).region(from, start);
     while (w.find()) {
       before.add(w.group().toLowerCase(Locale.ROOT));
     }
     // A word cut by the window's edge is not a word.
-    if (start - CUE_BEFORE_CHARS > 0
+    if (from > 0
         && !before.isEmpty()
-        && Character.isLetter(text.charAt(start - CUE_BEFORE_CHARS - 1))
-        && Character.isLetter(text.charAt(start - CUE_BEFORE_CHARS))) {
+        && Character.isLetter(text.charAt(from - 1))
+        && Character.isLetter(text.charAt(from))) {
       before.remove(0);
     }
     boolean numberWord = false;

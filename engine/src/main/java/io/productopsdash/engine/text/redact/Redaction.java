@@ -52,6 +52,16 @@ public record Redaction(String text, List<Span> spans) {
     return !spans.isEmpty();
   }
 
+  /**
+   * As {@link #counts()}, keyed by {@link RedactionKind#label()} ("card number"): the form stored in
+   * the redaction report and shown by the API.
+   */
+  public Map<String, Integer> countsByLabel() {
+    Map<String, Integer> out = new java.util.LinkedHashMap<>();
+    counts().forEach((k, n) -> out.put(k.label(), n));
+    return out;
+  }
+
   /** How many spans of each kind were redacted; kinds with none are absent. */
   public Map<RedactionKind, Integer> counts() {
     Map<RedactionKind, Integer> counts = new EnumMap<>(RedactionKind.class);

@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
  * <p>Seed phrases ({@link SeedPhraseScanner}): a run of at least 12 BIP39 words is redacted when a
  * window of it has a valid BIP39 checksum and is not written like prose, when a seed cue is near,
  * or when it is written as a phrase list.
+ *
+ * <p>National ids ({@link NationalIdScanner}), IP addresses ({@link IpAddressScanner}), passwords
+ * and API keys ({@link CredentialScanner}) have their own scanners with their own checks and cues.
  */
 final class SecretScanner {
   /** A detection in the original text: {@code [start, end)}. */
@@ -35,9 +38,21 @@ final class SecretScanner {
       Pattern.compile(
           "(?<![\\w.%+\\-])[A-Za-z0-9][A-Za-z0-9._%+\\-]*+@(?:[A-Za-z0-9\\-]++\\.)+[A-Za-z]{2,24}(?![\\w\\-])");
 
-  /** Digit groups joined by single spaces or dashes; cards are searched inside. */
+  /**
+   * One separator between a card's digit groups as people type them: one to three spaces, or a
+   * dash, dot, slash or underscore (ASCII or a Unicode dash) with at most one space on each side.
+   */
+  private static final String CARD_SEPARATOR =
+      "(?:[ \\u00a0]{1,3}|[ \\u00a0]?[\\-./_\\u2010-\\u2015][ \\u00a0]?)";
+
+  /**
+   * Digit groups joined by a separator of up to three characters: spaces, or a dash, dot, slash or
+   * underscore with spaces around it or not ("4111 1111", "4111.1111", "4111 - 1111"); cards are
+   * searched inside.
+   */
   private static final Pattern DIGIT_RUN =
-      Pattern.compile("(?<![\\w.,\\-+])\\d++(?:[ \\-]\\d++)*+(?![\\w]|[.,]\\d)");
+      Pattern.compile(
+          "(?<![\\w.,\\-+/])\\d++(?:" + CARD_SEPARATOR + "\\d++)*+(?![\\w]|[.,/\\-]\\d)");
 
   private static final Pattern IBAN_COMPACT =
       Pattern.compile("(?<![0-9A-Za-z])[A-Za-z]{2}\\d{2}[0-9A-Za-z]{11,30}(?![0-9A-Za-z])");
@@ -76,11 +91,15 @@ final class SecretScanner {
     if (at) {
       emails(text, out);
     }
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
     if (digits) {
       PhoneScanner.phones(text, out);
       cards(text, out);
       ibans(text, out);
+      NationalIdScanner.scan(text, lower, out);
+      IpAddressScanner.scan(text, out);
     }
+    CredentialScanner.scan(text, lower, out);
     // Keys and addresses are random: one may, rarely, have no digit at all.
     hex(text, out);
     bech32(text, out);
@@ -97,8 +116,8 @@ final class SecretScanner {
 
   /**
    * Card numbers: 13 to 19 digits, written as one group or in the groupings cards are printed with
-   * (fours, Amex 4-6-5, Diners 4-6-4), starting with a card network's issuer prefix, and
-   * Luhn-valid. Windows of a longer run of groups are tried, longest first, so "4111 1111 1111 1111
+   * (fours, Amex 4-6-5, Diners 4-6-4) with any separators (spaces, dashes, dots, slashes,
+   * underscores), starting with a card network's issuer prefix, and Luhn-valid. Windows of a longer run of groups are tried, longest first, so "4111 1111 1111 1111
    * 12/25" still finds the card.
    */
   static void cards(String text, List<Hit> out) {
@@ -116,7 +135,9 @@ final class SecretScanner {
           i++;
         }
         groups.add(new int[] {s, i});
-        i++; // the separator
+        while (i < m.end() && !Character.isDigit(text.charAt(i))) {
+          i++; // the separator
+        }
       }
       int first = 0;
       while (first < groups.size()) {
@@ -157,16 +178,9 @@ final class SecretScanner {
     if (total < 13 || total > 19) {
       return false;
     }
-    if (count > 1) {
-      char sep = text.charAt(groups.get(first)[1]);
-      for (int k = first + 1; k < last; k++) {
-        if (text.charAt(groups.get(k)[1]) != sep) {
-          return false;
-        }
-      }
-      if (!cardGrouping(lengths)) {
-        return false;
-      }
+    // Separators may differ ("4111 1111-1111.1111"): the grouping, issuer prefix and Luhn decide.
+    if (count > 1 && !cardGrouping(lengths)) {
+      return false;
     }
     StringBuilder digits = new StringBuilder(total);
     for (int k = first; k <= last; k++) {
@@ -177,7 +191,8 @@ final class SecretScanner {
   }
 
   /**
-   * The issuer identification numbers of the card networks: Mastercard 2221-2720 and 51-55, Diners
+   * The issuer identification numbers of the card networks: Mastercard 2221-2720 and 51-55 (16
+   * digits; a 15-digit number starting 2 is more likely a French social security number), Diners
    * 30/36/38/39, Amex 34/37, JCB 35, Visa 4, Maestro 50/56-58, Discover/UnionPay/RuPay 6. Numbers
    * starting otherwise (0, 1, 7-9, 20, 31-33 ...: timestamps, order and account numbers) are not
    * cards even when the Luhn digit happens to fit.
@@ -188,10 +203,11 @@ final class SecretScanner {
     return switch (first) {
       case '2' -> {
         int four = Integer.parseInt(digits.subSequence(0, 4).toString());
-        yield four >= 2221 && four <= 2720;
+        yield four >= 2221 && four <= 2720 && digits.length() == 16;
       }
       case '3' -> second == '0' || (second >= '4' && second <= '9');
-      case '4', '5', '6' -> true;
+      case '5' -> second == '0' || second > '5' || digits.length() == 16;
+      case '4', '6' -> true;
       default -> false;
     };
   }

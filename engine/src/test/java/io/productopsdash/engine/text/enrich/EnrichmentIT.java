@@ -65,6 +65,15 @@ class EnrichmentIT {
   }
 
   @Test
+  void placeholdersAlreadyStoredGiveNoLemmasAndProductWordsStay() {
+    Enrichment e = ENRICHER.enrich("Please add Solana support, mail [email] or ask [name] about my [card number]");
+    assertThat(e.text()).isEqualTo("Please add Solana support, mail [email] or ask [name] about my [card number]");
+    assertThat(e.namesRedacted()).isZero();
+    assertThat(e.lemmas()).contains("solana", "support").doesNotContain("email", "name", "card", "number");
+    assertThat(String.join(" ", e.nounPhrases())).doesNotContain("email", "name", "card");
+  }
+
+  @Test
   void namesAndSecretsLeaveNoTokensAndArePlaceholders() {
     Enrichment e =
         ENRICHER.enrich("Jane Doe from support was great, write to me at jane.doe@example.com please.");

@@ -60,6 +60,40 @@ class CoreNlpRedactionIT {
   }
 
   @Test
+  void theIssuesLostBrandsStayAndPeopleInTheSameSentenceGo() {
+    assertThat(FULL.redact("Please add Solana and Cardano support, thanks Maria Lopez").text())
+        .isEqualTo("Please add Solana and Cardano support, thanks [name]");
+    for (String text :
+        List.of(
+            "My Nano X will not pair since the update.",
+            "Wallet of Satoshi sends in one tap, please copy that.",
+            "Kraken withdrawals are slow, Binance and Coinbase are instant.",
+            "Transfers from Chase and Monzo keep failing.",
+            "I stake my Ada with Yoroi and Aave rewards look wrong.",
+            "Rabby and Phantom both fail to sign on Fantom and Gnosis.",
+            "Robinhood and Transak quotes beat yours, and Pendle yields would be great.")) {
+      assertThat(FULL.redact(text).text()).isEqualTo(text);
+    }
+    assertThat(FULL.redact("Chase Smith from support fixed my Ledger issue.").text())
+        .isEqualTo("[name] from support fixed my Ledger issue.");
+    assertThat(FULL.redact("My name is Chase and my Ledger is locked.").text())
+        .isEqualTo("My name is [name] and my Ledger is locked.");
+  }
+
+  @Test
+  void aWorkspaceTermIsNoLongerANameOnceAdded() {
+    String text = "Thanks Hannah Jasper, the swap works now.";
+    CoreNlpPersonNameFinder withGlossary =
+        CoreNlpPersonNameFinder.shared()
+            .with(
+                PersonNameRules.standard(),
+                io.productopsdash.engine.text.vocabulary.ProductVocabulary.builtIn()
+                    .with(List.of("Hannah Jasper")));
+    assertThat(FULL.redact(text).text()).isEqualTo("Thanks [name], the swap works now.");
+    assertThat(Redactor.withNames(withGlossary).redact(text).text()).isEqualTo(text);
+  }
+
+  @Test
   void pronounsPlacesAndBrandsAreNotNames() {
     for (String text :
         List.of(

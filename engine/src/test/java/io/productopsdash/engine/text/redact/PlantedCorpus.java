@@ -42,6 +42,10 @@ final class PlantedCorpus {
     }
   }
 
+  /** PINs are planted in their own contexts ("my PIN is {}"). */
+  static final Variant PINS =
+      new Variant(RedactionKind.PASSWORD, "pin after cue", PlantedCredentials::pin, true);
+
   static final List<Variant> VARIANTS =
       List.of(
           new Variant(RedactionKind.SEED_PHRASE, "bip39 12 words", r -> seed(r, 12, 0)),
@@ -105,7 +109,28 @@ final class PlantedCorpus {
               RedactionKind.PHONE, "phone compact trunk 0", PlantedSecrets::phoneCompactTrunk),
           new Variant(RedactionKind.PHONE, "phone area code/", PlantedSecrets::phoneAreaSlash),
           new Variant(
-              RedactionKind.PHONE, "phone nanp 10, cue", PlantedSecrets::phoneNanpCompact, true));
+              RedactionKind.PHONE, "phone nanp 10, cue", PlantedSecrets::phoneNanpCompact, true),
+          // Issue 16: national ids, cards in any separator style, phones by country plan, IP
+          // addresses, passwords and API keys.
+          new Variant(RedactionKind.NATIONAL_ID, "us ssn", PlantedNationalIds::ssn),
+          new Variant(RedactionKind.NATIONAL_ID, "uk nino", PlantedNationalIds::nino),
+          new Variant(RedactionKind.NATIONAL_ID, "ca sin", PlantedNationalIds::sin),
+          new Variant(RedactionKind.NATIONAL_ID, "es dni/nie", PlantedNationalIds::dniOrNie),
+          new Variant(RedactionKind.NATIONAL_ID, "br cpf", PlantedNationalIds::cpf),
+          new Variant(RedactionKind.NATIONAL_ID, "in aadhaar", PlantedNationalIds::aadhaar),
+          new Variant(RedactionKind.NATIONAL_ID, "fr nir", PlantedNationalIds::nir),
+          new Variant(RedactionKind.NATIONAL_ID, "it codice fiscale", PlantedNationalIds::codiceFiscale),
+          new Variant(
+              RedactionKind.CARD_NUMBER, "card any separator", PlantedCredentials::cardAnySeparator),
+          new Variant(RedactionKind.PHONE, "phone by country plan", PlantedCredentials::phoneByPlan),
+          new Variant(RedactionKind.IP_ADDRESS, "ipv4", PlantedCredentials::ipv4),
+          new Variant(RedactionKind.IP_ADDRESS, "ipv6", PlantedCredentials::ipv6),
+          new Variant(RedactionKind.PASSWORD, "password after cue", PlantedCredentials::password, true),
+          new Variant(RedactionKind.API_KEY, "api key by prefix", PlantedCredentials::apiKey),
+          new Variant(
+              RedactionKind.API_KEY, "api key by entropy, cue", PlantedCredentials::unprefixedKey, true),
+          PINS);
+
 
   /** Person names, planted only where a name finder runs. */
   static final Variant NAMES =
@@ -161,6 +186,29 @@ final class PlantedCorpus {
     "Is it ok that I exported my key {} to a text file?",
     "Import failed for key {} with error code 0x1f on version 1.4.",
   };
+  /* National ids with the near misses of their shapes: dates, amounts, order and version numbers. */
+  private static final String[] CONTEXTS_BY_KIND_NATIONAL_ID = {
+    "For the identity check I typed {} but step 3 of 4 says invalid (order 48213907, 2024-03-05).",
+    "My tax number is {} and the transfer of 1.250,00 EUR from 05.03.2024 is still on hold.",
+  };
+  private static final String[] CONTEXTS_BY_KIND_IP = {
+    "Login from {} is blocked since version 2.1.0.5, at 10:30:45 it worked.",
+    "My IP address is {} and the VPN on iOS 17.2.1 drops every 15 minutes.",
+  };
+  /* Passwords follow their cue; near misses describe a password without giving one. */
+  private static final String[] CONTEXTS_BY_KIND_PASSWORD = {
+    "My password is {} and the app still says the password is not working.",
+    "password: {} (the old password was blocked after 3 tries on 2024-03-05)",
+    "I changed my passcode to \"{}\" but the PIN is wrong every time.",
+  };
+  private static final String[] CONTEXTS_BY_KIND_PIN = {
+    "My PIN is {} and the card is blocked after 3 tries, order 48213907.",
+    "pin: {}, I know the PIN is correct since version 4.12.3.",
+  };
+  private static final String[] CONTEXTS_BY_KIND_API_KEY = {
+    "I pasted my API key {} into the settings and the webhook still fails with error 401.",
+    "The token {} stopped working on 2024-03-05 after the update to 4.12.3.",
+  };
   private static final String[] CONTEXTS_BY_KIND_NAME = {
     "My name is {} and I can't log in since yesterday.",
     "{} from your support team was very helpful with my card.",
@@ -177,7 +225,7 @@ final class PlantedCorpus {
     List<Item> items = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       Variant v = variants.get(i % variants.size());
-      String[] specific = contexts(v.kind());
+      String[] specific = v == PINS ? CONTEXTS_BY_KIND_PIN : contexts(v.kind());
       String template =
           specific.length > 0
                   && (v.kind() == RedactionKind.NAME || v.ownContextsOnly() || r.nextBoolean())
@@ -205,6 +253,10 @@ final class PlantedCorpus {
       case CRYPTO_ADDRESS -> CONTEXTS_BY_KIND_CRYPTO;
       case PRIVATE_KEY -> CONTEXTS_BY_KIND_KEY;
       case NAME -> CONTEXTS_BY_KIND_NAME;
+      case NATIONAL_ID -> CONTEXTS_BY_KIND_NATIONAL_ID;
+      case IP_ADDRESS -> CONTEXTS_BY_KIND_IP;
+      case PASSWORD -> CONTEXTS_BY_KIND_PASSWORD;
+      case API_KEY -> CONTEXTS_BY_KIND_API_KEY;
     };
   }
 

@@ -15,6 +15,7 @@ import { overview } from './page-overview.js';
 import { featureRequests } from './page-requests.js';
 import { satisfaction } from './page-satisfaction.js';
 import { searchPage } from './page-search.js';
+import { settingsPage } from './page-settings.js';
 import { surveyForm, surveysPage } from './page-surveys.js';
 import { themeDetail, themesPage } from './page-themes.js';
 import { loadSurveys, loadWeeks, navigate, withSelection } from './shell.js';
@@ -36,6 +37,7 @@ const ROUTES = [
   [/^\/app\/surveys$/, 'surveys', surveysPage],
   [/^\/app\/surveys\/new$/, 'surveys', (root) => surveyForm(root, null)],
   [/^\/app\/surveys\/(\d+)$/, 'surveys', surveyForm],
+  [/^\/app\/settings$/, 'settings', settingsPage],
 ];
 
 async function render() {
