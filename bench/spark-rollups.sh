@@ -40,7 +40,9 @@ cd "$root"
 test_cp="spark/target/test-classes:spark/target/classes:$(cat spark/target/bench-classpath.txt)"
 # Spark's own jars only: what spark-submit puts on a driver's class path.
 spark_cp="$(tr ':' '\n' < spark/target/bench-classpath.txt | grep -v -e productopsdash -e '/gson/' -e commons-math3 -e 'classes$' | paste -sd:)"
-jar="$root/spark/target/productopsdash-spark.jar"
+# A copy of the job's jar, so a rebuild while the benchmark runs cannot change it underneath.
+cp "$root/spark/target/productopsdash-spark.jar" "$dir/productopsdash-spark.jar"
+jar="$dir/productopsdash-spark.jar"
 jvm_opts="$(sed -n 's:.*<spark.test.jvm.options>\(.*\)</spark.test.jvm.options>.*:\1:p' spark/pom.xml | head -n 1)"
 heap="${BENCH_SPARK_HEAP:-3g}"
 

@@ -172,11 +172,9 @@ final class EventInputs {
         source = SignupAttribution.source(properties, context, config);
         signupTrait = SignupAttribution.signupTrait(traits, context, config);
       }
-      boolean traitsSet = type.equals("identify") && userId != null && traits != null;
-      String userTrait = traitsSet ? SignupAttribution.userTrait(traits, config) : null;
       return RowFactory.create(
           null, 0, 0L, r.getLong(0), r.getString(1), type, name, userId, r.getString(5), null, r.getLong(6),
-          r.getString(7), source, signupTrait, traitsSet, userTrait);
+          r.getString(7), source, signupTrait, EventRows.identityTraits(type, userId, traits));
     }
   }
 

@@ -23,8 +23,8 @@ import org.apache.spark.sql.types.StructType;
  *   <li>the Segment fields: {@code messageId}, {@code type} (lower case), {@code name}, {@code
  *       userId}, {@code anonymousId}, {@code previousId}, {@code ts} (epoch ms), {@code path};
  *   <li>from the JSON, for the configured meaning only: a signup event's {@code source} and
- *       segment trait ({@code signupTrait}), and for an identify with a userId and traits, {@code
- *       traitsSet} and the segment trait's value ({@code userTrait}, null when the traits lack it).
+ *       segment trait ({@code signupTrait}); and the {@code traits} that change a user's stored
+ *       traits ({@link #identityTraits}), for the identity replay.
  * </ul>
  */
 final class EventRows {
@@ -44,14 +44,13 @@ final class EventRows {
           .add("path", DataTypes.StringType)
           .add("source", DataTypes.StringType)
           .add("signupTrait", DataTypes.StringType)
-          .add("traitsSet", DataTypes.BooleanType)
-          .add("userTrait", DataTypes.StringType);
+          .add("traits", DataTypes.StringType);
 
   private EventRows() {}
 
   /** A skipped input with its reason (a {@code SkipReason} name in lower case). */
   static Row skipped(String reason, int file, long block, long row) {
-    return RowFactory.create(reason, file, block, row, null, null, null, null, null, null, null, null, null, null, null, null);
+    return RowFactory.create(reason, file, block, row, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** The row of a normalised event. */
@@ -62,11 +61,18 @@ final class EventRows {
       source = SignupAttribution.source(e.properties(), e.context(), config);
       signupTrait = SignupAttribution.signupTrait(e.traits(), e.context(), config);
     }
-    boolean traitsSet = e.type() == EventType.IDENTIFY && e.userId() != null && e.traits() != null;
-    String userTrait = traitsSet ? SignupAttribution.userTrait(e.traits(), config) : null;
+    String type = e.type().name().toLowerCase(Locale.ROOT);
     return RowFactory.create(
-        null, file, block, row, e.messageId(), e.type().name().toLowerCase(Locale.ROOT), e.name(), e.userId(),
-        e.anonymousId(), e.previousId(), e.timestamp().toEpochMilli(), e.path(), source, signupTrait, traitsSet,
-        userTrait);
+        null, file, block, row, e.messageId(), type, e.name(), e.userId(), e.anonymousId(), e.previousId(),
+        e.timestamp().toEpochMilli(), e.path(), source, signupTrait, identityTraits(type, e.userId(), e.traits()));
+  }
+
+  /**
+   * The traits of an event that the store merges into its user's (an identify's plain traits,
+   * person-property operations from any event), else null: the others (a track call's snapshot)
+   * are never stored per user.
+   */
+  static String identityTraits(String type, String userId, String traits) {
+    return userId != null && traits != null && (type.equals("identify") || traits.startsWith("{\"$")) ? traits : null;
   }
 }

@@ -6,28 +6,36 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
+import io.productopsdash.definitions.metrics.MetricsConfigJson;
+import io.productopsdash.definitions.metrics.SignupAttribution;
+import io.productopsdash.models.MetricsConfig;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
- * The event store's set rules, as Spark operations on {@link EventRows}, in the store's order
- * (file, block, row; see {@link EventRows}):
+ * The event store's rules for a set of events, as Spark operations on {@link EventRows}, in the
+ * store's order (file, block, row; see {@link EventRows}):
  *
  * <ul>
  *   <li><b>dedupe</b>: the first event of each messageId is kept, later ones are duplicates (the
  *       store's {@code INSERT OR IGNORE} on its unique messageId);
- *   <li><b>identity links</b>: an event that carries both ids links its anonymousId to its
- *       userId, an alias links its previousId to its userId (after the event's own link); the
- *       first link of an anonymous id wins, and an id is never linked to itself;
- *   <li><b>traits</b>: per userId, the traits of its identify with the latest timestamp, the later
- *       stored one on a tie (the store's upsert {@code WHERE excluded.updated_at >= updated_at});
+ *   <li><b>identity links and traits</b>: the events that link ids or change traits, replayed per
+ *       group of connected ids in stored order ({@link IdentityReplay}), which gives each linked
+ *       id the id its links end at and each user the traits the store would hold;
  *   <li><b>resolution</b>: an activity event's user is its userId, else its anonymousId, replaced
- *       by the user that id is linked to (one step, as the store's scan resolves it).
+ *       by the end of that id's links, as the store's scan resolves it.
  * </ul>
  */
 final class Identities {
@@ -50,54 +58,117 @@ final class Identities {
   }
 
   /**
-   * anonymousId to userId; {@code storedLinks} (anonymousId, userId; may be null) are the store's
-   * own, which come first.
+   * The store's identity state at the end: {@code links} (anonymousId, userId: the id its links
+   * end at) and {@code traits} (userId, userTrait: the segment trait's value in the user's stored
+   * traits, only where it has one).
    */
-  static Dataset<Row> links(Dataset<Row> events, Dataset<Row> storedLinks) {
-    Dataset<Row> both =
-        events
-            .filter(col("userId").isNotNull().and(col("anonymousId").isNotNull()).and(col("anonymousId").notEqual(col("userId"))))
-            .select(col("anonymousId"), col("userId"), lit(1).as("rank"), col("file"), col("block"), col("row"), lit(0).as("sub"));
-    Dataset<Row> alias =
+  record State(Dataset<Row> links, Dataset<Row> traits) {}
+
+  /**
+   * Replays the store's identity rules ({@link IdentityReplay}) over the events that link ids or
+   * change traits, in stored order, per group of connected ids ({@link IdentityComponents}).
+   */
+  static State replay(Dataset<Row> events, String configJson) {
+    Dataset<Row> identity =
         events
             .filter(
-                col("type").equalTo("alias").and(col("previousId").isNotNull()).and(col("userId").isNotNull())
-                    .and(col("previousId").notEqual(col("userId"))))
-            .select(
-                col("previousId").as("anonymousId"), col("userId"), lit(1).as("rank"), col("file"), col("block"), col("row"),
-                lit(1).as("sub"));
-    Dataset<Row> all = both.unionByName(alias);
-    if (storedLinks != null) {
-      all =
-          all.unionByName(
-              storedLinks.select(
-                  col("anonymousId"), col("userId"), lit(0).as("rank"), lit(0).as("file"), lit(0L).as("block"),
-                  lit(0L).as("row"), lit(0).as("sub")));
-    }
-    return first(all, "anonymousId", col("rank"), col("file"), col("block"), col("row"), col("sub"))
-        .select("anonymousId", "userId");
+                col("userId").isNotNull().and(col("anonymousId").isNotNull()).and(col("userId").notEqual(col("anonymousId")))
+                    .or(col("type").equalTo("alias").and(col("previousId").isNotNull()).and(col("userId").isNotNull()))
+                    .or(col("traits").isNotNull()))
+            .select("file", "block", "row", "type", "userId", "anonymousId", "previousId", "ts", "traits");
+    Dataset<Row> edges =
+        identity
+            .filter(col("anonymousId").isNotNull().and(col("userId").isNotNull()).and(col("anonymousId").notEqual(col("userId"))))
+            .select(col("anonymousId").as("a"), col("userId").as("u"))
+            .unionByName(
+                identity
+                    .filter(col("type").equalTo("alias").and(col("previousId").isNotNull()).and(col("userId").isNotNull())
+                        .and(col("previousId").notEqual(col("userId"))))
+                    .select(col("previousId").as("a"), col("userId").as("u")));
+    Dataset<Row> groups = IdentityComponents.labels(edges);
+    Dataset<Row> keyed =
+        identity
+            .join(groups, identity.col("userId").equalTo(groups.col("id")), "left")
+            .withColumn("group", coalesce(col("label"), col("userId")));
+    Dataset<Row> replayed =
+        keyed
+            .repartition(col("group"))
+            .sortWithinPartitions("group", "file", "block", "row")
+            .select("group", "type", "userId", "anonymousId", "previousId", "ts", "traits")
+            .mapPartitions(new ReplayPass(configJson), Encoders.row(REPLAYED))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    return new State(
+        replayed.filter(col("kind").equalTo("link")).select(col("id").as("anonymousId"), col("value").as("userId")),
+        replayed.filter(col("kind").equalTo("traits")).select(col("id").as("userId"), col("value").as("userTrait")));
   }
 
   /**
-   * userId to the segment trait's value in its latest traits (null when they lack it); {@code
-   * storedTraits} ({@link #STORED_TRAITS}; may be null) are the store's own, which win a tie.
+   * The state a Parquet export carries: its links (already the store's; each followed to its
+   * end) and its users' stored traits (STORED_TRAITS).
    */
-  static Dataset<Row> traits(Dataset<Row> events, Dataset<Row> storedTraits) {
-    Dataset<Row> identify =
-        events
-            .filter(col("traitsSet"))
-            .select(col("userId"), col("ts"), lit(1).as("rank"), col("file"), col("block"), col("row"), col("userTrait"));
-    if (storedTraits != null) {
-      identify =
-          identify.unionByName(
-              storedTraits.select(
-                  col("userId"), col("ts"), lit(2).as("rank"), lit(0).as("file"), lit(0L).as("block"), lit(0L).as("row"),
-                  col("userTrait")));
+  static State stored(Dataset<Row> storedLinks, Dataset<Row> storedTraits) {
+    Dataset<Row> edges = storedLinks.select(col("anonymousId").as("a"), col("userId").as("u"));
+    Dataset<Row> groups = IdentityComponents.labels(edges);
+    Dataset<Row> ends =
+        edges
+            .join(groups, edges.col("u").equalTo(groups.col("id")), "left")
+            .select(coalesce(col("label"), col("u")).as("group"), lit("identify").as("type"), col("u").as("userId"),
+                col("a").as("anonymousId"), lit(null).cast("string").as("previousId"), lit(0L).as("ts"),
+                lit(null).cast("string").as("traits"))
+            .repartition(col("group"))
+            .mapPartitions(new ReplayPass(null), Encoders.row(REPLAYED))
+            .filter(col("kind").equalTo("link"))
+            .select(col("id").as("anonymousId"), col("value").as("userId"));
+    return new State(ends, storedTraits.filter(col("userTrait").isNotNull()).select("userId", "userTrait"));
+  }
+
+  /** What the replay gives per id: kind {@code link} (value: the end) or {@code traits} (value: the segment trait). */
+  static final StructType REPLAYED =
+      new StructType().add("kind", DataTypes.StringType, false).add("id", DataTypes.StringType, false).add("value", DataTypes.StringType);
+
+  /** One group's events in stored order through an {@link IdentityReplay}; its links and traits out. */
+  private static final class ReplayPass implements MapPartitionsFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final String configJson;
+
+    /** {@code configJson} null: links only. */
+    ReplayPass(String configJson) {
+      this.configJson = configJson;
     }
-    return first(
-            identify, "userId", col("ts").desc(), col("rank").desc(), col("file").desc(), col("block").desc(),
-            col("row").desc())
-        .select("userId", "userTrait");
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) {
+      MetricsConfig config = configJson == null ? null : MetricsConfigJson.read(configJson);
+      List<Row> out = new ArrayList<>();
+      String group = null;
+      IdentityReplay replay = null;
+      while (rows.hasNext()) {
+        Row r = rows.next();
+        if (!r.getString(0).equals(group)) {
+          emit(replay, config, out);
+          group = r.getString(0);
+          replay = new IdentityReplay();
+        }
+        replay.apply(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getLong(5), r.getString(6));
+      }
+      emit(replay, config, out);
+      return out.iterator();
+    }
+
+    private static void emit(IdentityReplay replay, MetricsConfig config, List<Row> out) {
+      if (replay == null) {
+        return;
+      }
+      replay.ends().forEach((id, end) -> out.add(RowFactory.create("link", id, end)));
+      if (config != null) {
+        replay.traits().forEach((id, t) -> {
+          String value = SignupAttribution.userTrait(t.json(), config);
+          if (value != null) {
+            out.add(RowFactory.create("traits", id, value));
+          }
+        });
+      }
+    }
   }
 
   /**
@@ -135,11 +206,4 @@ final class Identities {
         lit(null).cast("long").as("surveyId"), lit(null).cast("string").as("week"), lit(null).cast("int").as("score"));
   }
 
-  /** The first row of each {@code key} in the given order. */
-  private static Dataset<Row> first(Dataset<Row> rows, String key, Column... order) {
-    return rows
-        .withColumn("nth", row_number().over(Window.partitionBy(key).orderBy(order)))
-        .filter(col("nth").equalTo(1))
-        .drop("nth");
-  }
 }

@@ -148,14 +148,18 @@ public final class RollupJob {
     Dataset<Row> events = numbered.filter(col("reason").isNull().and(col("nth").equalTo(1))).drop("reason", "nth");
 
     boolean stored = options.format() == RollupJobOptions.InputFormat.PARQUET;
-    Dataset<Row> storedLinks = stored ? EventInputs.parquetLinks(spark, options.events().get(0)) : null;
-    Dataset<Row> storedTraits = stored ? EventInputs.parquetTraits(spark, options.events().get(0), configJson) : null;
-    Dataset<Row> links = Identities.links(events, storedLinks).persist(StorageLevel.MEMORY_AND_DISK());
+    Identities.State identity =
+        stored
+            ? Identities.stored(
+                EventInputs.parquetLinks(spark, options.events().get(0)),
+                EventInputs.parquetTraits(spark, options.events().get(0), configJson))
+            : Identities.replay(events, configJson);
+    Dataset<Row> links = identity.links().persist(StorageLevel.MEMORY_AND_DISK());
     // Up to a few million links go to every task (a broadcast join), so the events are not
     // shuffled once more just to be resolved; more are joined by shuffling both sides.
     long linkCount = links.count();
     boolean broadcastLinks = linkCount <= MAX_BROADCAST_LINKS;
-    Dataset<Row> stream = Identities.activity(events, links, broadcastLinks, asOf).unionByName(Identities.traitsStream(Identities.traits(events, storedTraits)));
+    Dataset<Row> stream = Identities.activity(events, links, broadcastLinks, asOf).unionByName(Identities.traitsStream(identity.traits()));
     Map<Long, Scale> scales = Map.of();
     Long answers = null;
     if (options.answers() != null) {

@@ -34,7 +34,8 @@ import java.util.zip.GZIPOutputStream;
  * visits linked by identify, PostHog-style ids aliased before and after the signup, traits that
  * change, tie, lack the segment or are numbers, sources in each of the places they are read
  * from, late and early deliveries (users' events out of order across files), retried (duplicate)
- * lines and a few with the same messageId but other content, timestamps as epoch milliseconds,
+ * lines and a few with the same messageId but other content, traits removed by a null and changed
+ * by PostHog-style operations on track calls, timestamps as epoch milliseconds,
  * with offsets, as {@code originalTimestamp} only, CRLF line ends, a byte-order mark, and
  * malformed lines of every kind the importer counts.
  */
@@ -209,7 +210,18 @@ final class SegmentLogGenerator {
     } else if (r == 8) {
       identifyWith(source, userId, at, "{\"plan\":\"pro\"}");
     } else if (r == 9) {
-      identifyWith(source, userId, signup + DAY, random.nextBoolean() ? "{\"country\":\"FR\"}" : "{\"plan\":2}");
+      int k = random.nextInt(4);
+      if (k < 2) {
+        identifyWith(source, userId, signup + DAY, k == 0 ? "{\"country\":\"FR\"}" : "{\"plan\":2}");
+      } else if (k == 2) {
+        // A trait removed by a later identify (a JSON merge patch's null).
+        identifyWith(source, userId, signup + DAY, "{\"plan\":null}");
+      } else {
+        // PostHog-style person-property operations on a track call change the stored traits too.
+        long changed = signup + 3 * HOUR;
+        emit(source, call("track", userId, null, "\"event\":\"Plan Changed\"", changed, null,
+            "{\"$set\":{\"plan\":\"" + PLANS[random.nextInt(PLANS.length)] + "\"},\"$set_once\":{\"first_plan\":\"free\"}}", null), changed);
+      }
     }
   }
 
