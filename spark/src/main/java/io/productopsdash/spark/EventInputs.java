@@ -78,7 +78,7 @@ final class EventInputs {
     return spark.read().parquet(folder + "/identities").select(col("anonymous_id").as("anonymousId"), col("user_id").as("userId"));
   }
 
-  /** The store's latest traits per user of a Parquet export: userId, ts, the segment trait's value. */
+  /** The store's traits per user of a Parquet export: userId, ts, the segment trait's value. */
   static Dataset<Row> parquetTraits(SparkSession spark, String folder, String configJson) {
     return spark.read()
         .parquet(folder + "/user_traits")

@@ -196,7 +196,7 @@ final class Identities {
     return broadcast ? functions.broadcast(linked) : linked;
   }
 
-  /** The latest traits ({@link #traits}) as rows of the users' stream (part {@link UserPass#TRAITS}). */
+  /** Each user's segment trait ({@link State#traits}) as rows of the users' stream (part {@link UserPass#TRAITS}). */
   static Dataset<Row> traitsStream(Dataset<Row> traits) {
     return traits.select(
         col("userId").as("user"), lit(UserPass.TRAITS).as("part"), lit(null).cast("long").as("ts"),

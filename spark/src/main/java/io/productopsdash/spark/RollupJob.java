@@ -40,7 +40,7 @@ import org.apache.spark.storage.StorageLevel;
  * </pre>
  *
  * The steps: read and normalise every line ({@link EventInputs}), keep the first of each
- * messageId and derive identity links and latest traits ({@link Identities}), gather each user's
+ * messageId and replay the store's identity links and traits ({@link Identities}), gather each user's
  * traits, activity events in time order and survey answers ({@link SatisfactionReports}) and
  * tally the user's part of every report ({@link UserPass}), sum the tallies per report cell and
  * build the reports from them ({@link RollupReports}); write them as the metrics API's JSON, then
