@@ -8,7 +8,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 duration="${1:-20}"; connections="${2:-16}"; threads="${3:-1}"
 port="${BENCH_PORT:-7391}"
 work="$(mktemp -d /tmp/pod-answers-bench.XXXXXX)"
-token="bench-token-$$"
+token="bench-admin-token-$$-$(date +%s%N)"
 for tool in wrk sqlite3 curl; do
   command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y $tool" >&2; exit 2; }
 done

@@ -31,7 +31,7 @@ for i in $(seq 1 "$runs"); do
   rm -rf "$dir"
   echo "run $i, load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)" >&2
   "${timer[@]}" java ${PRODUCTOPSDASH_JAVA_OPTS:-} -jar server/target/productopsdash-server.jar demo \
-    --data "$dir" --users "$users" --seed "$seed" --admin-token bench-token --exit-after-load 2>&1 \
+    --data "$dir" --users "$users" --seed "$seed" --admin-token bench-admin-token-0123456789abcdef --exit-after-load 2>&1 \
     | grep -E "^(Generating|Phases|Data set|process)"
 done
 rm -rf "$dir"

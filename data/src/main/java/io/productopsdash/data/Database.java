@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.sqlite.SQLiteConfig;
@@ -21,15 +22,19 @@ public final class Database implements AutoCloseable {
   public static final String FILE_NAME = "productopsdash.db";
 
   private static final int READERS = 4;
+  /** The settings key {@link #probeWrite} writes. */
+  static final String STORAGE_PROBE_KEY = "storage.probe";
 
   private final Path file;
   private final GroupCommitWriter writer;
   private final BlockingQueue<Connection> readers;
+  private final StorageHealth storage;
 
-  private Database(Path file, GroupCommitWriter writer, BlockingQueue<Connection> readers) {
+  private Database(Path file, GroupCommitWriter writer, BlockingQueue<Connection> readers, StorageHealth storage) {
     this.file = file;
     this.writer = writer;
     this.readers = readers;
+    this.storage = storage;
   }
 
   /** Opens (creating if needed) the database in {@code dataDir} and brings its schema up to date. */
@@ -43,7 +48,8 @@ public final class Database implements AutoCloseable {
       for (int i = 0; i < READERS; i++) {
         readers.add(connect(file, true));
       }
-      return new Database(file, new GroupCommitWriter(writeConnection), readers);
+      StorageHealth storage = new StorageHealth(dataDir, Clock.systemUTC());
+      return new Database(file, new GroupCommitWriter(writeConnection, storage), readers, storage);
     } catch (SQLException | java.io.IOException e) {
       throw new DataAccessException("Cannot open the database " + file + ": " + e.getMessage(), e);
     }
@@ -68,13 +74,35 @@ public final class Database implements AutoCloseable {
     return file;
   }
 
+  /** Whether writes currently succeed, as the last one found (full disk or not). */
+  public StorageHealth storage() {
+    return storage;
+  }
+
   /**
    * Runs {@code work} as one logical write: it commits whole, or (when it throws) leaves nothing.
    * Returns only after the commit is durable. Exceptions thrown by {@code work} reach the caller
-   * unchanged; SQL failures come as {@link DataAccessException}.
+   * unchanged; SQL failures come as {@link DataAccessException}, a full disk as {@link
+   * StorageFullException} (nothing of the write was stored).
    */
   public <T> T write(SqlWork<T> work) {
     return writer.submit(work);
+  }
+
+  /**
+   * Makes one small write (the time, under a settings key of its own) to learn whether writes
+   * succeed again after a full disk; true when it committed. The storage state follows the outcome.
+   */
+  public boolean probeWrite(java.time.Instant now) {
+    try {
+      write(c -> {
+        new SettingsRepository().put(c, STORAGE_PROBE_KEY, now.toString());
+        return null;
+      });
+      return true;
+    } catch (StorageFullException stillFull) {
+      return false;
+    }
   }
 
   /** Runs {@code work} on a read-only connection, seeing the last committed state. */

@@ -14,7 +14,7 @@ public record AnswerSubmission(
   public AnswerSubmission {
     responseId = Texts.required("responseId", responseId, MAX_ID_LENGTH);
     userId = Texts.required("userId", userId, MAX_ID_LENGTH);
-    comment = Texts.optional("comment", comment, MAX_COMMENT_LENGTH);
+    comment = Texts.optionalText("comment", comment, MAX_COMMENT_LENGTH);
     locale = Texts.optional("locale", locale, MAX_LOCALE_LENGTH);
     url = Texts.optional("url", url, MAX_URL_LENGTH);
   }

@@ -18,11 +18,11 @@ public record SurveyDraft(
 
   public SurveyDraft {
     name = Texts.required("name", name, MAX_NAME_LENGTH);
-    question = Texts.required("question", question, MAX_QUESTION_LENGTH);
+    question = Texts.requiredText("question", question, MAX_QUESTION_LENGTH);
     if (scale == null) {
       throw new InvalidInputException("points", "a scale is required");
     }
-    openQuestion = Texts.optional("openQuestion", openQuestion, MAX_QUESTION_LENGTH);
+    openQuestion = Texts.optionalText("openQuestion", openQuestion, MAX_QUESTION_LENGTH);
     if (Double.isNaN(sampleRate) || sampleRate < 0 || sampleRate > 1) {
       throw new InvalidInputException("sampleRate", "must be within 0..1, got " + sampleRate);
     }

@@ -29,12 +29,16 @@ public record WeekId(int year, int week) implements Comparable<WeekId> {
     }
   }
 
-  /** Parses {@code YYYY-Www}; the field name goes into the error when the text is malformed. */
+  /**
+   * Parses {@code YYYY-Www}; the field name goes into the error when the text is malformed.
+   * Surrounding spaces are ignored; a control character anywhere (a NUL from {@code %00}, say) is
+   * malformed.
+   */
   public static WeekId parse(String text, String field) {
     if (text == null) {
       throw new InvalidInputException(field, "is required (format YYYY-Www, e.g. 2026-W07)");
     }
-    Matcher m = FORMAT.matcher(text.trim());
+    Matcher m = FORMAT.matcher(text.strip());
     if (!m.matches()) {
       throw new InvalidInputException(
           field, "must be an ISO week like 2026-W07, got '" + abbreviate(text) + "'");
@@ -48,6 +52,19 @@ public record WeekId(int year, int week) implements Comparable<WeekId> {
 
   public static WeekId parse(String text) {
     return parse(text, "week");
+  }
+
+  /**
+   * As {@link #parse(String, String)}, for a week something is computed for and which must
+   * therefore have begun: one after {@code latest} (the current week) is refused.
+   */
+  public static WeekId parseNotAfter(String text, String field, WeekId latest) {
+    WeekId week = parse(text, field);
+    if (week.compareTo(latest) > 0) {
+      throw new InvalidInputException(
+          field, "must not be after the current week " + latest + ", got " + week);
+    }
+    return week;
   }
 
   /** The ISO week holding {@code date}. */
@@ -100,7 +117,11 @@ public record WeekId(int year, int week) implements Comparable<WeekId> {
     return (int) LocalDate.of(year, 6, 1).range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum();
   }
 
+  /** At most 40 characters, control characters shown as escapes so an error message stays one line. */
   private static String abbreviate(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    String shown = s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    StringBuilder out = new StringBuilder(shown.length());
+    shown.chars().forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\u%04X", c) : String.valueOf((char) c)));
+    return out.toString();
   }
 }

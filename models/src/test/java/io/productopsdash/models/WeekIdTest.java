@@ -38,4 +38,22 @@ class WeekIdTest {
     assertThat(WeekId.parse("2026-W02").weeksUntil(WeekId.parse("2026-W10"))).isEqualTo(8);
     assertThat(WeekId.parse("2026-W02")).isLessThan(WeekId.parse("2026-W10"));
   }
+
+  @Test
+  void aControlCharacterIsMalformedEvenAtTheEnd() {
+    assertThatThrownBy(() -> WeekId.parse("2026-W10\u0000", "from"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("from")
+        .hasMessageContaining("\\u0000");
+    assertThat(WeekId.parse(" 2026-W10 ", "from")).hasToString("2026-W10");
+  }
+
+  @Test
+  void aWeekThatHasNotBegunIsRefusedWhereSomethingIsComputedForIt() {
+    WeekId current = WeekId.parse("2026-W47");
+    assertThat(WeekId.parseNotAfter("2026-W47", "week", current)).isEqualTo(current);
+    assertThatThrownBy(() -> WeekId.parseNotAfter("2026-W48", "week", current))
+        .hasMessageContaining("must not be after the current week 2026-W47");
+    assertThatThrownBy(() -> WeekId.parseNotAfter("9999-W01", "week", current)).hasMessageContaining("9999-W01");
+  }
 }

@@ -13,6 +13,9 @@ import io.productopsdash.server.http.Dashboard;
 import io.productopsdash.server.http.DigestApi;
 import io.productopsdash.server.http.ErrorMapping;
 import io.productopsdash.server.http.GsonJsonMapper;
+import io.productopsdash.server.http.HealthApi;
+import io.productopsdash.server.http.HttpHardening;
+import io.productopsdash.server.http.TrafficLimits;
 import io.productopsdash.server.http.IngestionApi;
 import io.productopsdash.server.http.MetricsApi;
 import io.productopsdash.server.http.RedactionApi;
@@ -29,14 +32,20 @@ import java.security.SecureRandom;
 public final class ServerApp {
   private ServerApp() {}
 
-  /** An unstarted app over {@code deps}. */
+  /** An unstarted app over {@code deps}, with the product's traffic limits. */
   public static Javalin create(ServerDeps deps) {
+    return create(deps, TrafficLimits.DEFAULTS);
+  }
+
+  /** An unstarted app over {@code deps} with {@code limits} (tests lower them to reach them). */
+  public static Javalin create(ServerDeps deps, TrafficLimits limits) {
     return Javalin.create(
         config -> {
           config.startup.showJavalinBanner = false;
           config.jsonMapper(new GsonJsonMapper());
           config.http.maxRequestSize = ServerLimits.MAX_BODY_BYTES;
           config.router.ignoreTrailingSlashes = true;
+          HttpHardening.apply(config, limits);
           new Cors(deps.allowedOrigins()).register(config.routes);
           new SurveyApi(deps.surveys(), deps.scores(), deps.adminAuth(), deps.loop()::currentWeek)
               .register(config.routes);
@@ -60,7 +69,8 @@ public final class ServerApp {
               .register(config.routes);
           new WidgetScript().register(config.routes);
           new ApiDocs().register(config.routes);
-          new Dashboard(deps.adminAuth()).register(config.routes);
+          new Dashboard(deps.adminAuth(), deps.digests().settings().publicUrl()).register(config.routes);
+          new HealthApi(deps.database(), deps.clock()).register(config.routes);
           ErrorMapping.register(config.routes);
         });
   }

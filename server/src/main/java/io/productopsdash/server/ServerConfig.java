@@ -11,7 +11,18 @@ import java.util.List;
  */
 public record ServerConfig(
     int port, Path dataDir, String adminToken, ZoneId zone, List<String> allowedOrigins, DigestSettings digest) {
+  /**
+   * Shortest admin token accepted: 24 characters of a random token are over 140 bits (base64),
+   * and even a passphrase of that length resists the throttled guessing the server allows.
+   */
+  public static final int MIN_ADMIN_TOKEN_LENGTH = 24;
+
   public ServerConfig {
+    if (adminToken != null && !adminToken.isBlank() && adminToken.strip().length() < MIN_ADMIN_TOKEN_LENGTH) {
+      throw new IllegalArgumentException(
+          "the admin token must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters, got "
+              + adminToken.strip().length() + ": use a long random one (openssl rand -base64 32), or none to have one generated");
+    }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be within 0..65535, got " + port);
     }

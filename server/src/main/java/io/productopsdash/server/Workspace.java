@@ -76,7 +76,7 @@ public final class Workspace implements AutoCloseable {
     random.nextBytes(fresh);
     String keyHex = db.write(c -> settings.putIfAbsent(c, SAMPLING_KEY, HexFormat.of().formatHex(fresh)));
     SurveySampler sampler = new SurveySampler(HexFormat.of().parseHex(keyHex));
-    AdminAuth.Setup auth = AdminAuth.setUp(db, config.adminToken(), random);
+    AdminAuth.Setup auth = AdminAuth.setUp(db, config.adminToken(), random, clock);
     ServerDeps deps =
         new ServerDeps(
             db,

@@ -23,9 +23,10 @@ import java.util.concurrent.TimeUnit;
  * fails is not indexed; its answers wait for the next
  * enrichment (a theme run, or this indexer's backlog at the next start).
  *
- * <p>Nothing acknowledged is lost for good: ids still queued or failed when the process dies are
- * in SQLite, and the {@linkplain AnswerIndexer#catchUp catch-up} at the next start re-indexes their
- * weeks, whose fingerprints this indexer never records.
+ * <p>Nothing acknowledged is lost for good: ids still queued or failed when the process stops or
+ * dies are in SQLite, and the {@linkplain AnswerIndexer#catchUp catch-up} at the next start
+ * re-indexes their weeks, whose fingerprints this indexer never records. So a stop does not wait
+ * for the queue: it ends after the chunk in hand, within seconds even after a burst.
  */
 public final class LiveIndexer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(LiveIndexer.class.getName());
@@ -40,6 +41,10 @@ public final class LiveIndexer implements AutoCloseable {
   static final int BUSY_RATE = 500;
   /** Longest the preparation waits for arrivals to slow down; then it runs anyway. */
   static final Duration MAX_DEFER = Duration.ofMinutes(2);
+  /** Ids prepared between two looks at whether the indexer is closing (tens of milliseconds of CoreNLP). */
+  static final int PREPARE_CHUNK = 32;
+  /** Longest {@link #close()} waits for the chunk in hand. */
+  static final Duration CLOSE_WAIT = Duration.ofSeconds(4);
 
   private final Database db;
   private final AnswerIndex index;
@@ -109,7 +114,7 @@ public final class LiveIndexer implements AutoCloseable {
 
   private void run() {
     List<Long> batch = new ArrayList<>();
-    while (!(closing && queue.isEmpty())) {
+    while (!closing) {
       Long first;
       try {
         first = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -132,8 +137,8 @@ public final class LiveIndexer implements AutoCloseable {
       batch.add(first);
       queue.drainTo(batch, MAX_BATCH - 1);
       try {
-        preparation.prepare(List.copyOf(batch));
-        indexer.indexAnswers(db, index, batch);
+        List<Long> prepared = prepareUntilClosing(batch);
+        indexer.indexAnswers(db, index, prepared);
       } catch (RuntimeException e) {
         LOG.log(System.Logger.Level.WARNING,
             "Indexing " + batch.size() + " new answer(s) failed; the catch-up at the next start indexes them", e);
@@ -144,6 +149,24 @@ public final class LiveIndexer implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Prepares the batch a chunk at a time and stops early at a close: a stop must not wait for
+   * CoreNLP to work through a burst (issue 16: SIGTERM took over 30 s). Returns the ids prepared;
+   * the rest stay unenriched in SQLite, and the next start submits them again.
+   */
+  private List<Long> prepareUntilClosing(List<Long> batch) {
+    if (preparation == Preparation.NONE) {
+      return batch;
+    }
+    List<Long> prepared = new ArrayList<>(batch.size());
+    for (int from = 0; from < batch.size() && !closing; from += PREPARE_CHUNK) {
+      List<Long> chunk = List.copyOf(batch.subList(from, Math.min(batch.size(), from + PREPARE_CHUNK)));
+      preparation.prepare(chunk);
+      prepared.addAll(chunk);
+    }
+    return prepared;
   }
 
   /** Returns once arrivals are under {@link #BUSY_RATE} a second, after {@link #MAX_DEFER}, or at close. */
@@ -162,17 +185,36 @@ public final class LiveIndexer implements AutoCloseable {
     return submitted;
   }
 
-  /** Indexes what is queued, then stops the thread. */
+  /**
+   * Stops the thread after the chunk in hand, leaving what is still queued to the next start (its
+   * answers are in SQLite: the start submits every comment not yet enriched, and the catch-up
+   * indexes every week that changed). Waits at most {@link #CLOSE_WAIT}; a chunk still running
+   * then (CoreNLP loading its models, say) is abandoned to the process's exit.
+   */
   @Override
   public void close() {
+    int left;
     synchronized (this) {
       closing = true;
+      left = queue.size();
+    }
+    if (left > 0) {
+      LOG.log(System.Logger.Level.INFO, left + " answer(s) not yet indexed are left for the next start");
     }
     // No interrupt: an interrupted thread in the middle of index I/O would close Lucene's files.
     try {
-      thread.join(Duration.ofSeconds(30).toMillis());
+      thread.join(CLOSE_WAIT.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    if (thread.isAlive()) {
+      LOG.log(System.Logger.Level.WARNING,
+          "The answer indexer is still busy after " + CLOSE_WAIT.toSeconds() + " s; the next start finishes its work");
+    }
+  }
+
+  /** Whether the indexing thread has ended (after {@link #close()}). */
+  public boolean stopped() {
+    return !thread.isAlive();
   }
 }

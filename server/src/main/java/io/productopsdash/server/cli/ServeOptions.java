@@ -69,6 +69,11 @@ public final class ServeOptions {
       throw bad("zone must be a time zone id such as Europe/Berlin or UTC, got '" + zoneText + "'");
     }
     List<String> originList = Arrays.stream(origins.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    if (token != null && !token.isBlank() && token.strip().length() < ServerConfig.MIN_ADMIN_TOKEN_LENGTH) {
+      throw bad("--admin-token: the admin token must be at least " + ServerConfig.MIN_ADMIN_TOKEN_LENGTH
+          + " characters, got " + token.strip().length()
+          + "; use a long random one (openssl rand -base64 32), or leave it out to have one generated and printed");
+    }
     return new ServerConfig(portNumber, dataDir, token, zoneId, originList, digest.resolve(env, file));
   }
 

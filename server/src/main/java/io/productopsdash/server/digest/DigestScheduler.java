@@ -145,7 +145,9 @@ public final class DigestScheduler implements AutoCloseable {
     if (e != null) {
       e.shutdownNow();
       try {
-        e.awaitTermination(30, TimeUnit.SECONDS);
+        // A stop has 10 s in all (what container runtimes allow); a send cut short is reported as
+        // uncertain later, never resent.
+        e.awaitTermination(3, TimeUnit.SECONDS);
       } catch (InterruptedException interrupted) {
         Thread.currentThread().interrupt();
       }

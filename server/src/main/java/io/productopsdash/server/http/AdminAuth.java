@@ -26,6 +26,7 @@ public final class AdminAuth {
 
   private final byte[] tokenHash;
   private final DashboardSessions sessions;
+  private final AuthFailures failures;
 
   public AdminAuth(byte[] tokenHash) {
     this(tokenHash, new DashboardSessions(java.time.Clock.systemUTC()));
@@ -34,6 +35,7 @@ public final class AdminAuth {
   public AdminAuth(byte[] tokenHash, DashboardSessions sessions) {
     this.tokenHash = tokenHash.clone();
     this.sessions = sessions;
+    this.failures = new AuthFailures(sessions.clock());
   }
 
   /** The dashboard's login sessions. */
@@ -44,6 +46,20 @@ public final class AdminAuth {
   /** Whether {@code token} is the admin token (constant-time comparison of hashes). */
   boolean isAdminToken(String token) {
     return token != null && MessageDigest.isEqual(sha256(token.strip()), tokenHash);
+  }
+
+  /**
+   * Checks a token the client at {@code ctx}'s address sent: 429 while that address has sent too
+   * many wrong ones (see {@link AuthFailures}), else whether it is the admin token, counting a
+   * wrong one.
+   */
+  boolean checkToken(Context ctx, String token) {
+    failures.checkAllowed(ctx.ip());
+    if (isAdminToken(token)) {
+      return true;
+    }
+    failures.failed(ctx.ip());
+    return false;
   }
 
   /** Whether the request carries a live dashboard session cookie. */
@@ -57,8 +73,9 @@ public final class AdminAuth {
   /**
    * Uses {@code configuredToken} when given (its hash replaces any stored one); else keeps the
    * stored hash; else generates a token, stores its hash and returns it so it can be printed once.
+   * Sessions and windows of wrong tokens follow {@code clock}.
    */
-  public static Setup setUp(Database db, String configuredToken, SecureRandom random) {
+  public static Setup setUp(Database db, String configuredToken, SecureRandom random, java.time.Clock clock) {
     SettingsRepository settings = new SettingsRepository();
     if (configuredToken != null && !configuredToken.isBlank()) {
       String hash = HexFormat.of().formatHex(sha256(configuredToken.strip()));
@@ -67,18 +84,19 @@ public final class AdminAuth {
             settings.put(c, TOKEN_HASH_KEY, hash);
             return null;
           });
-      return new Setup(new AdminAuth(HexFormat.of().parseHex(hash)), null);
+      return new Setup(new AdminAuth(HexFormat.of().parseHex(hash), new DashboardSessions(clock)), null);
     }
     String stored = db.read(c -> settings.get(c, TOKEN_HASH_KEY)).orElse(null);
     if (stored != null) {
-      return new Setup(new AdminAuth(HexFormat.of().parseHex(stored)), null);
+      return new Setup(new AdminAuth(HexFormat.of().parseHex(stored), new DashboardSessions(clock)), null);
     }
     byte[] bytes = new byte[24];
     random.nextBytes(bytes);
     String token = "pod_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     String hash = HexFormat.of().formatHex(sha256(token));
     String inForce = db.write(c -> settings.putIfAbsent(c, TOKEN_HASH_KEY, hash));
-    return new Setup(new AdminAuth(HexFormat.of().parseHex(inForce)), inForce.equals(hash) ? token : null);
+    return new Setup(
+        new AdminAuth(HexFormat.of().parseHex(inForce), new DashboardSessions(clock)), inForce.equals(hash) ? token : null);
   }
 
   /** Throws {@link UnauthorizedException} unless the request carries the admin token. */
@@ -97,7 +115,7 @@ public final class AdminAuth {
     if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw new UnauthorizedException("Authorization", "The Authorization header must use the Bearer scheme");
     }
-    if (!isAdminToken(header.substring(7))) {
+    if (!checkToken(ctx, header.substring(7))) {
       throw new UnauthorizedException("Authorization", "Wrong admin token");
     }
   }

@@ -10,6 +10,7 @@ public record ApiError(String title, int status, String type, Map<String, String
   static final String TYPE_BASE = "https://productopsdash.io/problems/";
 
   public ApiError {
-    details = Map.copyOf(details);
+    // Kept in order: several invalid fields are listed as the request had them checked.
+    details = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
   }
 }

@@ -44,8 +44,12 @@ public final class Dashboard {
   /** Assets read so far (each read once); an absent name maps to an empty array. */
   private final Map<String, byte[]> assets = new ConcurrentHashMap<>(Map.of("echarts.min.js", bytes(ECHARTS)));
 
-  public Dashboard(AdminAuth auth) {
+  private final String publicUrl;
+
+  /** {@code publicUrl} is where users reach the server (null: unknown); an https one makes the cookie Secure. */
+  public Dashboard(AdminAuth auth, String publicUrl) {
     this.auth = auth;
+    this.publicUrl = publicUrl;
   }
 
   public void register(RoutesConfig routes) {
@@ -99,7 +103,7 @@ public final class Dashboard {
     if (token == null || token.isBlank()) {
       throw new InvalidInputException("token", "is required: the admin token printed when the server started");
     }
-    if (!auth.isAdminToken(token)) {
+    if (!auth.checkToken(ctx, token)) {
       throw new UnauthorizedException("token", "Wrong admin token");
     }
     String id = auth.sessions().open();
@@ -114,14 +118,30 @@ public final class Dashboard {
     ctx.json(Map.of("authenticated", true));
   }
 
+  /* A write by cookie like any other: without the header, another site could log a user out. */
   private void logOut(Context ctx) {
+    if (ctx.header(AdminAuth.DASHBOARD_HEADER) == null) {
+      throw new UnauthorizedException(
+          AdminAuth.DASHBOARD_HEADER, "Logging out must carry the " + AdminAuth.DASHBOARD_HEADER + " header");
+    }
     auth.sessions().close(ctx.cookie(DashboardSessions.COOKIE));
     ctx.header("Set-Cookie", cookie(ctx, "", 0)).status(204);
   }
 
-  private static String cookie(Context ctx, String value, long maxAgeSeconds) {
-    String secure = "https".equalsIgnoreCase(ctx.scheme()) ? "; Secure" : "";
+  private String cookie(Context ctx, String value, long maxAgeSeconds) {
+    String secure = servedOverHttps(ctx) ? "; Secure" : "";
     return DashboardSessions.COOKIE + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Strict" + secure;
+  }
+
+  /**
+   * Whether the browser reaches the dashboard over HTTPS: the request's own scheme, a TLS proxy's
+   * {@code X-Forwarded-Proto}, or an https public URL. A wrong yes only keeps the cookie off plain
+   * HTTP, so the forwarded header may be taken at its word here.
+   */
+  private boolean servedOverHttps(Context ctx) {
+    return "https".equalsIgnoreCase(ctx.scheme())
+        || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))
+        || (publicUrl != null && publicUrl.regionMatches(true, 0, "https://", 0, 8));
   }
 
   private static void html(Context ctx, String page) {

@@ -28,6 +28,10 @@ public final class DashboardSessions {
     this.clock = clock;
   }
 
+  Clock clock() {
+    return clock;
+  }
+
   /** A new session id (the cookie value); only its hash is kept. */
   String open() {
     byte[] bytes = new byte[32];

@@ -129,7 +129,7 @@ public final class DigestApi {
       }
     }
     throw new InvalidInputException(
-        "status", "must be one of sending, sent, failed, rejected, uncertain, got '" + abbreviate(text) + "'");
+        "status", "must be one of sending, sent, failed, rejected, uncertain, got '" + Params.shown(text) + "'");
   }
 
   private Survey survey(Context ctx, boolean required) {
@@ -140,19 +140,7 @@ public final class DigestApi {
       }
       return null;
     }
-    long id;
-    try {
-      id = Long.parseLong(raw.strip());
-    } catch (NumberFormatException e) {
-      id = -1;
-    }
-    if (id <= 0) {
-      throw new InvalidInputException("surveyId", "must be a positive integer survey id, got '" + abbreviate(raw) + "'");
-    }
-    return surveys.get(id);
+    return surveys.get(Params.positiveId(raw, "surveyId", "survey id"));
   }
 
-  private static String abbreviate(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "..." : s;
-  }
 }

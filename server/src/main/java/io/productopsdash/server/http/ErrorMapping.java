@@ -3,6 +3,7 @@ package io.productopsdash.server.http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.productopsdash.data.StorageFullException;
 import io.productopsdash.models.ConflictException;
 import io.productopsdash.models.InvalidInputException;
 import io.productopsdash.models.NotFoundException;
@@ -17,12 +18,17 @@ import org.slf4j.LoggerFactory;
 public final class ErrorMapping {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
 
+  /** Title of the 503 for a write refused on a full disk (also the readiness probe's). */
+  static final String STORAGE_FULL_TITLE = "The disk is full: nothing was stored, try again later";
+  /** Seconds a client is told to wait after a write refused on a full disk. */
+  static final int STORAGE_RETRY_AFTER_SECONDS = 30;
+
   private ErrorMapping() {}
 
   public static void register(RoutesConfig routes) {
     routes.exception(
         InvalidInputException.class,
-        (e, ctx) -> send(ctx, 400, "Invalid input", "invalid-input", Map.of(e.field(), e.rule())));
+        (e, ctx) -> send(ctx, 400, "Invalid input", "invalid-input", e.problems()));
     routes.exception(
         NotFoundException.class,
         (e, ctx) -> send(ctx, 404, e.getMessage(), "not-found", Map.of(e.field(), e.getMessage())));
@@ -34,6 +40,20 @@ public final class ErrorMapping {
         (e, ctx) -> {
           ctx.header("WWW-Authenticate", "Bearer");
           send(ctx, 401, e.getMessage(), "unauthorized", Map.of(e.field(), e.getMessage()));
+        });
+    routes.exception(
+        TooManyRequestsException.class,
+        (e, ctx) -> {
+          ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+          send(ctx, 429, e.getMessage(), "too-many-requests", Map.of(e.field(), e.getMessage()));
+        });
+    routes.exception(
+        StorageFullException.class,
+        (e, ctx) -> {
+          // The write was refused whole (nothing stored); the same request may be retried later.
+          // The writer logs the full disk once; a line per refused request would flood the log.
+          ctx.header("Retry-After", Long.toString(STORAGE_RETRY_AFTER_SECONDS));
+          send(ctx, 503, STORAGE_FULL_TITLE, "storage-full", Map.of("reason", "disk full"));
         });
     routes.exception(
         HttpResponseException.class,
@@ -78,11 +98,14 @@ public final class ErrorMapping {
     return Map.of("request", e.getMessage());
   }
 
-  private static String slug(int status) {
+  /** The problem type's last part for an HTTP status raised by the framework or by Jetty. */
+  static String slug(int status) {
     return switch (status) {
       case 400 -> "invalid-input";
       case 404 -> "not-found";
       case 413 -> "body-too-large";
+      case 414 -> "uri-too-long";
+      case 431 -> "headers-too-large";
       default -> "http-" + status;
     };
   }

@@ -60,6 +60,26 @@ public final class JsonBody {
     return this;
   }
 
+  /**
+   * Throws one {@link InvalidInputException} naming every field of {@code required} (field to the
+   * rule shown) that is absent, null or a blank string, so a client learns all of them at once.
+   */
+  public JsonBody requireAll(java.util.Map<String, String> required) {
+    java.util.Map<String, String> missing = new java.util.LinkedHashMap<>();
+    required.forEach(
+        (field, rule) -> {
+          JsonElement e = object.get(field);
+          boolean blank = e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() && e.getAsString().isBlank();
+          if (!has(field) || blank) {
+            missing.put(field, rule);
+          }
+        });
+    if (!missing.isEmpty()) {
+      throw new InvalidInputException(missing);
+    }
+    return this;
+  }
+
   public boolean has(String field) {
     return object.has(field) && !object.get(field).isJsonNull();
   }
@@ -123,7 +143,7 @@ public final class JsonBody {
     for (int i = 0; i < e.getAsJsonArray().size(); i++) {
       JsonElement item = e.getAsJsonArray().get(i);
       if (!item.isJsonPrimitive() || !item.getAsJsonPrimitive().isString()) {
-        throw new InvalidInputException(field, "item " + i + " must be a string, got " + abbreviate(item.toString()));
+        throw new InvalidInputException(field, "item " + i + " must be a string, got " + Params.shown(item.toString()));
       }
       out.add(item.getAsString());
     }
@@ -133,16 +153,13 @@ public final class JsonBody {
   private BigDecimal number(String field) {
     JsonElement e = object.get(field);
     if (!e.isJsonPrimitive() || !((JsonPrimitive) e).isNumber()) {
-      throw new InvalidInputException(field, "must be a number, got " + abbreviate(e.toString()));
+      throw new InvalidInputException(field, "must be a number, got " + Params.shown(e.toString()));
     }
     try {
       return e.getAsBigDecimal();
     } catch (NumberFormatException tooLarge) {
-      throw new InvalidInputException(field, "must be a number of reasonable size, got " + abbreviate(e.toString()));
+      throw new InvalidInputException(field, "must be a number of reasonable size, got " + Params.shown(e.toString()));
     }
   }
 
-  private static String abbreviate(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "..." : s;
-  }
 }

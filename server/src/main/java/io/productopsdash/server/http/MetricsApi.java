@@ -90,19 +90,7 @@ public final class MetricsApi {
 
   /** The required {@code surveyId} query parameter: a positive integer. */
   private static long surveyId(String raw) {
-    if (raw == null || raw.isBlank()) {
-      throw new InvalidInputException("surveyId", "is required (a survey version id)");
-    }
-    try {
-      long id = Long.parseLong(raw.strip());
-      if (id > 0) {
-        return id;
-      }
-    } catch (NumberFormatException e) {
-      // reported below with the text that was sent
-    }
-    String shown = raw.length() > 40 ? raw.substring(0, 40) + "..." : raw;
-    throw new InvalidInputException("surveyId", "must be a positive integer survey id, got '" + shown + "'");
+    return Params.positiveId(raw, "surveyId", "survey version id");
   }
 
   private void getConfig(Context ctx) {

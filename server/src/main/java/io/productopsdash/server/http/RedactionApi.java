@@ -174,18 +174,6 @@ public final class RedactionApi {
   }
 
   private static long positiveId(String raw) {
-    if (raw == null || raw.isBlank()) {
-      throw new InvalidInputException("surveyId", "is required (a survey id)");
-    }
-    try {
-      long id = Long.parseLong(raw.strip());
-      if (id > 0) {
-        return id;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    String shown = raw.length() > 40 ? raw.substring(0, 40) + "..." : raw;
-    throw new InvalidInputException("surveyId", "must be a positive integer survey id, got '" + shown + "'");
+    return Params.positiveId(raw, "surveyId", "survey id");
   }
 }

@@ -187,7 +187,7 @@ public final class SearchApi {
         return m;
       }
     }
-    throw new InvalidInputException("mode", "must be keyword, hybrid or vector, got '" + abbreviate(raw) + "'");
+    throw new InvalidInputException("mode", "must be keyword, hybrid or vector, got '" + Params.shown(raw) + "'");
   }
 
   private static SearchRequest.SortOrder sort(String raw) {
@@ -197,7 +197,7 @@ public final class SearchApi {
     if (raw.equals("date")) {
       return SearchRequest.SortOrder.DATE_DESC;
     }
-    throw new InvalidInputException("sort", "must be relevance or date, got '" + abbreviate(raw) + "'");
+    throw new InvalidInputException("sort", "must be relevance or date, got '" + Params.shown(raw) + "'");
   }
 
   private static WeekId week(Function<String, String> ctx, String name) {
@@ -213,47 +213,20 @@ public final class SearchApi {
     return switch (raw) {
       case "true" -> Boolean.TRUE;
       case "false" -> Boolean.FALSE;
-      default -> throw new InvalidInputException(name, "must be true or false, got '" + abbreviate(raw) + "'");
+      default -> throw new InvalidInputException(name, "must be true or false, got '" + Params.shown(raw) + "'");
     };
   }
 
   private static Integer integer(Function<String, String> ctx, String name, int min) {
-    String raw = ctx.apply(name);
-    if (raw == null) {
-      return null;
-    }
-    try {
-      int v = Integer.parseInt(raw);
-      if (v < min) {
-        throw new NumberFormatException();
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException(
-          name,
-          (min == Integer.MIN_VALUE ? "must be an integer" : "must be an integer >= " + min)
-              + ", got '" + abbreviate(raw) + "'");
-    }
+    return Params.integer(ctx.apply(name), name, min);
   }
 
   private static long id(Context ctx) {
-    String raw = ctx.pathParam("id");
-    try {
-      long id = Long.parseLong(raw);
-      if (id <= 0) {
-        throw new NumberFormatException();
-      }
-      return id;
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException("id", "must be a positive integer, got '" + abbreviate(raw) + "'");
-    }
+    return Params.positiveId(ctx.pathParam("id"), "id", "answer id");
   }
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
   }
 
-  private static String abbreviate(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "..." : s;
-  }
 }

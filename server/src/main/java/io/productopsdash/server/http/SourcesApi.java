@@ -93,11 +93,6 @@ public final class SourcesApi {
   }
 
   private static long sourceId(Context ctx) {
-    String text = ctx.pathParam("id");
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException("id", "must be a number, got '" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'");
-    }
+    return Params.positiveId(ctx.pathParam("id"), "id", "source id");
   }
 }

@@ -21,6 +21,8 @@ public final class SurveyApi {
       Set.of(
           "name", "question", "points", "kind", "minLabel", "maxLabel", "topBox", "openQuestion",
           "sampleRate", "cooldownWeeks", "active");
+  /** The fields a new survey must have, with what each is. */
+  static final Map<String, String> REQUIRED_TO_CREATE = requiredToCreate();
   /** Longest range of weeks one scores request may ask for. */
   static final int MAX_WEEKS = 260;
   static final int DEFAULT_WEEKS = 12;
@@ -93,6 +95,9 @@ public final class SurveyApi {
   /** Reads a survey definition, falling back to {@code base} (an edit) or the defaults (a create). */
   static SurveyDraft draft(JsonBody body, SurveyDraft base) {
     body.onlyFields(FIELDS);
+    if (base == null) {
+      body.requireAll(REQUIRED_TO_CREATE);
+    }
     Scale baseScale = base == null ? null : base.scale();
     ScoreKind kind = kind(body.string("kind"), baseScale == null ? ScoreKind.CSAT : baseScale.kind());
     Integer points = body.integer("points");
@@ -125,6 +130,14 @@ public final class SurveyApi {
         active != null ? active : base == null || base.active());
   }
 
+  private static Map<String, String> requiredToCreate() {
+    Map<String, String> required = new java.util.LinkedHashMap<>();
+    required.put("name", "is required (the survey's name in the dashboard)");
+    required.put("question", "is required (the question the widget asks)");
+    required.put("sampleRate", "is required (the fraction within 0..1 of users asked each week)");
+    return java.util.Collections.unmodifiableMap(required);
+  }
+
   private static ScoreKind kind(String text, ScoreKind fallback) {
     if (text == null) {
       return fallback;
@@ -137,15 +150,6 @@ public final class SurveyApi {
   }
 
   static long surveyId(Context ctx) {
-    String raw = ctx.pathParam("id");
-    try {
-      long id = Long.parseLong(raw);
-      if (id <= 0) {
-        throw new NumberFormatException();
-      }
-      return id;
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException("id", "must be a positive integer survey id, got '" + raw + "'");
-    }
+    return Params.positiveId(ctx.pathParam("id"), "id", "survey id");
   }
 }

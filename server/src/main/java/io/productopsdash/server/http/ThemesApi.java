@@ -323,36 +323,16 @@ public final class ThemesApi {
     if (raw == null) {
       throw new InvalidInputException("surveyId", "is required");
     }
-    try {
-      long id = Long.parseLong(raw);
-      if (id <= 0) {
-        throw new NumberFormatException();
-      }
-      return surveys.get(id);
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException("surveyId", "must be a positive integer survey id, got '" + abbreviate(raw) + "'");
-    }
+    return surveys.get(Params.positiveId(raw, "surveyId", "survey id"));
   }
 
-  private static Optional<WeekId> week(Context ctx) {
+  /* No theme can exist for a week that has not begun, and running one is refused. */
+  private Optional<WeekId> week(Context ctx) {
     String raw = ctx.queryParam("week");
-    return raw == null ? Optional.empty() : Optional.of(WeekId.parse(raw, "week"));
+    return raw == null ? Optional.empty() : Optional.of(WeekId.parseNotAfter(raw, "week", currentWeek.get()));
   }
 
   private static long id(Context ctx) {
-    String raw = ctx.pathParam("id");
-    try {
-      long id = Long.parseLong(raw);
-      if (id <= 0) {
-        throw new NumberFormatException();
-      }
-      return id;
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException("id", "must be a positive integer, got '" + abbreviate(raw) + "'");
-    }
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    return Params.positiveId(ctx.pathParam("id"), "id", "id");
   }
 }

@@ -61,7 +61,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class BrowserSdksIT {
   static final Path NODE_MODULES = Path.of("src/test/node/node_modules");
   static final List<String> SDKS = List.of("posthog-js", "@segment/analytics-next", "@amplitude/analytics-browser");
-  static final String TOKEN = "browser-sdks-admin";
+  static final String TOKEN = "browser-sdks-admin-token-9c3e";
   static final String[] LOOK_LIKE_A_PERSON = {
     "--user-agent=Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36",
     "--disable-blink-features=AutomationControlled"

@@ -56,7 +56,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIT {
-  private static final String TOKEN = "dashboard-test-token";
+  private static final String TOKEN = "dashboard-test-token-7c4e19ab";
   private static final long SEED = 7;
   private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
   /** Wednesday of ISO week 2026-W47: the demo's twelve weeks end with 2026-W46. */

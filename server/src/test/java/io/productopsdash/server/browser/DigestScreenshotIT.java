@@ -39,7 +39,7 @@ class DigestScreenshotIT {
     RenderedDigest digest;
     try (Workspace ws =
         Workspace.open(
-            new ServerConfig(0, dataDir, "t", DigestFixture.ZONE, List.of(),
+            new ServerConfig(0, dataDir, "digest-test-admin-token-3f9a", DigestFixture.ZONE, List.of(),
                 new DigestSettings(null, DigestSettings.DEFAULT_FROM, "https://ops.example.com", java.time.DayOfWeek.MONDAY, 8, 1,
                     java.time.Duration.ZERO)),
             Clock.fixed(DigestFixture.MONDAY_W48, DigestFixture.ZONE))) {

@@ -42,7 +42,7 @@ class WidgetBrowserIT {
   @BeforeEach
   void start() {
     browser = Browsers.headlessChromium();
-    ServerConfig config = new ServerConfig(0, dataDir, "test-token", ZoneOffset.UTC, List.of());
+    ServerConfig config = new ServerConfig(0, dataDir, "widget-browser-test-token-1a2b", ZoneOffset.UTC, List.of());
     workspace = Workspace.open(config, Clock.systemUTC());
     app = ServerApp.create(workspace.deps()).start(0);
   }

@@ -245,7 +245,7 @@ class DigestSchedulerIT {
 
   private Workspace workspace(DigestSettings settings) {
     Clock clock = Clock.fixed(DigestFixture.MONDAY_W48, DigestFixture.ZONE);
-    Workspace ws = Workspace.open(new ServerConfig(0, dataDir, "t", DigestFixture.ZONE, List.of(), settings), clock);
+    Workspace ws = Workspace.open(new ServerConfig(0, dataDir, "digest-test-admin-token-3f9a", DigestFixture.ZONE, List.of(), settings), clock);
     open.add(ws);
     return ws;
   }

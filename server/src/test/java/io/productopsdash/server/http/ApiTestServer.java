@@ -36,7 +36,7 @@ import java.util.Optional;
  * {@link HttpClient}. Also reads the SQLite file directly, to check what was (not) written.
  */
 final class ApiTestServer implements AutoCloseable {
-  static final String TOKEN = "test-admin-token-5f1c2b";
+  static final String TOKEN = "test-admin-token-5f1c2b9e0d7a";
   /** A zone with an offset from UTC, so a week boundary in it is not the UTC one. */
   static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
   /** Wednesday 2026-11-18, 11:00 in Berlin: ISO week 2026-W47 (Mon 16 .. Sun 22 November). */

@@ -73,7 +73,12 @@ class DashboardApiIT {
         server.send("POST", "/api/v1/surveys", survey, null, "Cookie", cookie, AdminAuth.DASHBOARD_HEADER, "1");
     assertThat(created.status()).as("%s", created).isEqualTo(201);
 
-    ApiTestServer.Reply out = server.send("DELETE", "/api/v1/session", null, null, "Cookie", cookie);
+    // Logging out is a cookie-authenticated write too: without the header another site could do it.
+    ApiTestServer.Reply forgedOut = server.send("DELETE", "/api/v1/session", null, null, "Cookie", cookie);
+    assertError(forgedOut, 401, AdminAuth.DASHBOARD_HEADER);
+    assertThat(server.send("GET", "/api/v1/session", null, null, "Cookie", cookie).status()).isEqualTo(200);
+    ApiTestServer.Reply out =
+        server.send("DELETE", "/api/v1/session", null, null, "Cookie", cookie, AdminAuth.DASHBOARD_HEADER, "1");
     assertThat(out.status()).isEqualTo(204);
     assertThat(out.header("Set-Cookie").orElse("")).contains("Max-Age=0");
     assertError(server.send("GET", "/api/v1/surveys", null, null, "Cookie", cookie), 401, null);
@@ -94,7 +99,7 @@ class DashboardApiIT {
 
   @Test
   void assetsAreServedWithTheirTypesAndNothingElse() {
-    ApiTestServer.Reply js = server.send("GET", "/assets/app.js", null, null);
+    ApiTestServer.Reply js = server.send("GET", "/assets/main.js", null, null);
     assertThat(js.status()).isEqualTo(200);
     assertThat(js.header("Content-Type").orElse("")).startsWith("application/javascript");
     assertThat(js.body()).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write");

@@ -32,7 +32,7 @@ class OpenApiIT {
 
   @Test
   void everyApiRouteIsDocumentedAndNothingElse() throws Exception {
-    try (Workspace workspace = Workspace.open(new ServerConfig(0, dir, "t", ZoneOffset.UTC, List.of()), Clock.systemUTC())) {
+    try (Workspace workspace = Workspace.open(new ServerConfig(0, dir, "openapi-test-admin-token-8d2c", ZoneOffset.UTC, List.of()), Clock.systemUTC())) {
       Javalin app = ServerApp.create(workspace.deps()).start("localhost", 0);
       try {
         HttpResponse<String> r =
@@ -73,6 +73,6 @@ class OpenApiIT {
   private static boolean isApi(String path) {
     return path.startsWith("/api/") || path.startsWith("/v1/") || path.equals("/batch") || path.equals("/capture")
         || path.startsWith("/i/") || path.startsWith("/2/") || path.equals("/e") || path.equals("/flags")
-        || path.equals("/decide") || path.startsWith("/array/");
+        || path.equals("/decide") || path.startsWith("/array/") || path.equals("/healthz") || path.equals("/readyz");
   }
 }
