@@ -24,7 +24,8 @@ final class Migrations {
   /** In order; file {@code migrations/V00n__name.sql} beside this class. */
   static final List<String> SCRIPTS =
       List.of("V001__surveys_answers.sql", "V002__events.sql", "V003__enrichment.sql", "V004__themes.sql",
-          "V005__unclustered.sql", "V006__digest.sql", "V007__redaction_report.sql", "V009__rollup_snapshots.sql");
+          "V005__unclustered.sql", "V006__digest.sql", "V007__redaction_report.sql",
+          "V008__persistent_themes.sql", "V009__rollup_snapshots.sql", "V010__feature_requests.sql");
 
   private Migrations() {}
 
@@ -72,7 +73,7 @@ final class Migrations {
     }
   }
 
-  private static String read(String script) {
+  static String read(String script) {
     try (InputStream in = Migrations.class.getResourceAsStream("migrations/" + script)) {
       if (in == null) {
         throw new IllegalStateException("Missing migration resource " + script);

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 
 /**
  * Reads answers as the search index needs them: each answer joined with its survey's scale, its
- * theme of its own week (with that week's label and sub-theme), sentiment, feature-request flag and
+ * theme of its own week (with the theme's current name and the week's sub-theme), sentiment, feature-request flag and
  * embedding. Read-only; the index is rebuilt from these rows. A comment not yet enriched (so not yet
  * cleared of person names) is left out of every read.
  */
@@ -39,10 +39,11 @@ public final class SearchSourceRepository {
 
   private static final String SELECT =
       "SELECT a.id, a.survey_id, a.week, a.score, a.comment, a.created_at, s.kind, s.points, s.top_box,"
-          + " t.theme_id, tw.label, t.sub_theme, e.sentiment, f.answer_id IS NOT NULL, v.vector"
+          + " t.theme_id, COALESCE(th.name, tw.name), t.sub_theme, e.sentiment, f.answer_id IS NOT NULL, v.vector"
           + " FROM answers a JOIN surveys s ON s.id = a.survey_id"
           + " LEFT JOIN answer_themes t ON t.answer_id = a.id AND t.week = a.week"
           + " LEFT JOIN theme_weeks tw ON tw.theme_id = t.theme_id AND tw.week = t.week"
+          + " LEFT JOIN themes th ON th.id = t.theme_id"
           + " LEFT JOIN answer_enrichment e ON e.answer_id = a.id"
           + " LEFT JOIN answer_feature_requests f ON f.answer_id = a.id"
           + " LEFT JOIN answer_embeddings v ON v.answer_id = a.id";
@@ -99,7 +100,7 @@ public final class SearchSourceRepository {
    * What each week's answers look like to the index, as one short text per week (weeks sorted):
    * answer count and ids, last comment change, enrichment and sentiment times, embeddings,
    * feature-request links, theme and sub-theme assignments (order-sensitive sums, so a swap of
-   * themes between two answers changes it) and the week's theme labels. A week whose text differs
+   * themes between two answers changes it) and the names of the week's themes (a rename re-indexes the weeks of the theme). A week whose text differs
    * from the one the index recorded has changed since it was indexed. One pass over the answers.
    */
   public Map<String, String> weekFingerprints(Connection c) throws SQLException {
@@ -133,7 +134,9 @@ public final class SearchSourceRepository {
     }
     Map<String, Integer> labels = new HashMap<>();
     try (PreparedStatement ps =
-            c.prepareStatement("SELECT week, theme_id, label FROM theme_weeks ORDER BY week, theme_id");
+            c.prepareStatement(
+                "SELECT w.week, w.theme_id, COALESCE(t.name, w.name) FROM theme_weeks w JOIN themes t ON t.id = w.theme_id"
+                    + " ORDER BY w.week, w.theme_id");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         labels.merge(rs.getString(1), (rs.getLong(2) + "=" + rs.getString(3)).hashCode(), (x, y) -> 31 * x + y);

@@ -2,16 +2,20 @@ package io.productopsdash.server;
 
 import io.javalin.Javalin;
 import io.productopsdash.data.events.EventIngestion;
+import io.productopsdash.engine.request.manage.FeatureRequests;
 import io.productopsdash.engine.search.AnswerIndexer;
 import io.productopsdash.engine.redaction.RedactionReports;
 import io.productopsdash.engine.search.AnswerSearch;
 import io.productopsdash.engine.text.vocabulary.WorkspaceVocabulary;
+import io.productopsdash.engine.theme.TextEmbedder;
+import io.productopsdash.engine.theme.ThemeQueries;
 import io.productopsdash.server.http.ApiDocs;
 import io.productopsdash.server.http.SearchApi;
 import io.productopsdash.server.http.Cors;
 import io.productopsdash.server.http.Dashboard;
 import io.productopsdash.server.http.DigestApi;
 import io.productopsdash.server.http.ErrorMapping;
+import io.productopsdash.server.http.FeatureRequestsApi;
 import io.productopsdash.server.http.GsonJsonMapper;
 import io.productopsdash.server.http.HealthApi;
 import io.productopsdash.server.http.HttpHardening;
@@ -61,7 +65,14 @@ public final class ServerApp {
                   deps.database(), deps.surveys(), deps.adminAuth(), deps.clock(), deps.loop()::currentWeek,
                   deps.answerIndex(), indexer)
               .register(config.routes);
-          new SearchApi(AnswerSearch.withSentenceEmbedder(deps.answerIndex()), deps.adminAuth()).register(config.routes);
+          new FeatureRequestsApi(
+                  deps.database(), deps.surveys(), deps.adminAuth(),
+                  new FeatureRequests(
+                      deps.database(), deps.clock(), deps.zone(), () -> deps.digests().rollups().config().segmentTrait()))
+              .register(config.routes);
+          ThemeQueries themeQueries = new ThemeQueries(deps.database(), TextEmbedder.miniLm(1).model());
+          new SearchApi(AnswerSearch.withSentenceEmbedder(deps.answerIndex()), deps.adminAuth(), themeQueries::names)
+              .register(config.routes);
           new DigestApi(deps.digests(), deps.surveys(), deps.adminAuth(), deps.loop()::currentWeek).register(config.routes);
           new RedactionApi(
                   deps.surveys(), deps.adminAuth(), deps.loop()::currentWeek,

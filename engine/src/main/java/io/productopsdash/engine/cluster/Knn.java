@@ -46,17 +46,50 @@ public final class Knn {
     if (threads < 1) {
       throw new IllegalArgumentException("Invalid number of threads: " + threads);
     }
-    float[][][] blocks = DotProducts.transposedBlocks(vectors, DotProducts.BLOCK);
+    return search(vectors, vectors, k, threads, true);
+  }
+
+  /**
+   * Finds, for every row of {@code queries}, its {@code k} nearest rows of {@code references} (row
+   * {@code i} of the result is query {@code i}; neighbour indices are rows of {@code references}).
+   *
+   * @param queries unit-length rows
+   * @param references unit-length rows of the same dimension
+   * @param k neighbours per query, between 1 and {@code references.length}
+   * @param threads worker threads, 1 or more
+   */
+  public static Knn query(float[][] queries, float[][] references, int k, int threads) {
+    int m = Vectors.checkMatrix(references);
+    Vectors.checkMatrix(queries);
+    if (queries[0].length != references[0].length) {
+      throw new IllegalArgumentException(
+          "Invalid query dimension: " + queries[0].length + " (references have " + references[0].length + ")");
+    }
+    if (k < 1 || k > m) {
+      throw new IllegalArgumentException(
+          "Invalid number of neighbours: " + k + " (for " + m + " references it must be between 1 and " + m + ")");
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("Invalid number of threads: " + threads);
+    }
+    return search(queries, references, k, threads, false);
+  }
+
+  private static Knn search(float[][] queries, float[][] references, int k, int threads, boolean self) {
+    int n = queries.length;
+    float[][][] blocks = DotProducts.transposedBlocks(references, DotProducts.BLOCK);
     int[] indices = new int[n * k];
     float[] sims = new float[n * k];
     int chunks = (n + CHUNK - 1) / CHUNK;
-    Parallel.forEach(threads, chunks, c -> searchChunk(vectors, blocks, k, c * CHUNK, Math.min(n, (c + 1) * CHUNK), indices, sims));
+    Parallel.forEach(
+        threads,
+        chunks,
+        c -> searchChunk(queries, references.length, blocks, k, c * CHUNK, Math.min(n, (c + 1) * CHUNK), self, indices, sims));
     return new Knn(n, k, indices, sims);
   }
 
   private static void searchChunk(
-      float[][] x, float[][][] blocks, int k, int from, int to, int[] indices, float[] sims) {
-    int n = x.length;
+      float[][] x, int n, float[][][] blocks, int k, int from, int to, boolean self, int[] indices, float[] sims) {
     int rows = to - from;
     float[][] best = new float[rows][k];
     int[][] bestIndex = new int[rows][k];
@@ -77,7 +110,7 @@ public final class Knn {
         int i3 = Math.min(to - 1, i0 + 3);
         DotProducts.dot4(blocks[b], x[i0], x[i1], x[i2], x[i3], acc[0], acc[1], acc[2], acc[3]);
         for (int q = 0; q < 4 && r + q < rows; q++) {
-          offer(acc[q], columns, base, i0 + q, best[r + q], bestIndex[r + q]);
+          offer(acc[q], columns, base, self ? i0 + q : -1, best[r + q], bestIndex[r + q]);
         }
       }
     }

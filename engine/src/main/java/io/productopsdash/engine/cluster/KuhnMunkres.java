@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Minimum-cost assignment on a rectangular cost matrix (Kuhn-Munkres, the O(r^2 c) version with
  * potentials and shortest augmenting paths): every row of the smaller side gets a distinct column.
- * Public for theme tracking across weeks ({@code engine.theme.ThemeTracker}).
+ * Public for the Hungarian accuracy of {@link ClusteringMetrics}.
  */
 public final class KuhnMunkres {
   private KuhnMunkres() {}

@@ -105,6 +105,7 @@ public final class ThemeClustering {
     }
     float[][] x = Vectors.normalisedCopy(vectors);
     int[] labels;
+    int[] fine = null;
     int communities;
     int minSize = 0;
     if (n == 1) {
@@ -117,7 +118,8 @@ public final class ThemeClustering {
       int kk = Math.min(n - 1, Math.max(options.neighbours(), options.smoothingNeighbours()));
       Knn knn = Knn.fit(x, kk, options.threads());
       WeightedGraph graph = WeightedGraph.sharedNeighbours(knn, Math.min(kk, options.neighbours()));
-      Leiden leiden = Leiden.fit(graph, options.resolution(), options.seed());
+      double resolution = options.resolutionFor(n);
+      Leiden leiden = Leiden.fit(graph, resolution, options.seed());
       communities = leiden.count();
       float[][] xs =
           options.smoothingNeighbours() > 0
@@ -125,6 +127,7 @@ public final class ThemeClustering {
               : x;
       int[] communitiesOf = leiden.communities();
       minSize = Math.max(1, (int) Math.ceil(options.minClusterFraction() * n - 1e-9));
+      minSize = Math.max(minSize, options.minClusterSize());
       minSize = Refinement.fragmentSize(communitiesOf, minSize, options.fragmentFraction());
       labels = Refinement.dissolveSmall(xs, communitiesOf, minSize);
       int kept = Arrays.stream(labels).max().getAsInt() + 1;
@@ -135,7 +138,17 @@ public final class ThemeClustering {
       if (options.modularityPruning() && kept > 1) {
         labels =
             Refinement.pruneByModularity(
-                xs, graph, labels, options.resolution(), options.lloydIterations(), options.threads());
+                xs, graph, labels, resolution, options.lloydIterations(), options.threads());
+      }
+      if (options.topLevel() && kept > 1) {
+        int fineK = Refinement.bySize(labels);
+        TopLevelThemes top = TopLevelThemes.fit(x, labels, fineK, options.seed());
+        int[] topOf = top.topOf();
+        fine = labels.clone();
+        labels = new int[n];
+        for (int i = 0; i < n; i++) {
+          labels[i] = topOf[fine[i]];
+        }
       }
     }
     int k = Refinement.bySize(labels);
@@ -143,7 +156,10 @@ public final class ThemeClustering {
     for (float[] c : centroids) {
       Vectors.normalise(c);
     }
-    List<ThemeClustering> subs = options.subThemes() ? subThemes(vectors, labels, k, options) : List.of();
+    List<ThemeClustering> subs =
+        !options.subThemes()
+            ? List.of()
+            : fine != null ? fineLevel(vectors, x, labels, k, fine, options) : subThemes(vectors, labels, k, options);
     return new ThemeClustering(labels, k, centroids, communities, minSize, subs);
   }
 
@@ -160,6 +176,43 @@ public final class ThemeClustering {
       }
     }
     return HierarchicalClustering.fit(WardLinkage.of(rows)).partition(k);
+  }
+
+  /*
+   * The sub-themes of a two-level clustering: a theme merged from several fine clusters has those as
+   * its sub-themes (numbered by size within it); a theme that is one fine cluster is clustered again
+   * as before (subThemes).
+   */
+  private static List<ThemeClustering> fineLevel(
+      float[][] vectors, float[][] x, int[] labels, int k, int[] fine, ClusteringOptions options) {
+    List<ThemeClustering> reclustered = subThemes(vectors, labels, k, options);
+    List<ThemeClustering> out = new ArrayList<>(k);
+    for (int t = 0; t < k; t++) {
+      int[] members = members(labels, t);
+      int m = members.length;
+      if (java.util.Arrays.stream(members).map(i -> fine[i]).distinct().count() < 2
+          || m < 2 * options.subThemeMinSize()) {
+        out.add(reclustered.get(t));
+        continue;
+      }
+      int[] sub = new int[m];
+      float[][] rows = new float[m][];
+      for (int r = 0; r < m; r++) {
+        sub[r] = fine[members[r]];
+        rows[r] = x[members[r]];
+      }
+      Leiden.renumber(sub);
+      // Fine clusters below the sub-theme minimum join their nearest sibling.
+      int minSub = Math.max(options.subThemeMinSize(), (int) Math.ceil(options.subThemeMinFraction() * m - 1e-9));
+      sub = Refinement.dissolveSmall(rows, sub, minSub);
+      int subK = Refinement.bySize(sub);
+      float[][] c = Refinement.centroids(rows, sub, subK);
+      for (float[] v : c) {
+        Vectors.normalise(v);
+      }
+      out.add(new ThemeClustering(sub, subK, c, subK, 0, List.of()));
+    }
+    return Collections.unmodifiableList(out);
   }
 
   private static List<ThemeClustering> subThemes(float[][] vectors, int[] labels, int k, ClusteringOptions options) {
@@ -181,7 +234,8 @@ public final class ThemeClustering {
       double fraction = Math.max(options.subThemeMinFraction(), options.subThemeMinSize() / (double) m);
       // Sub-themes keep the method they were measured with (no modularity pruning).
       ClusteringOptions sub =
-          options.withFixedK(null).withSubThemes(false).withMinClusterFraction(fraction).withModularityPruning(false);
+          options.toBuilder().fixedK(null).subThemes(false).minClusterFraction(fraction).modularityPruning(false)
+              .topLevel(false).referenceRows(0).build();
       out.add(fit(rows, sub));
     }
     return Collections.unmodifiableList(out);

@@ -27,8 +27,8 @@ import java.util.Objects;
  * @param themes the week's largest themes (at most {@link DigestComposer#TOP_THEMES}), largest first
  * @param newThemes every theme first seen this week, largest first
  * @param themedAnswers commented answers clustered this week (the themes' share denominator)
- * @param requests the series' feature requests with most requesters (at most {@link
- *     DigestComposer#TOP_REQUESTS})
+ * @param requests the series' feature requests: most requested, new this week, fastest growing,
+ *     and those whose status changed this week
  * @param signups acquisition of the week
  * @param previousSignups acquisition of the week before
  * @param onboarding the week's signup cohort
@@ -46,7 +46,7 @@ public record Digest(
     List<ThemeItem> themes,
     List<ThemeItem> newThemes,
     int themedAnswers,
-    List<RequestItem> requests,
+    RequestSection requests,
     AcquisitionWeek signups,
     AcquisitionWeek previousSignups,
     OnboardingCohort onboarding,
@@ -60,7 +60,7 @@ public record Digest(
     Objects.requireNonNull(previousScore, "previousScore");
     themes = List.copyOf(themes);
     newThemes = List.copyOf(newThemes);
-    requests = List.copyOf(requests);
+    Objects.requireNonNull(requests, "requests");
   }
 
   /** The week before {@link #week}. */
@@ -95,11 +95,41 @@ public record Digest(
   }
 
   /**
+   * The feature-request section.
+   *
+   * @param top the asks with most requesters (at most {@link DigestComposer#TOP_REQUESTS})
+   * @param added asks first made this week, most requesters first
+   * @param growing asks whose requesters grew most (the trend of the feature-requests API, above
+   *     zero), not counting the new ones
+   * @param statusChanges status changes made this week, in time order
+   */
+  public record RequestSection(
+      List<RequestItem> top, List<RequestItem> added, List<RequestItem> growing, List<StatusChange> statusChanges) {
+    /** Copies the lists. */
+    public RequestSection {
+      top = List.copyOf(top);
+      added = List.copyOf(added);
+      growing = List.copyOf(growing);
+      statusChanges = List.copyOf(statusChanges);
+    }
+
+    /** No requests at all. */
+    public static RequestSection none() {
+      return new RequestSection(List.of(), List.of(), List.of(), List.of());
+    }
+  }
+
+  /**
    * A feature request of the series.
    *
-   * @param thisWeek answers asking for it in the digest's week
+   * @param thisWeek distinct requesters of the digest's week
+   * @param trend requesters of the last four weeks minus the four before
    */
-  public record RequestItem(long id, String label, String status, int requesters, int answers, int thisWeek, String link) {}
+  public record RequestItem(
+      long id, String label, String status, int requesters, int answers, int thisWeek, int trend, String link) {}
+
+  /** A status a PM set this week, with who set it and the note (user text). */
+  public record StatusChange(long id, String label, String from, String to, String by, String note, String link) {}
 
   /** Dashboard pages of the digest's sections (absolute URLs). */
   public record Links(String overview, String featureRequests, String acquisition, String onboarding) {}

@@ -1,12 +1,14 @@
 package io.productopsdash.engine.digest;
 
-import io.productopsdash.data.AnswerRepository;
 import io.productopsdash.data.Database;
 import io.productopsdash.data.FeatureRequestRepository;
 import io.productopsdash.data.ThemeRepository;
+import io.productopsdash.engine.request.manage.FeatureRequests;
+import io.productopsdash.engine.request.manage.RequestSort;
 import io.productopsdash.engine.rollup.RollupService;
 import io.productopsdash.engine.score.ScoreService;
-import io.productopsdash.models.Answer;
+import io.productopsdash.engine.theme.TextEmbedder;
+import io.productopsdash.engine.theme.ThemeQueries;
 import io.productopsdash.models.MetricsConfig;
 import io.productopsdash.models.Survey;
 import io.productopsdash.models.WeekId;
@@ -14,21 +16,22 @@ import io.productopsdash.models.WeeklyScore;
 import io.productopsdash.models.rollup.AcquisitionReport;
 import io.productopsdash.models.rollup.OnboardingReport;
 import io.productopsdash.models.rollup.RollupSnapshot;
-import io.productopsdash.models.theme.FeatureRequest;
 import io.productopsdash.models.theme.ThemeTrend;
 import io.productopsdash.models.theme.ThemeWeek;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Composes a survey's {@link Digest} for one ISO week. It computes no number of its own: scores come
  * from {@link ScoreService} (as {@code GET /api/v1/surveys/{id}/scores}), themes and feature
  * requests from the stored theme runs (as {@code GET /api/v1/themes} and {@code
- * /api/v1/feature-requests}), signups and onboarding from {@link RollupService} over weeks {@code
+ * /api/v1/feature-requests?week=}, both through {@link FeatureRequests}), signups and onboarding from {@link RollupService} over weeks {@code
  * week - 1 .. week} at {@code asOf} (as {@code GET /api/v1/metrics/...?from=&to=&asOf=}).
  */
 public final class DigestComposer {
@@ -42,7 +45,6 @@ public final class DigestComposer {
   private final RollupService rollups;
   private final DigestLinks links;
   private final ThemeRepository themes = new ThemeRepository();
-  private final AnswerRepository answers = new AnswerRepository();
   private final FeatureRequestRepository requests = new FeatureRequestRepository();
 
   public DigestComposer(Database db, ScoreService scores, RollupService rollups, DigestLinks links) {
@@ -78,11 +80,7 @@ public final class DigestComposer {
       onboarding = rollups.onboarding(config, range, asOf);
     }
     List<Digest.ThemeItem> all = themeItems(survey, week);
-    List<Digest.RequestItem> top =
-        db.read(c -> requests.list(c, survey.seriesId())).stream()
-            .limit(TOP_REQUESTS)
-            .map(r -> requestItem(r, survey, week))
-            .toList();
+    Digest.RequestSection top = requestSection(survey, week, config.zone());
     int themedAnswers = db.read(c -> themes.weekThemes(c, survey.seriesId(), week)).stream()
         .findFirst()
         .map(ThemeWeek::answersTotal)
@@ -111,53 +109,75 @@ public final class DigestComposer {
             links.onboarding(week)));
   }
 
-  /* Every theme of the week, largest first, with its size in the previous tracked week and its quote. */
+  /* Every theme of the week, largest first, with its name, its size in the previous themed week and a quote. */
   private List<Digest.ThemeItem> themeItems(Survey survey, WeekId week) {
-    return db.read(
-        c -> {
-          List<ThemeWeek> current = themes.weekThemes(c, survey.seriesId(), week);
-          Optional<WeekId> before = themes.previousWeek(c, survey.seriesId(), week);
-          Map<Long, Integer> previousSizes = new HashMap<>();
-          if (before.isPresent()) {
-            for (ThemeWeek t : themes.weekThemes(c, survey.seriesId(), before.get())) {
-              previousSizes.put(t.themeId(), t.size());
-            }
-          }
-          List<Long> quoted = new ArrayList<>();
-          current.forEach(t -> quoted.addAll(t.quotes().stream().limit(1).toList()));
-          Map<Long, String> texts = new HashMap<>();
-          for (Answer a : answers.listByIds(c, quoted)) {
-            texts.put(a.id(), a.comment());
-          }
-          List<Digest.ThemeItem> out = new ArrayList<>();
-          for (ThemeWeek t : current) {
-            Long quote = t.quotes().isEmpty() ? null : t.quotes().get(0);
-            out.add(
-                new Digest.ThemeItem(
-                    t.themeId(),
-                    t.label(),
-                    t.size(),
-                    t.share(),
-                    t.trend(),
-                    t.pValue(),
-                    before.orElse(null),
-                    previousSizes.get(t.themeId()),
-                    quote,
-                    quote == null ? null : texts.get(quote),
-                    links.theme(t.themeId(), survey.id(), week)));
-          }
-          return out;
-        });
+    ThemeQueries.WeekView view = new ThemeQueries(db, TextEmbedder.miniLm(1).model()).week(survey.seriesId(), week);
+    List<Digest.ThemeItem> out = new ArrayList<>();
+    for (ThemeQueries.ThemeView t : view.themes()) {
+      ThemeQueries.Quote quote = t.quotes().isEmpty() ? null : t.quotes().get(0);
+      out.add(
+          new Digest.ThemeItem(
+              t.id(),
+              t.name(),
+              t.size(),
+              t.share(),
+              ThemeTrend.valueOf(t.trend()),
+              t.pValue(),
+              t.previousWeek(),
+              t.previousSize() == null || t.previousSize() == 0 ? null : t.previousSize(),
+              quote == null ? null : quote.answerId(),
+              quote == null ? null : quote.text(),
+              links.theme(t.id(), survey.id(), week)));
+    }
+    return out;
   }
 
-  private Digest.RequestItem requestItem(FeatureRequest r, Survey survey, WeekId week) {
+  /* The numbers of GET /api/v1/feature-requests?week=: FeatureRequests is their one source. */
+  private Digest.RequestSection requestSection(Survey survey, WeekId week, ZoneId zone) {
+    FeatureRequests service = new FeatureRequests(db, Clock.systemUTC(), zone, () -> null);
+    FeatureRequests.Listing listing = service.list(survey.seriesId(), week, RequestSort.REQUESTERS);
+    List<FeatureRequests.Summary> shown =
+        listing.requests().stream().filter(r -> r.firstWeek() != null && r.firstWeek().compareTo(week) <= 0).toList();
+    List<Digest.RequestItem> top = shown.stream().limit(TOP_REQUESTS).map(r -> requestItem(r, survey, week)).toList();
+    List<Digest.RequestItem> added =
+        shown.stream().filter(r -> week.equals(r.firstWeek())).limit(TOP_REQUESTS).map(r -> requestItem(r, survey, week)).toList();
+    List<Digest.RequestItem> growing =
+        shown.stream()
+            .filter(r -> r.trend() > 0 && !week.equals(r.firstWeek()))
+            .sorted(Comparator.comparingInt(FeatureRequests.Summary::trend).reversed()
+                .thenComparing(Comparator.comparingInt(FeatureRequests.Summary::requesters).reversed())
+                .thenComparingLong(FeatureRequests.Summary::id))
+            .limit(TOP_REQUESTS)
+            .map(r -> requestItem(r, survey, week))
+            .toList();
+    Map<Long, String> names = new HashMap<>();
+    db.read(c -> {
+      for (FeatureRequestRepository.GroupRow g : requests.groups(c, survey.seriesId())) {
+        names.put(g.id(), g.name());
+      }
+      return null;
+    });
+    List<Digest.StatusChange> changes = new ArrayList<>();
+    for (FeatureRequestRepository.EventRow e :
+        db.read(c -> requests.events(c, survey.seriesId(), week.start(zone), week.end(zone)))) {
+      if (e.kind().equals("status")) {
+        changes.add(new Digest.StatusChange(
+            e.requestId(), names.getOrDefault(e.requestId(), "#" + e.requestId()), e.oldValue(), e.newValue(), e.actor(),
+            e.note(), links.featureRequest(e.requestId(), survey.id())));
+      }
+    }
+    return new Digest.RequestSection(top, added, growing, changes);
+  }
+
+  private Digest.RequestItem requestItem(FeatureRequests.Summary r, Survey survey, WeekId week) {
     return new Digest.RequestItem(
         r.id(),
-        r.label(),
-        r.status().wire(),
+        r.name(),
+        r.status(),
         r.requesters(),
         r.answers(),
-        r.weekly().getOrDefault(week, 0),
-        links.featureRequests(survey.id()));
+        r.weekly().getOrDefault(week.toString(), 0),
+        r.trend(),
+        links.featureRequest(r.id(), survey.id()));
   }
 }

@@ -48,6 +48,10 @@ public final class DigestLinks {
     return base() + "/app/feature-requests?surveyId=" + surveyId;
   }
 
+  public String featureRequest(long id, long surveyId) {
+    return base() + "/app/feature-requests/" + id + "?surveyId=" + surveyId;
+  }
+
   public String acquisition(WeekId week) {
     return base() + "/app/acquisition?from=" + encode(week.toString()) + "&to=" + encode(week.toString());
   }

@@ -120,8 +120,14 @@ public final class DigestRenderer {
     v.put("themes", d.themes().stream().map(DigestRenderer::themeRow).toList());
     v.put("hasNewThemes", !d.newThemes().isEmpty());
     v.put("newThemes", d.newThemes().stream().map(DigestRenderer::themeRow).toList());
-    v.put("hasRequests", !d.requests().isEmpty());
-    v.put("requests", d.requests().stream().map(DigestRenderer::requestRow).toList());
+    v.put("hasRequests", !d.requests().top().isEmpty());
+    v.put("requests", d.requests().top().stream().map(DigestRenderer::requestRow).toList());
+    v.put("hasAddedRequests", !d.requests().added().isEmpty());
+    v.put("addedRequests", d.requests().added().stream().map(DigestRenderer::requestRow).toList());
+    v.put("hasGrowingRequests", !d.requests().growing().isEmpty());
+    v.put("growingRequests", d.requests().growing().stream().map(DigestRenderer::requestRow).toList());
+    v.put("hasStatusChanges", !d.requests().statusChanges().isEmpty());
+    v.put("statusChanges", d.requests().statusChanges().stream().map(DigestRenderer::statusRow).toList());
     v.put("productRows", productRows(d));
     if (d.productSnapshot() != null) {
       RollupSnapshot s2 = d.productSnapshot();
@@ -247,8 +253,20 @@ public final class DigestRenderer {
     r.put("requesters", q.requesters());
     r.put("answers", q.answers());
     r.put("thisWeek", q.thisWeek());
-    r.put("status", q.status());
+    r.put("trend", (q.trend() > 0 ? "+" : "") + q.trend());
+    r.put("status", q.status().replace('_', ' '));
     r.put("url", q.link());
+    return r;
+  }
+
+  private static Map<String, Object> statusRow(Digest.StatusChange c) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("label", oneLine(c.label(), 120));
+    r.put("from", c.from() == null ? "new" : c.from().replace('_', ' '));
+    r.put("to", c.to().replace('_', ' '));
+    r.put("by", oneLine(c.by(), 80));
+    r.put("note", c.note() == null ? null : oneLine(c.note(), MAX_QUOTE));
+    r.put("url", c.link());
     return r;
   }
 

@@ -32,6 +32,10 @@ public enum CueKind {
   REVERT(0.6, "asking for the old behaviour"),
   /** "option to", "ability to", "support for", "dark mode", "more themes". */
   CAPABILITY(0.3, "a capability noun"),
+  /** A short answer that only names the wanted thing: "csv export", "Trezor support plz". */
+  TERSE(0.6, "a terse ask"),
+  /** An ask implied by a lack: "no Solana support??", "without limit orders I still …". */
+  IMPLICIT(0.75, "an implicit ask"),
   /** A bare "please" before something that is not a fix or a plea for help. */
   PLEASE(0.35, "please");
 

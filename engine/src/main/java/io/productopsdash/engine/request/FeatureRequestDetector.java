@@ -26,23 +26,45 @@ public final class FeatureRequestDetector {
 
   private static final int MAX_SENTENCE = 1_000;
 
+  /** Terse cues that count only when their sentence is the whole answer. */
+  private static final java.util.Set<String> ALONE = java.util.Set.of("terse.noun-phrase", "terse.question");
+
   /**
    * Detector options.
    *
    * @param threshold the confidence from which an answer counts as a request, in (0, 1]
+   * @param modelWeight the weight of the {@link RequestClassifier} in the confidence, in [0, 1]
+   *     (0: the rules alone)
    */
-  public record Options(double threshold) {
+  public record Options(double threshold, double modelWeight) {
     public Options {
       if (!(threshold > 0.0 && threshold <= 1.0)) {
         throw new IllegalArgumentException("Invalid threshold: " + threshold);
       }
+      if (!(modelWeight >= 0.0 && modelWeight <= 1.0)) {
+        throw new IllegalArgumentException("Invalid model weight: " + modelWeight);
+      }
     }
 
-    /** The default: 0.5, reached by one strong cue or two weak ones of different kinds. */
+    /** Rules alone at a threshold. */
+    public Options(double threshold) {
+      this(threshold, 0.0);
+    }
+
+    /**
+     * The default: threshold 0.5 (one strong cue or two weak ones of different kinds) and the
+     * model weighed at {@value FeatureRequestDetector#MODEL_WEIGHT} (chosen on the wallet corpus).
+     */
     public static Options defaults() {
-      return new Options(0.5);
+      return new Options(0.5, MODEL_WEIGHT);
     }
   }
+
+  /** The weight from which one cue can make a request with the classifier's support. */
+  static final double STRONG_CUE = 0.5;
+
+  /** The classifier's weight in the default detector. */
+  static final double MODEL_WEIGHT = 0.3;
 
   private static final FeatureRequestDetector STANDARD =
       new FeatureRequestDetector(Options.defaults());
@@ -67,11 +89,34 @@ public final class FeatureRequestDetector {
     return options;
   }
 
-  /** Whether {@code text} asks for something, with the confidence and the cues that decided. */
+  /**
+   * Whether {@code text} asks for something: the rules' confidence and the {@link
+   * RequestClassifier}'s probability, blended as {@code (1 - w) * rules + w * model} with the
+   * options' model weight, against the threshold.
+   */
   public RequestDetection detect(String text) {
+    RequestDetection rules = rules(text);
+    if (options.modelWeight() == 0) {
+      return rules;
+    }
+    double p = RequestClassifier.standard().probability(rules);
+    double confidence = (1 - options.modelWeight()) * rules.confidence() + options.modelWeight() * p;
+    // The model weighs the rules' cues; it does not make a request out of a bare "please" or a
+    // capability noun alone (support pleas are full of both).
+    boolean cued = rules.counted().stream().anyMatch(c -> c.kind().weight() >= STRONG_CUE);
+    return new RequestDetection(
+        cued && confidence >= options.threshold(), confidence, rules.sentence(), rules.cues(), rules.language(), rules.english());
+  }
+
+  /** The rules' verdict alone: the confidence and the cues that decided. */
+  public RequestDetection rules(String text) {
     Objects.requireNonNull(text, "text");
     String bounded = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-    List<String> sentences = chunks(RequestText.sentences(bounded));
+    RequestLanguage language = RequestLanguage.of(bounded);
+    // Spanish, German and French answers are read through their English gloss ("modo oscuro por
+    // favor" as "dark mode please"), so one set of rules decides for all four languages.
+    String english = RequestGlossary.standard().toEnglish(bounded, language);
+    List<String> sentences = chunks(RequestText.sentences(english));
     List<RequestCue> cues = new ArrayList<>();
     double best = 0.0;
     String bestSentence = "";
@@ -85,14 +130,20 @@ public final class FeatureRequestDetector {
                   : a.rule().id().compareTo(b.rule().id()));
       Map<CueKind, Double> strongest = new EnumMap<>(CueKind.class);
       for (RequestRules.Match m : matches) {
+        // A bare noun phrase is an ask only as the whole answer ("csv export"), not as one sentence
+        // of a longer text ("Paid app.", "Galaxy Note.").
+        String suppressed =
+            m.suppressedBy().isEmpty() && ALONE.contains(m.rule().id()) && sentences.size() > 1
+                ? "not alone"
+                : m.suppressedBy();
         cues.add(
             new RequestCue(
                 m.rule().kind(),
                 m.rule().id(),
                 sentence.substring(m.start(), m.end()).strip(),
                 i,
-                m.suppressedBy()));
-        if (m.suppressedBy().isEmpty()) {
+                suppressed));
+        if (suppressed.isEmpty()) {
           strongest.merge(m.rule().kind(), m.rule().weight(), Math::max);
         }
       }
@@ -108,7 +159,7 @@ public final class FeatureRequestDetector {
     }
     double confidence = Math.min(1.0, Math.max(0.0, best));
     return new RequestDetection(
-        confidence >= options.threshold(), confidence, bestSentence, cues);
+        confidence >= options.threshold(), confidence, bestSentence, cues, language, english);
   }
 
   /** Sentences longer than {@link #MAX_SENTENCE} are cut at spaces into smaller pieces. */

@@ -10,15 +10,30 @@ import java.util.Objects;
  * @param confidence in [0, 1]: the noisy-or of the counted cues' weights in the best sentence
  * @param sentence the sentence that carried the request (normalised), or empty when none did
  * @param cues every cue matched, in sentence and text order, counted or suppressed
+ * @param language the language the answer is written in
+ * @param english the text the rules read: the answer itself, or its English gloss ({@link
+ *     RequestGlossary})
  */
 public record RequestDetection(
-    boolean request, double confidence, String sentence, List<RequestCue> cues) {
+    boolean request,
+    double confidence,
+    String sentence,
+    List<RequestCue> cues,
+    RequestLanguage language,
+    String english) {
   public RequestDetection {
     Objects.requireNonNull(sentence, "sentence");
+    Objects.requireNonNull(language, "language");
+    Objects.requireNonNull(english, "english");
     cues = List.copyOf(cues);
     if (!(confidence >= 0.0 && confidence <= 1.0)) {
       throw new IllegalArgumentException("Invalid confidence: " + confidence);
     }
+  }
+
+  /** An English answer's detection. */
+  public RequestDetection(boolean request, double confidence, String sentence, List<RequestCue> cues) {
+    this(request, confidence, sentence, cues, RequestLanguage.ENGLISH, sentence);
   }
 
   /** The cues that count towards the confidence. */

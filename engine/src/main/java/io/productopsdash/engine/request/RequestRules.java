@@ -131,7 +131,9 @@ final class RequestRules {
               + "|loads|loaded|open|opens|opened|run|runs|ran|functioned|start|starts|started"
               + "|launch|launches|install|installs|stopped crashing|didn't crash)\\b"
               + "|(?:make|get) (?:it|this|the app|the game) (?:to )?(?:work|load|open|run)"
-              + "|(?:this|the|that) (?:problem|issue)|(?:problems?|issues?) (?:with|on|in|of))\\b");
+              + "|(?:this|the|that) (?:problem|issue)|(?:problems?|issues?) (?:with|on|in|of)"
+              + "|(?:didn't|did not|wouldn't|would not|don't|doesn't|do not|does not) (?:\\w+ )?"
+              + "(?:fail|crash|freeze|lag|hang|break)\\w*)\\b");
 
   /** Words that show the scope asks for new behaviour even if it also mentions a bug. */
   static final Pattern NEW_BEHAVIOUR =
@@ -359,10 +361,10 @@ final class RequestRules {
 
     // --- imperatives ---------------------------------------------------------------------------
     String imperativeVeto =
-        "\\b(?:make sure|let (?:me|us) (?:know|tell|say|explain|see|be|start|just|help|show"
-            + "|get|give|try|begin|put|point|assure|warn|add|quote|rephrase|clarify|repeat|guess"
+        "\\b(?:make sure|let (?:me|us) (?:know|tell|say|explain|be|start|just|help"
+            + "|get|give|try|begin|put|point|assure|warn|quote|rephrase|clarify|repeat|guess"
             + "|think|count|describe|go|check|sum|list|share|mention|remind|first|also|correct"
-            + "|make|say|start)"
+            + "|say|start)"
             + "|give (?:it|this|them) (?:a |an |\\d|one|two|five|5|zero)|give (?:an? |the |us "
             + "|me )?(?:new )?updates?\\b"
             + "|give (?:me|us) (?:my|our|a|the) (?:money|refund|cash|back)|add (?:me|to that)"
@@ -586,6 +588,9 @@ final class RequestRules {
             + " (?:version|layout|design|interface|ui|format|look|way|style|icon|app) (?:was"
             + " (?:better|much better|way better)|back)\\b",
         "(?:had to|have to|i) (?:go|switch|roll) back|(?:switched|went|rolled) back"
+            + "|how (?:do|can|could|would) (?:i|we|you) (?:get|bring)"
+            + "|(?:why )?(?:did|would|do) you (?:revert|undo|roll back|pull back|change)"
+            + "|(?:get|got|was|were|been) (?:pulled|sent|put|taken) back"
             + "|(?:go|going) back to (?:the )?(?:old|previous) (?:\\w+ )?(?:that works"
             + "|which works|that worked)"));
 
@@ -697,7 +702,28 @@ final class RequestRules {
           Map.entry("please.bare", List.of("please")));
 
   /** All rules, in a fixed order (declared after the anchors they read). */
-  static final List<Rule> RULES = build();
+  static final List<Rule> RULES = withImplicit(build());
+
+  private static List<Rule> withImplicit(List<Rule> explicit) {
+    List<Rule> all = new ArrayList<>(explicit);
+    all.addAll(ImplicitRequestRules.rules());
+    return List.copyOf(all);
+  }
+
+  /**
+   * A why-question about what happened to the asker's own money or identity check ("Why hasn't my
+   * top-up gone through yet?", "Why can't I see my funds after I topped up?") asks for support.
+   */
+  static final Pattern SUPPORT_QUESTION =
+      p("\\bwhy\\b.*\\b(?:yet|after (?:i|you|it)|still|gone through|go through|been verified|pending"
+          + "|verified|declined|(?:my|the) (?:top.?ups?|transfers?|payments?|deposits?|card|money|funds"
+          + "|identity|id|verification|refund|withdrawal)\\b.*\\b(?:gone|go|went|arrived|verified|accepted"
+          + "|working|showing|processed|through)|(?:give|send|show|upload) (?:you )?(?:my |a )?(?:id|identity"
+          + "|passport|driv\\w* licen[cs]e|documents?|selfie))\\b");
+
+  /** Kinds whose cue says only that something is absent: a regression makes them a bug report. */
+  private static final java.util.Set<CueKind> REGRESSION_KINDS =
+      java.util.EnumSet.of(CueKind.TERSE, CueKind.IMPLICIT, CueKind.MISSING, CueKind.WHY_NOT);
 
   /** A rule's match and its verdict. */
   record Match(Rule rule, int start, int end, String suppressedBy) {}
@@ -728,6 +754,12 @@ final class RequestRules {
             && FIX.matcher(scope).find()
             && !NEW_BEHAVIOUR.matcher(scope).find()) {
           suppressedBy = "fix";
+        } else if (REGRESSION_KINDS.contains(rule.kind())
+            && ImplicitRequestRules.REGRESSION.matcher(sentence).find()) {
+          // "Tezos balance is missing since Tuesday": the thing existed and broke.
+          suppressedBy = "bug";
+        } else if (rule.kind() == CueKind.WHY_NOT && SUPPORT_QUESTION.matcher(sentence).find()) {
+          suppressedBy = "support";
         }
         out.add(new Match(rule, start, end, suppressedBy));
         if (m.end() == m.start()) {

@@ -1,11 +1,7 @@
 package io.productopsdash.engine.theme;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
-import smile.clustering.HierarchicalClustering;
-import smile.clustering.linkage.UPGMALinkage;
+import io.productopsdash.engine.request.AverageLinkage;
 
 /**
  * The week's new feature requests grouped into request themes: Smile's agglomerative clustering
@@ -52,50 +48,23 @@ public final class RequestGrouping {
     for (int i = 0; i < n; i++) {
       x[i] = unit(vectors[i], dim);
     }
-    // Smile's Linkage keeps the lower triangle with its (zero) diagonal column by column:
-    // (0, 0), (1, 0), ..., (n-1, 0), (1, 1), (2, 1), ...
-    float[] distances = new float[n * (n + 1) / 2];
-    int p = 0;
-    for (int j = 0; j < n; j++) {
-      for (int i = j; i < n; i++) {
+    double[][] similarity = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j <= i; j++) {
         double dot = 0;
         for (int t = 0; t < dim; t++) {
           dot += x[i][t] * x[j][t];
         }
-        distances[p++] = i == j ? 0f : (float) (1 - dot);
+        similarity[i][j] = dot;
+        similarity[j][i] = dot;
       }
     }
-    HierarchicalClustering tree = HierarchicalClustering.fit(new UPGMALinkage(n, distances));
-    return new RequestGrouping(groupsInOrder(cut(tree.tree(), tree.height(), n, 1 - minSimilarity)));
+    return fitSimilarity(similarity, minSimilarity);
   }
 
-  /**
-   * The groups left by the merges below {@code height}, taken in the order Smile made them (by
-   * increasing height). Done here rather than by {@code partition(double)}, which refuses a cut above
-   * the last merge and any float-rounding inversion of the heights.
-   */
-  private static int[] cut(int[][] merges, double[] heights, int n, double height) {
-    int[] parent = new int[2 * n - 1];
-    for (int i = 0; i < parent.length; i++) {
-      parent[i] = i;
-    }
-    for (int m = 0; m < merges.length && heights[m] < height; m++) {
-      parent[root(parent, merges[m][0])] = n + m;
-      parent[root(parent, merges[m][1])] = n + m;
-    }
-    int[] labels = new int[n];
-    for (int i = 0; i < n; i++) {
-      labels[i] = root(parent, i);
-    }
-    return labels;
-  }
-
-  private static int root(int[] parent, int i) {
-    while (parent[i] != i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
+  /** Groups items by a symmetric similarity matrix with the same linkage and cut as {@link #fit}. */
+  public static RequestGrouping fitSimilarity(double[][] similarity, double minSimilarity) {
+    return new RequestGrouping(AverageLinkage.groups(similarity, minSimilarity));
   }
 
   private static double[] unit(float[] v, int dim) {
@@ -115,28 +84,6 @@ public final class RequestGrouping {
       out[t] = v[t] * scale;
     }
     return out;
-  }
-
-  /** Renumbers labels by first occurrence and lists each group's members in input order. */
-  private static List<int[]> groupsInOrder(int[] labels) {
-    int max = Arrays.stream(labels).max().orElse(-1);
-    int[] renumbered = new int[max + 1];
-    Arrays.fill(renumbered, -1);
-    List<List<Integer>> members = new ArrayList<>();
-    for (int i = 0; i < labels.length; i++) {
-      int g = renumbered[labels[i]];
-      if (g < 0) {
-        g = members.size();
-        renumbered[labels[i]] = g;
-        members.add(new ArrayList<>());
-      }
-      members.get(g).add(i);
-    }
-    List<int[]> out = new ArrayList<>(members.size());
-    for (List<Integer> m : members) {
-      out.add(m.stream().mapToInt(Integer::intValue).toArray());
-    }
-    return Collections.unmodifiableList(out);
   }
 
   /** Number of groups. */

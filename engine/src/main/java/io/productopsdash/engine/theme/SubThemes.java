@@ -96,13 +96,13 @@ public final class SubThemes {
         unit[i] = ThemeGeometry.unit(vectors.get(answers.get(i).id()));
       }
     }
-    WeeklyThemeRun.Options options = withQuotes(QUOTES);
+    double lambda = WeeklyThemeRun.Options.defaults().lambda();
     List<SubTheme> out = new ArrayList<>();
     for (int s = 0; s < indices.size(); s++) {
       int[] m = members.get(indices.get(s)).stream().mapToInt(Integer::intValue).toArray();
       List<Long> quotes;
       if (embedded) {
-        quotes = ThemeGeometry.quotes(unit, m, ThemeGeometry.centroid(unit, m), options, answers);
+        quotes = ThemeGeometry.quotes(unit, m, ThemeGeometry.centroid(unit, m), QUOTES, lambda, answers);
       } else {
         quotes = new ArrayList<>();
         for (int r = 0; r < Math.min(QUOTES, m.length); r++) {
@@ -114,9 +114,32 @@ public final class SubThemes {
     return List.copyOf(out);
   }
 
-  private static WeeklyThemeRun.Options withQuotes(int quotes) {
-    WeeklyThemeRun.Options d = WeeklyThemeRun.Options.defaults();
-    return new WeeklyThemeRun.Options(d.clustering(), d.tracking(), quotes, d.lambda(), d.keywords(), d.requestSimilarity(), d.requestGroupSimilarity(),
-        d.noiseSimilarity(), d.minThemeSize());
+  /**
+   * The sub-theme of each of a theme's week members ({@code rows} of the unit {@code vectors}):
+   * the members clustered again with the graph method at its standard resolution, communities under
+   * {@code max(}{@value #MIN_SUB_THEME}{@code , 5%)} of the theme dissolved; a theme of fewer than
+   * twice that has one sub-theme.
+   */
+  static int[] split(float[][] vectors, int[] rows) {
+    int m = rows.length;
+    if (m < 2 * MIN_SUB_THEME) {
+      return new int[m];
+    }
+    float[][] x = new float[m][];
+    for (int r = 0; r < m; r++) {
+      x[r] = vectors[rows[r]];
+    }
+    io.productopsdash.engine.cluster.ClusteringOptions options =
+        io.productopsdash.engine.cluster.ClusteringOptions.defaults().toBuilder()
+            .referenceRows(0)
+            .topLevel(false)
+            .modularityPruning(false)
+            .minClusterFraction(Math.max(0.05, (double) MIN_SUB_THEME / m))
+            .threads(1)
+            .build();
+    return io.productopsdash.engine.cluster.ThemeClustering.fit(x, options).assignments();
   }
+
+  /** Fewest answers of a sub-theme. */
+  static final int MIN_SUB_THEME = 5;
 }

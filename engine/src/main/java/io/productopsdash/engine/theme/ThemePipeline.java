@@ -52,12 +52,9 @@ public final class ThemePipeline {
 
   private ThemePipeline() {}
 
-  /** Run options: the defaults with sub-themes on. */
+  /** Run options: the defaults (sub-themes on). */
   public static WeeklyThemeRun.Options options() {
-    WeeklyThemeRun.Options d = WeeklyThemeRun.Options.defaults();
-    return new WeeklyThemeRun.Options(
-        d.clustering().withSubThemes(true), d.tracking(), d.quotes(), d.lambda(), d.keywords(), d.requestSimilarity(),
-        d.requestGroupSimilarity(), d.noiseSimilarity(), d.minThemeSize());
+    return WeeklyThemeRun.Options.defaults();
   }
 
   /** Enriches what is pending, runs the week with the MiniLM embedder, then starts sentiment. */

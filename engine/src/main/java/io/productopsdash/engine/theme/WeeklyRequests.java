@@ -1,182 +1,268 @@
 package io.productopsdash.engine.theme;
 
-import io.productopsdash.engine.cluster.ThemeLabeler;
-import io.productopsdash.engine.request.FeatureRequestDetector;
-import io.productopsdash.engine.request.RequestDetection;
-import io.productopsdash.engine.request.RequestPhrase;
+import io.productopsdash.data.Database;
+import io.productopsdash.data.FeatureRequestRepository;
+import io.productopsdash.data.FeatureRequestRepository.AskRow;
+import io.productopsdash.data.FeatureRequestRepository.GroupRow;
+import io.productopsdash.engine.request.AskSimilarity;
+import io.productopsdash.engine.request.AskTerms;
+import io.productopsdash.engine.request.RequestBatch;
+import io.productopsdash.engine.request.RequestLanguage;
 import io.productopsdash.models.Answer;
+import io.productopsdash.models.ConflictException;
+import io.productopsdash.models.WeekId;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * The feature-request step of a {@link WeeklyThemeRun}, computed before anything is stored: which
- * of the week's answers ask for something, which join an existing request of the series (cosine
- * to its centroid at least the join threshold), how the rest group into new requests ({@link
- * RequestGrouping}), which earlier request of this same week a new group keeps on a re-run, and
- * the labels of the groups that are really new.
+ * The feature-request step of a {@link WeeklyThemeRun}: one call that reads the series' request
+ * groups, finds the asks of the week's answers and where they belong ({@link RequestBatch}), and
+ * stores them in its own transaction, replacing what an earlier run of the week stored.
+ *
+ * <p>An ask found again in a re-run of the week (the same answer asking the same thing) goes back
+ * to the group the earlier run put it in, so a re-run gives the same groups. What a PM did is kept: asks a PM moved (split) stay where they were put and their answers are
+ * not re-detected; a group's name a PM chose, its status, note and link stay; a group merged into
+ * another keeps its asks' origin, so later asks like it join the group it was merged into. A new
+ * group of the re-run takes over the id (and so the status and name) of a group of the earlier run
+ * of this week that would otherwise be left empty, the one most of its answers came from.
  */
 final class WeeklyRequests {
   /**
-   * What the run stores.
+   * What the step stored.
    *
-   * @param detected how many of the week's answers ask for something
-   * @param toExisting answer index to the existing request it joins
-   * @param groups answer indices of each new group
-   * @param kept per group, the earlier request of this week it keeps (its id and status), or null
-   * @param labels per group, the label of a new request, null where {@code kept} is set
+   * @param detected answers of the week that ask for something
+   * @param created groups created
    */
-  record Plan(int detected, Map<Integer, Long> toExisting, List<List<Integer>> groups, Long[] kept, List<String> labels) {}
+  record Result(int detected, int created) {}
+
+  private static final FeatureRequestRepository REQUESTS = new FeatureRequestRepository();
+  private static final String RUN = "theme run";
+  /** The most asks a grown group is named from (its latest). */
+  private static final int MAX_NAMED = 60;
 
   private WeeklyRequests() {}
 
   /**
-   * Plans the week's requests.
+   * Detects, groups and stores the feature requests of {@code answers} (the week's commented
+   * answers of series {@code seriesId}).
    *
-   * @param answers the week's commented answers, indexed as {@code vectors}
-   * @param requestAnswers every request of the series with answers: their answer ids (this week's
-   *     earlier members too, so a re-run gives them back)
-   * @param requestVectors the vectors of those answers
-   * @param earlierRequestOf answer id to the request an earlier run of this week gave it
-   * @param requestsOfOtherWeeks requests that have answers in other weeks
+   * @throws ConflictException when a group this run keeps was deleted meanwhile (nothing stored)
    */
-  static Plan plan(
-      List<Answer> answers,
-      float[][] vectors,
-      Map<Long, List<Long>> requestAnswers,
-      Map<Long, float[]> requestVectors,
-      Map<Long, Long> earlierRequestOf,
-      Set<Long> requestsOfOtherWeeks,
-      double requestSimilarity,
-      double groupSimilarity,
-      ThemeLabeler labeler) {
-    int n = answers.size();
-    FeatureRequestDetector detector = FeatureRequestDetector.standard();
-    List<Integer> detected = new ArrayList<>();
-    Map<Integer, String> phrases = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      RequestDetection detection = detector.detect(answers.get(i).comment());
-      if (detection.request()) {
-        detected.add(i);
-        RequestPhrase.of(detection).ifPresent(p -> phrases.put(detected.get(detected.size() - 1), p));
+  static Result run(
+      Database db, long seriesId, WeekId week, List<Answer> answers, TextEmbedder embedder, Instant now) {
+    Objects.requireNonNull(week, "week");
+    Loaded in =
+        db.read(c -> new Loaded(REQUESTS.groups(c, seriesId), REQUESTS.asks(c, seriesId)));
+    Set<Long> thisWeek = new HashSet<>();
+    answers.forEach(a -> thisWeek.add(a.id()));
+    Set<Long> pinnedAnswers = new HashSet<>();
+    Map<Long, Map<Long, Integer>> earlier = new HashMap<>();
+    Map<String, Long> earlierAsks = new HashMap<>();
+    Map<Long, Map<Long, List<AskSimilarity.Ask>>> byOrigin = new LinkedHashMap<>();
+    Set<Long> groupsWithOtherAsks = new HashSet<>();
+    for (AskRow a : in.asks) {
+      boolean ofThisWeek = thisWeek.contains(a.answerId());
+      if (ofThisWeek && a.pinned()) {
+        pinnedAnswers.add(a.answerId());
+      }
+      if (ofThisWeek && !a.pinned()) {
+        earlier.computeIfAbsent(a.requestId(), k -> new HashMap<>()).merge(a.answerId(), 1, Integer::sum);
+        earlierAsks.put(RequestBatch.askKey(a.answerId(), a.phrase()), a.requestId());
+      } else {
+        groupsWithOtherAsks.add(a.requestId());
+      }
+      if (a.vector() != null) {
+        byOrigin
+            .computeIfAbsent(a.requestId(), k -> new LinkedHashMap<>())
+            .computeIfAbsent(a.originId(), k -> new ArrayList<>())
+            .add(new AskSimilarity.Ask(AskTerms.decode(a.terms()), a.vector()));
       }
     }
-    Map<Integer, Long> toExisting = new HashMap<>();
-    List<Integer> freshRequests = new ArrayList<>();
-    Map<Long, float[]> existingCentroids = new LinkedHashMap<>();
-    // Every request with answers is a candidate, including those an earlier run of this week created,
-    // with a centroid over all its answers (this week's earlier members too), so that a re-run gives
-    // the same answers back to the same request, keeping its id and the status a PM set.
-    requestAnswers.forEach((request, members) -> {
-      List<float[]> vs = members.stream().map(requestVectors::get).filter(Objects::nonNull).map(ThemeGeometry::unit).toList();
-      if (!vs.isEmpty()) {
-        existingCentroids.put(request, ThemeGeometry.unit(ThemeGeometry.sum(vs)));
+    Map<Long, GroupRow> groups = new LinkedHashMap<>();
+    Set<String> taken = new HashSet<>();
+    for (GroupRow g : in.groups) {
+      groups.put(g.id(), g);
+      if (g.mergedInto() == null) {
+        taken.add(g.name().toLowerCase(Locale.ROOT));
       }
-    });
-    for (int i : detected) {
-      long best = -1;
-      double bestSim = Double.NEGATIVE_INFINITY;
-      for (Map.Entry<Long, float[]> e : existingCentroids.entrySet()) {
-        double s = ThemeTracker.cosine(vectors[i], e.getValue());
-        if (s > bestSim) {
-          bestSim = s;
-          best = e.getKey();
+    }
+    List<RequestBatch.Existing> existing = new ArrayList<>();
+    for (GroupRow g : in.groups) {
+      if (g.mergedInto() == null) {
+        Map<Long, List<AskSimilarity.Ask>> origins = byOrigin.getOrDefault(g.id(), Map.of());
+        existing.add(new RequestBatch.Existing(g.id(), g.key(), new ArrayList<>(origins.values())));
+      }
+    }
+    // Names of groups the re-run may take over are free again.
+    for (Long id : earlier.keySet()) {
+      GroupRow g = groups.get(id);
+      if (g != null && !groupsWithOtherAsks.contains(id) && !g.namePinned()) {
+        taken.remove(g.name().toLowerCase(Locale.ROOT));
+      }
+    }
+    List<RequestBatch.Input> inputs = new ArrayList<>();
+    for (Answer a : answers) {
+      if (!pinnedAnswers.contains(a.id()) && a.comment() != null && !a.comment().isBlank()) {
+        inputs.add(new RequestBatch.Input(a.id(), a.comment()));
+      }
+    }
+    RequestBatch batch =
+        RequestBatch.of(inputs, existing, earlierAsks, taken, null, embedder::embed, RequestBatch.Options.defaults());
+
+    return db.write(c -> {
+      Set<Long> alive = new HashSet<>();
+      for (GroupRow g : REQUESTS.groups(c, seriesId)) {
+        alive.add(g.id());
+        groups.put(g.id(), g);
+      }
+      REQUESTS.unassignWeek(c, seriesId, week);
+      // Joined asks: to the group, or where a PM merged it meanwhile.
+      for (Map.Entry<RequestBatch.Ask, Long> e : batch.joined().entrySet()) {
+        long target = resolve(e.getValue(), groups, alive, week, seriesId);
+        RequestBatch.Ask a = e.getKey();
+        REQUESTS.insertAsk(
+            c, a.answerId(), target, target, a.phrase(), AskTerms.encode(a.terms()), a.vector(), a.language().code(), false);
+      }
+      // New groups: take over an earlier run's group of this week that would be left empty.
+      Set<Long> used = new HashSet<>();
+      for (RequestBatch.Ask a : batch.joined().keySet()) {
+        used.add(batch.joined().get(a));
+      }
+      List<RequestBatch.Group> fresh = batch.groups();
+      long[] ids = new long[fresh.size()];
+      int created = 0;
+      for (int g = 0; g < fresh.size(); g++) {
+        RequestBatch.Group group = fresh.get(g);
+        Long kept = kept(group, earlier, groupsWithOtherAsks, used, alive, groups);
+        if (kept != null) {
+          ids[g] = kept;
+          used.add(kept);
+          GroupRow row = groups.get(kept);
+          if (!row.namePinned() && !row.name().equals(group.name())) {
+            REQUESTS.updateName(c, kept, group.name(), false, now);
+          }
+          REQUESTS.updateKey(c, kept, group.key());
+        } else {
+          ids[g] = REQUESTS.insertGroup(c, seriesId, group.name(), group.key(), group.asks().size(), now);
+          REQUESTS.insertEvent(c, ids[g], now, RUN, "created", null, group.name(), "week " + week);
+          created++;
         }
       }
-      if (best >= 0 && bestSim >= requestSimilarity) {
-        toExisting.put(i, best);
-        continue;
+      for (int g = 0; g < fresh.size(); g++) {
+        RequestBatch.Group group = fresh.get(g);
+        Long parent = group.existingParent() != null ? (Long) resolve(group.existingParent(), groups, alive, week, seriesId)
+            : group.parent() >= 0 ? (Long) ids[group.parent()] : null;
+        GroupRow row = groups.get(ids[g]);
+        if (row == null || !Objects.equals(row.parentId(), parent)) {
+          REQUESTS.updateParent(c, ids[g], parent, now);
+        }
+        for (RequestBatch.Ask a : group.asks()) {
+          REQUESTS.insertAsk(
+              c, a.answerId(), ids[g], ids[g], a.phrase(), AskTerms.encode(a.terms()), a.vector(), a.language().code(), false);
+        }
       }
-      freshRequests.add(i);
-    }
-    float[][] freshVectors = new float[freshRequests.size()][];
-    for (int r = 0; r < freshVectors.length; r++) {
-      freshVectors[r] = vectors[freshRequests.get(r)];
-    }
-    RequestGrouping grouping = RequestGrouping.fit(freshVectors, groupSimilarity);
-    List<List<Integer>> groups = new ArrayList<>();
-    for (int g = 0; g < grouping.size(); g++) {
-      List<Integer> members = new ArrayList<>();
-      for (int r : grouping.members(g)) {
-        members.add(freshRequests.get(r));
+      // A group a run named that has since doubled is named again from all its asks (a group begun
+      // by one odd ask, "beta test the Lightning support", is named after what most ask for).
+      Map<Long, List<RequestBatch.Ask>> grown = new LinkedHashMap<>();
+      for (Map.Entry<RequestBatch.Ask, Long> e : batch.joined().entrySet()) {
+        grown.computeIfAbsent(resolve(e.getValue(), groups, alive, week, seriesId), k -> new ArrayList<>()).add(e.getKey());
       }
-      groups.add(members);
+      Set<String> names = new HashSet<>();
+      for (GroupRow g : REQUESTS.groups(c, seriesId)) {
+        if (g.mergedInto() == null) {
+          names.add(g.name().toLowerCase(Locale.ROOT));
+        }
+      }
+      for (Map.Entry<Long, List<RequestBatch.Ask>> e : grown.entrySet()) {
+        GroupRow g = REQUESTS.findGroup(c, e.getKey()).orElseThrow();
+        if (g.namePinned()) {
+          continue;
+        }
+        List<RequestBatch.Ask> members = new ArrayList<>(e.getValue());
+        for (AskRow a : in.asks) {
+          if (a.requestId() == g.id() && a.vector() != null && !(thisWeek.contains(a.answerId()) && !a.pinned())) {
+            members.add(new RequestBatch.Ask(a.answerId(), a.phrase(), AskTerms.decode(a.terms()), a.vector(),
+                RequestLanguage.ofCode(a.language()), null));
+          }
+        }
+        if (members.size() < 2 * Math.max(1, g.namedFrom())) {
+          continue;
+        }
+        Set<String> others = new HashSet<>(names);
+        others.remove(g.name().toLowerCase(Locale.ROOT));
+        String name = batch.name(members.size() > MAX_NAMED ? members.subList(members.size() - MAX_NAMED, members.size()) : members, others);
+        if (!name.equals(g.name())) {
+          REQUESTS.updateRunName(c, g.id(), name, members.size(), now);
+          REQUESTS.insertEvent(c, g.id(), now, RUN, "renamed", g.name(), name, "named again from " + members.size() + " asks");
+          names.remove(g.name().toLowerCase(Locale.ROOT));
+          names.add(name.toLowerCase(Locale.ROOT));
+        } else {
+          REQUESTS.updateRunName(c, g.id(), name, members.size(), now);
+        }
+      }
+      // Only now, with every kept id holding its rows again, drop what nothing uses any more.
+      REQUESTS.deleteEmpty(c, seriesId);
+      return new Result(batch.detected(), created);
+    });
+  }
+
+  /** The group {@code id} now stands for: itself, or the group a PM merged it into. */
+  private static long resolve(long id, Map<Long, GroupRow> groups, Set<Long> alive, WeekId week, long seriesId) {
+    long current = id;
+    for (int hops = 0; hops < 100; hops++) {
+      if (!alive.contains(current)) {
+        throw new ConflictException(
+            "week", "Week " + week + " of series " + seriesId + " was changed by another run meanwhile; run it again");
+      }
+      GroupRow g = groups.get(current);
+      if (g == null || g.mergedInto() == null) {
+        return current;
+      }
+      current = g.mergedInto();
     }
-    Long[] keptRequest = keptRequests(groups, toExisting, answers, earlierRequestOf, requestsOfOtherWeeks);
-    List<String> groupLabels = new ArrayList<>();
-    for (int g = 0; g < groups.size(); g++) {
-      groupLabels.add(keptRequest[g] != null ? null : label(groups.get(g), phrases, answers, labeler));
-    }
-    return new Plan(detected.size(), toExisting, groups, keptRequest, groupLabels);
+    throw new IllegalStateException("Merge chain of feature request " + id + " does not end");
   }
 
   /**
-   * For each new group of request answers, the id of a request of an earlier run of this week that it
-   * keeps, or null. Such a request had answers only in this week and none of them joined it again
-   * (else it is an existing request and keeps its id that way): it would be left empty, so it goes to
-   * the group holding most of its earlier answers, one group per request and one request per group,
-   * pairs taken by that count (descending), then request id, then group, so the status a PM gave it
-   * survives a re-run in which its answers split or drifted.
+   * The earlier run's group of this week that {@code group} keeps, or null: one that held only this
+   * week's unpinned asks, is not merged and not used yet, holding most of the group's answers (ties
+   * by smaller id).
    */
-  private static Long[] keptRequests(
-      List<List<Integer>> groups,
-      Map<Integer, Long> toExisting,
-      List<Answer> answers,
-      Map<Long, Long> earlierRequestOf,
-      Set<Long> requestsOfOtherWeeks) {
-    Set<Long> joined = new HashSet<>(toExisting.values());
-    Map<Long, Map<Integer, Integer>> counts = new HashMap<>();
-    for (int g = 0; g < groups.size(); g++) {
-      for (int i : groups.get(g)) {
-        Long request = earlierRequestOf.get(answers.get(i).id());
-        if (request != null && !joined.contains(request) && !requestsOfOtherWeeks.contains(request)) {
-          counts.computeIfAbsent(request, r -> new HashMap<>()).merge(g, 1, Integer::sum);
+  private static Long kept(
+      RequestBatch.Group group,
+      Map<Long, Map<Long, Integer>> earlier,
+      Set<Long> groupsWithOtherAsks,
+      Set<Long> used,
+      Set<Long> alive,
+      Map<Long, GroupRow> groups) {
+    Map<Long, Integer> counts = new HashMap<>();
+    Set<Long> answers = new HashSet<>(group.answers());
+    earlier.forEach((request, members) -> {
+      GroupRow row = groups.get(request);
+      if (groupsWithOtherAsks.contains(request) || used.contains(request) || !alive.contains(request)
+          || row == null || row.mergedInto() != null) {
+        return;
+      }
+      for (long a : members.keySet()) {
+        if (answers.contains(a)) {
+          counts.merge(request, 1, Integer::sum);
         }
       }
-    }
-    List<long[]> pairs = new ArrayList<>();
-    counts.forEach((request, byGroup) -> byGroup.forEach((g, count) -> pairs.add(new long[] {count, request, g})));
-    pairs.sort(
-        Comparator.comparingLong((long[] p) -> -p[0]).thenComparingLong(p -> p[1]).thenComparingLong(p -> p[2]));
-    Long[] kept = new Long[groups.size()];
-    Set<Long> used = new HashSet<>();
-    for (long[] p : pairs) {
-      int g = (int) p[2];
-      if (kept[g] == null && used.add(p[1])) {
-        kept[g] = p[1];
-      }
-    }
-    return kept;
+    });
+    return counts.entrySet().stream()
+        .sorted((x, y) -> !x.getValue().equals(y.getValue()) ? y.getValue() - x.getValue() : Long.compare(x.getKey(), y.getKey()))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse(null);
   }
 
-  /** The most frequent requested phrase of the group (ties: the earliest answer), else the labeller's. */
-  private static String label(
-      List<Integer> members, Map<Integer, String> phrases, List<Answer> answers, ThemeLabeler labeler) {
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    for (int i : members) {
-      String p = phrases.get(i);
-      if (p != null) {
-        counts.merge(p, 1, Integer::sum);
-      }
-    }
-    String best = null;
-    int bestCount = 0;
-    for (Map.Entry<String, Integer> e : counts.entrySet()) {
-      if (e.getValue() > bestCount) {
-        best = e.getKey();
-        bestCount = e.getValue();
-      }
-    }
-    if (best != null) {
-      return best;
-    }
-    List<String> texts = members.stream().map(i -> answers.get(i).comment()).toList();
-    return labeler.labels(texts, new int[texts.size()], 1).get(0);
-  }
+  private record Loaded(List<GroupRow> groups, List<AskRow> asks) {}
 }

@@ -1,22 +1,14 @@
 package io.productopsdash.engine.theme;
 
-import io.productopsdash.data.AnswerRepository;
 import io.productopsdash.data.Database;
-import io.productopsdash.data.FeatureRequestRepository;
-import io.productopsdash.data.SurveyRepository;
 import io.productopsdash.data.ThemeRepository;
 import io.productopsdash.definitions.score.ScoreStatistics;
 import io.productopsdash.engine.cluster.ClassTfIdfLabeler;
-import io.productopsdash.engine.cluster.ClusteringOptions;
-import io.productopsdash.engine.cluster.ThemeClustering;
 import io.productopsdash.engine.cluster.ThemeLabeler;
-import io.productopsdash.engine.request.FeatureRequestDetector;
-import io.productopsdash.engine.request.RequestPhrase;
-import io.productopsdash.models.Answer;
 import io.productopsdash.models.ConflictException;
-import io.productopsdash.models.Interval;
 import io.productopsdash.models.NotFoundException;
 import io.productopsdash.models.WeekId;
+import io.productopsdash.models.theme.ThemeTrend;
 import io.productopsdash.models.theme.ThemeWeek;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,49 +20,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One week of themes for one survey series: the week's commented answers are embedded (only those
- * without a stored vector of the same model), clustered with a fixed seed, labelled through a
- * {@link ThemeLabeler}, summarised (size, keywords, quotes, mean score with its t interval),
- * tracked against the latest earlier week with stored themes ({@link ThemeTracker}), and checked
- * for feature requests; everything is stored in one transaction that replaces an earlier run of
- * the same week.
+ * One week of persistent themes for one survey series, as named stages:
  *
- * <p>Re-running a week (the normal flow while its answers come in) keeps identities: the themes are
- * first matched to the earlier run's themes of the week and keep their ids ({@link
- * ThemeTracker#retrack}), and the earlier run's feature requests get their answers back (below), so
- * theme links and request statuses survive. Themes and requests with status new that the re-run
- * leaves unused are deleted at the end of the transaction.
+ * <ol>
+ *   <li><b>load</b> ({@link WeekInput}): the week's commented answers and vectors (embedding only
+ *       those without a stored vector), and what the series remembers of earlier weeks ({@link
+ *       ThemeMemory});
+ *   <li><b>assign, cluster new, review</b> ({@link ThemeWeekStep}): answers join the living
+ *       themes first, the rest may form new themes, and themes are merged or split;
+ *   <li><b>track</b>: each theme's flag, NEW, FOUND_LATE or SPLIT for a theme created this week,
+ *       else GROWING, SHRINKING or STABLE by its share against its recent weeks ({@link ShareTrend});
+ *   <li><b>name</b> ({@link ThemeNames}): a readable name for each new theme, kept unless its
+ *       answers drift away from it or a PM pinned another;
+ *   <li><b>store</b> ({@link WeekStore}): one transaction replacing an earlier run of the week;
+ *   <li><b>requests</b>: the week's feature requests ({@link WeeklyRequests}, its own transaction).
+ * </ol>
  *
- * <p>Quotes are chosen by maximal marginal relevance (Carbonell and Goldstein, 1998): repeatedly
- * the member maximising {@code λ·cos(x, centroid) − (1−λ)·max cos(x, chosen)}, so they are central
- * and not near-duplicates of each other; ties go to the smaller answer id.
- *
- * <p>Feature requests: each comment goes through {@link FeatureRequestDetector}; a detected answer
- * joins the existing request of its series whose centroid (mean vector of all its answers, this
- * week's from an earlier run included) is most similar, when that similarity reaches {@link
- * Options#requestSimilarity()}; the rest are grouped into new requests by average-linkage
- * clustering ({@link RequestGrouping}, threshold {@link Options#requestGroupSimilarity()}). A group
- * keeps the id (and status) of an earlier run's request of this week that would otherwise be left
- * empty and holds most of its earlier answers in that group. A new request is labelled with its most
- * frequent {@link RequestPhrase} (ties: the earliest answer), else by the labeller.
- *
- * <p>Noise (PRODUCT.md §3, the "unclustered" bucket): the clustering puts every answer into a
- * theme, so after it an answer is moved to the week's unclustered bucket when its cosine similarity
- * to the centroid of the <em>other</em> members of its theme is below {@link
- * Options#noiseSimilarity()} (leave-one-out, so that a small theme made of unrelated one-off
- * comments is not judged against a centroid it dominates itself), and then every answer of a theme
- * left with fewer than {@link Options#minThemeSize()} members is moved there too. Unclustered
- * answers are stored ({@link ThemeRepository#assignUnclustered}), so they are not lost and can be
- * listed, but they are not part of any theme: labels, keywords, quotes, centroids, sizes, mean
- * scores and tracking use only the kept members. {@code answersTotal} of each theme still counts
- * every commented answer of the week, so theme shares plus the unclustered share sum to one. This
- * applies to the product run only; {@link ThemeClustering} itself (and the CLI benchmark metrics
- * computed on it) is unchanged.
+ * <p>A re-run of a week (the normal flow while its answers come in) is the same computation on the
+ * same history, so it keeps the decisions about the weeks before; themes it creates take back the
+ * ids of the themes the earlier run of the week created, matched by shared answers, so links to
+ * them survive. Runs of one series wait for each other in this process.
  */
 public final class WeeklyThemeRun {
   /** Told what the run is doing: a stage name, work done and total in that stage. */
@@ -85,35 +58,19 @@ public final class WeeklyThemeRun {
   /**
    * Settings of a run.
    *
-   * @param clustering clustering settings; the seed in them is what makes a run repeatable
-   * @param tracking matching to the previous week
+   * @param step how the week's answers are assigned, clustered and reviewed
+   * @param trend how GROWING and SHRINKING are tested
    * @param quotes representative quotes per theme (3)
    * @param lambda relevance weight of maximal marginal relevance, in [0, 1] (0.7)
    * @param keywords keywords stored per theme (8)
-   * @param requestSimilarity cosine similarity to an existing request's centroid that joins a new
-   *     answer to it, in (-1, 1] (0.6)
-   * @param requestGroupSimilarity new requests not joined to an existing one are grouped while the
-   *     mean cosine similarity between two groups' members is above this ({@link
-   *     RequestGrouping}), in (-1, 1] (0.45)
-   * @param noiseSimilarity an answer whose cosine similarity to the centroid of the other members
-   *     of its theme is below this goes to the unclustered bucket, in [-1, 1] (0.30; -1 keeps all)
-   * @param minThemeSize a theme with fewer kept members than this is dissolved into the
-   *     unclustered bucket, at least 1 (3; 1 keeps every theme)
+   * @param subThemes whether each theme's answers of the week are split into sub-themes
    */
   public record Options(
-      ClusteringOptions clustering,
-      ThemeTracker.Options tracking,
-      int quotes,
-      double lambda,
-      int keywords,
-      double requestSimilarity,
-      double requestGroupSimilarity,
-      double noiseSimilarity,
-      int minThemeSize) {
+      ThemeWeekStep.Options step, ShareTrend.Options trend, int quotes, double lambda, int keywords, boolean subThemes) {
     /** Validates every setting, naming the bad value. */
     public Options {
-      Objects.requireNonNull(clustering, "clustering");
-      Objects.requireNonNull(tracking, "tracking");
+      Objects.requireNonNull(step, "step");
+      Objects.requireNonNull(trend, "trend");
       if (quotes < 1) {
         throw new IllegalArgumentException("Invalid number of quotes: " + quotes);
       }
@@ -123,39 +80,11 @@ public final class WeeklyThemeRun {
       if (keywords < 1) {
         throw new IllegalArgumentException("Invalid number of keywords: " + keywords);
       }
-      if (!(requestSimilarity > -1 && requestSimilarity <= 1)) {
-        throw new IllegalArgumentException("Invalid request similarity: " + requestSimilarity + " (-1 to 1)");
-      }
-      if (!(requestGroupSimilarity > -1 && requestGroupSimilarity <= 1)) {
-        throw new IllegalArgumentException(
-            "Invalid request group similarity: " + requestGroupSimilarity + " (-1 to 1)");
-      }
-      if (!(noiseSimilarity >= -1 && noiseSimilarity <= 1)) {
-        throw new IllegalArgumentException("Invalid noise similarity: " + noiseSimilarity + " (-1 to 1)");
-      }
-      if (minThemeSize < 1) {
-        throw new IllegalArgumentException("Invalid minimum theme size: " + minThemeSize + " (at least 1)");
-      }
     }
 
-    /**
-     * Default clustering (seed 1), default tracking, 3 quotes, λ 0.7, 8 keywords, requests joined
-     * at 0.6 and grouped at 0.45, noise below similarity 0.30, themes of at least 3 answers.
-     *
-     * <p>0.45 for grouping: on Banking77 questions standing in for a week's requests (12 asks with
-     * 1 to 15 answers each, 40 draws; {@code bench/request-grouping.sh}) it was chosen on the
-     * train split (0.40 to 0.50 were best) and gives ARI 0.704 and 13.0 groups on the test split,
-     * against 0.645 and 21.4 for the greedy leader clustering used before.
-     */
+    /** The stages' defaults, 3 quotes, λ 0.7, 8 keywords, sub-themes on. */
     public static Options defaults() {
-      return new Options(ClusteringOptions.defaults(), ThemeTracker.Options.defaults(), 3, 0.7, 8, 0.6, 0.45, 0.30, 3);
-    }
-
-    /** These options with other noise settings. */
-    public Options withNoise(double noiseSimilarity, int minThemeSize) {
-      return new Options(
-          clustering, tracking, quotes, lambda, keywords, requestSimilarity, requestGroupSimilarity, noiseSimilarity,
-          minThemeSize);
+      return new Options(ThemeWeekStep.Options.defaults(), ShareTrend.Options.defaults(), 3, 0.7, 8, true);
     }
   }
 
@@ -163,35 +92,34 @@ public final class WeeklyThemeRun {
    * What a run stored.
    *
    * @param themes the week's themes, largest first, ties by id
-   * @param vanished ids of the previous week's themes with no match
+   * @param gone ids of themes with answers in the series' previous themed week but none in this one
    * @param answers commented answers of the week (themed plus unclustered)
    * @param embedded answers whose vector was computed in this run (the others were stored)
    * @param requestAnswers answers detected as feature requests
    * @param newRequests feature requests created
    * @param unclustered ids of the answers put in the unclustered bucket, ascending
+   * @param merges merges decided this week (absorbed theme into surviving theme)
    */
   public record Result(
       long seriesId,
       WeekId week,
       List<ThemeWeek> themes,
-      List<Long> vanished,
+      List<Long> gone,
       int answers,
       int embedded,
       int requestAnswers,
       int newRequests,
-      List<Long> unclustered) {
+      List<Long> unclustered,
+      List<ThemeMemory.Merge> merges) {
     /** Copies the lists. */
     public Result {
       themes = List.copyOf(themes);
-      vanished = List.copyOf(vanished);
+      gone = List.copyOf(gone);
       unclustered = List.copyOf(unclustered);
+      merges = List.copyOf(merges);
     }
   }
 
-  private static final AnswerRepository ANSWERS = new AnswerRepository();
-  private static final SurveyRepository SURVEYS = new SurveyRepository();
-  private static final ThemeRepository THEMES = new ThemeRepository();
-  private static final FeatureRequestRepository REQUESTS = new FeatureRequestRepository();
   private static final ConcurrentHashMap<Long, Object> SERIES_LOCKS = new ConcurrentHashMap<>();
 
   private WeeklyThemeRun() {}
@@ -210,12 +138,12 @@ public final class WeeklyThemeRun {
   }
 
   /**
-   * Runs one week of series {@code seriesId}. Runs of one series wait for each other in this process
-   * (a re-run keeps ids read at its start, and requests span the series' weeks).
+   * Runs one week of series {@code seriesId}.
    *
+   * @param labeler gives each theme's keyword label
    * @throws NotFoundException when the series does not exist
-   * @throws ConflictException when another process changed the series' themes or requests during
-   *     the run so that ids it keeps are gone (nothing is stored; running again succeeds)
+   * @throws ConflictException when another process changed the series' themes during the run so
+   *     that ids it keeps are gone (nothing is stored; running again succeeds)
    */
   public static Result run(
       Database db,
@@ -226,246 +154,194 @@ public final class WeeklyThemeRun {
       Options options,
       Clock clock,
       Progress progress) {
+    Objects.requireNonNull(week, "week");
     synchronized (SERIES_LOCKS.computeIfAbsent(seriesId, k -> new Object())) {
-      return runLocked(db, seriesId, week, embedder, labeler, options, clock, progress);
+      WeekInput in = WeekInput.load(db, seriesId, week, embedder, options.step().memory(), options.trend().weeks(), progress);
+      ThemeWeekStep.Decision decision = decide(in, options, progress);
+      Map<Long, Long> ids = reusedIds(in, decision);
+      Map<Long, ThemeTrend> flags = new HashMap<>();
+      Map<Long, Double> pValues = new HashMap<>();
+      track(in, decision, options, flags, pValues);
+      progress.update("name", 0, 1);
+      ThemeNames names = ThemeNames.of(in, decision, ids);
+      progress.update("name", 1, 1);
+      List<WeekStore.Theme> themes = summarise(in, decision, labeler, names, flags, pValues, options, progress);
+      Instant now = clock.instant();
+      progress.update("store", 0, 1);
+      WeekStore.Stored stored = WeekStore.store(db, in, decision, ids, themes, names, embedder.model(), now);
+      progress.update("store", 1, 1);
+      progress.update("requests", 0, in.answers().size());
+      WeeklyRequests.Result requests = WeeklyRequests.run(db, seriesId, week, in.answers(), embedder, now);
+      progress.update("requests", in.answers().size(), in.answers().size());
+      List<ThemeWeek> sorted = new ArrayList<>(stored.themes());
+      sorted.sort(Comparator.comparingInt(ThemeWeek::size).reversed().thenComparingLong(ThemeWeek::themeId));
+      List<Long> unclustered = new ArrayList<>();
+      long[] themeOf = decision.themeOf();
+      for (int i = 0; i < themeOf.length; i++) {
+        if (themeOf[i] == ThemeWeekStep.UNCLUSTERED) {
+          unclustered.add(in.answers().get(i).id());
+        }
+      }
+      unclustered.sort(null);
+      return new Result(
+          seriesId, week, sorted, gone(in, sorted, decision), in.answers().size(), in.fresh().size(),
+          requests.detected(), requests.created(), unclustered, decision.merges());
     }
   }
 
-  private static Result runLocked(
-      Database db,
-      long seriesId,
-      WeekId week,
-      TextEmbedder embedder,
-      ThemeLabeler labeler,
-      Options options,
-      Clock clock,
-      Progress progress) {
-    Objects.requireNonNull(week, "week");
-    Loaded in = db.read(c -> {
-      if (SURVEYS.find(c, seriesId).filter(s -> s.seriesId() == seriesId).isEmpty()) {
-        throw new NotFoundException("surveyId", "No survey with id " + seriesId);
+  /* Stages assign, cluster new and review. */
+  private static ThemeWeekStep.Decision decide(WeekInput in, Options options, Progress progress) {
+    int n = in.answers().size();
+    progress.update("assign", 0, n);
+    ThemeWeekStep.Decision d =
+        ThemeWeekStep.decide(in.week(), in.answerIds(), in.vectors(), in.memory(), in.remembered(), options.step());
+    progress.update("assign", n, n);
+    return d;
+  }
+
+  /**
+   * The ids the themes created this week take: a re-run gives a created theme the id of the theme
+   * the earlier run of the week created with most of its answers (pairs by shared answers,
+   * descending, then smaller id), so the week's theme links survive; the rest get new ids (absent
+   * from the map).
+   */
+  static Map<Long, Long> reusedIds(WeekInput in, ThemeWeekStep.Decision decision) {
+    Map<Long, Set<Long>> members = new HashMap<>();
+    long[] themeOf = decision.themeOf();
+    for (int i = 0; i < themeOf.length; i++) {
+      if (themeOf[i] < 0) {
+        members.computeIfAbsent(themeOf[i], t -> new HashSet<>()).add(in.answers().get(i).id());
       }
-      List<Answer> answers = ANSWERS.listCommentedInSeries(c, seriesId, week);
-      List<Long> ids = answers.stream().map(Answer::id).toList();
-      Map<Long, float[]> stored = THEMES.embeddings(c, ids, embedder.model());
-      Optional<WeekId> previousWeek = THEMES.previousWeek(c, seriesId, week);
-      List<ThemeWeek> previous = previousWeek.isPresent() ? THEMES.weekThemes(c, seriesId, previousWeek.get()) : List.of();
-      // What an earlier run of this same week stored, read before the store step replaces it.
-      List<ThemeWeek> earlierRun = THEMES.weekThemes(c, seriesId, week);
-      Set<Long> thisWeek = new HashSet<>(ids);
-      Map<Long, List<Long>> requestAnswers = REQUESTS.answerIdsByRequest(c, seriesId);
-      Map<Long, Long> earlierRequestOf = new HashMap<>();
-      Set<Long> requestsOfOtherWeeks = new HashSet<>();
-      requestAnswers.forEach((request, members) -> {
-        for (long a : members) {
-          if (thisWeek.contains(a)) {
-            earlierRequestOf.put(a, request);
-          } else {
-            requestsOfOtherWeeks.add(request);
-          }
+    }
+    List<long[]> pairs = new ArrayList<>();
+    for (ThemeWeekStep.Created c : decision.created()) {
+      Set<Long> mine = members.getOrDefault(c.placeholder(), Set.of());
+      in.earlierCreated().forEach((id, earlier) -> {
+        long shared = earlier.stream().filter(mine::contains).count();
+        if (shared > 0) {
+          pairs.add(new long[] {shared, id, c.placeholder()});
         }
       });
-      Set<Long> requestMembers = new HashSet<>();
-      requestAnswers.values().forEach(requestMembers::addAll);
-      Map<Long, float[]> requestVectors = THEMES.embeddings(c, requestMembers, embedder.model());
-      return new Loaded(
-          answers, stored, previous, earlierRun, requestAnswers, requestVectors, earlierRequestOf, requestsOfOtherWeeks);
-    });
-    int n = in.answers.size();
-
-    // Embed only what has no stored vector.
-    List<Integer> missing = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      if (!in.stored.containsKey(in.answers.get(i).id())) {
-        missing.add(i);
+    }
+    pairs.sort(Comparator.comparingLong((long[] p) -> -p[0]).thenComparingLong(p -> p[1]).thenComparingLong(p -> -p[2]));
+    Map<Long, Long> out = new HashMap<>();
+    Set<Long> used = new HashSet<>();
+    for (long[] p : pairs) {
+      if (!out.containsKey(p[2]) && used.add(p[1])) {
+        out.put(p[2], p[1]);
       }
     }
-    progress.update("embed", 0, missing.size());
-    float[][] vectors = new float[n][];
-    Map<Long, float[]> fresh = new LinkedHashMap<>();
-    if (!missing.isEmpty()) {
-      float[][] computed = embedder.embed(missing.stream().map(i -> in.answers.get(i).comment()).toList());
-      for (int m = 0; m < missing.size(); m++) {
-        fresh.put(in.answers.get(missing.get(m)).id(), computed[m]);
-      }
-    }
-    progress.update("embed", missing.size(), missing.size());
-    for (int i = 0; i < n; i++) {
-      long id = in.answers.get(i).id();
-      float[] v = in.stored.containsKey(id) ? in.stored.get(id) : fresh.get(id);
-      vectors[i] = ThemeGeometry.unit(v);
-    }
-
-    // Cluster, label, summarise.
-    progress.update("cluster", 0, n);
-    List<Draft> drafts = new ArrayList<>();
-    int[] assignments = new int[n];
-    int[] subAssignments = null;
-    if (n > 0) {
-      ThemeClustering clustering = ThemeClustering.fit(vectors, options.clustering());
-      subAssignments = clustering.hasSubThemes() ? clustering.subAssignments() : null;
-      // Noise: -1 marks an unclustered answer; kept themes are renumbered 0..k-1 in cluster order.
-      int[] themeOf = ThemeGeometry.withoutNoise(vectors, clustering.assignments(), clustering.k(), options);
-      assignments = themeOf;
-      int k = 0;
-      for (int a : themeOf) {
-        k = Math.max(k, a + 1);
-      }
-      List<Integer> kept = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        if (themeOf[i] >= 0) {
-          kept.add(i);
-        }
-      }
-      List<String> texts = kept.stream().map(i -> in.answers.get(i).comment()).toList();
-      int[] keptAssignments = kept.stream().mapToInt(i -> themeOf[i]).toArray();
-      progress.update("label", 0, k);
-      List<String> labels = k == 0 ? List.of() : labeler.labels(texts, keptAssignments, k);
-      progress.update("label", k, k);
-      List<List<String>> keywords =
-          k == 0
-              ? List.of()
-              : ClassTfIdfLabeler.of(ClassTfIdfLabeler.DEFAULT_TERMS).keywords(texts, keptAssignments, k, options.keywords());
-      for (int t = 0; t < k; t++) {
-        int theme = t;
-        int[] members = kept.stream().filter(i -> themeOf[i] == theme).mapToInt(Integer::intValue).toArray();
-        float[] centroid = ThemeGeometry.centroid(vectors, members);
-        drafts.add(new Draft(t, members, centroid, labels.get(t), keywords.get(t), ThemeGeometry.quotes(vectors, members, centroid, options, in.answers)));
-      }
-    }
-    List<Integer> noise = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      if (assignments[i] < 0) {
-        noise.add(i);
-      }
-    }
-    progress.update("cluster", n, n);
-
-    List<ThemeTracker.PreviousTheme> previous = tracked(in.previous);
-    List<ThemeTracker.PreviousTheme> earlierRun = tracked(in.earlierRun);
-    List<ThemeTracker.Cluster> clusters = new ArrayList<>();
-    for (Draft d : drafts) {
-      clusters.add(new ThemeTracker.Cluster(d.centroid, d.members.length, n));
-    }
-    // A re-run keeps the ids of the earlier run's themes it matches, so links to them stay valid.
-    ThemeTracker tracking = ThemeTracker.retrack(earlierRun, previous, clusters, options.tracking());
-
-    // Feature requests.
-    progress.update("requests", 0, n);
-    WeeklyRequests.Plan requests =
-        WeeklyRequests.plan(
-            in.answers, vectors, in.requestAnswers, in.requestVectors, in.earlierRequestOf, in.requestsOfOtherWeeks,
-            options.requestSimilarity(), options.requestGroupSimilarity(), labeler);
-    Map<Integer, Long> toExisting = requests.toExisting();
-    List<List<Integer>> groups = requests.groups();
-    Long[] keptRequest = requests.kept();
-    List<String> groupLabels = requests.labels();
-    progress.update("requests", n, n);
-
-    // Store in one transaction, replacing an earlier run of the week.
-    progress.update("store", 0, 1);
-    Instant now = clock.instant();
-    final int[] assigned = assignments;
-    final int[] subs = subAssignments;
-    List<ThemeWeek> stored = db.write(c -> {
-      // The ids this run keeps were read before the (long) embedding and clustering; a run in another
-      // process may have deleted some since. Refuse rather than point rows at missing themes or requests.
-      Set<Long> keptThemes = new HashSet<>();
-      tracking.clusters().stream().filter(ThemeTracker.Tracked::matched).forEach(t -> keptThemes.add(t.themeId()));
-      Set<Long> usedRequests = new HashSet<>(toExisting.values());
-      for (Long r : keptRequest) {
-        if (r != null) {
-          usedRequests.add(r);
-        }
-      }
-      Set<Long> requestIds = new HashSet<>();
-      REQUESTS.list(c, seriesId).forEach(r -> requestIds.add(r.id()));
-      if (!THEMES.themeIds(c, seriesId).containsAll(keptThemes) || !requestIds.containsAll(usedRequests)) {
-        throw new ConflictException(
-            "week",
-            "Week " + week + " of series " + seriesId + " was changed by another run meanwhile; run it again");
-      }
-      THEMES.deleteWeek(c, seriesId, week);
-      REQUESTS.unassignWeek(c, seriesId, week);
-      for (Map.Entry<Long, float[]> e : fresh.entrySet()) {
-        THEMES.saveEmbedding(c, e.getKey(), embedder.model(), e.getValue());
-      }
-      List<ThemeWeek> out = new ArrayList<>();
-      long[] themeIds = new long[drafts.size()];
-      for (ThemeTracker.Tracked t : tracking.clusters()) {
-        Draft d = drafts.get(t.cluster());
-        long id = t.matched() ? t.themeId() : THEMES.insertTheme(c, seriesId, week, d.label, now);
-        themeIds[t.cluster()] = id;
-        ThemeWeek tw = summary(id, week, d, n, in.answers, t);
-        THEMES.insertThemeWeek(c, tw);
-        out.add(tw);
-      }
-      for (int i = 0; i < n; i++) {
-        if (assigned[i] >= 0) {
-          THEMES.assign(c, in.answers.get(i).id(), week, themeIds[assigned[i]], subs == null ? null : subs[i]);
-        } else {
-          THEMES.assignUnclustered(c, in.answers.get(i).id(), seriesId, week);
-        }
-      }
-      for (Map.Entry<Integer, Long> e : toExisting.entrySet()) {
-        REQUESTS.assign(c, in.answers.get(e.getKey()).id(), e.getValue());
-      }
-      for (int g = 0; g < groups.size(); g++) {
-        long request = keptRequest[g] != null ? keptRequest[g] : REQUESTS.insert(c, seriesId, groupLabels.get(g), now);
-        for (int i : groups.get(g)) {
-          REQUESTS.assign(c, in.answers.get(i).id(), request);
-        }
-      }
-      // Only now, after every id the run keeps has its rows again, drop what the earlier run of the
-      // week created and this one did not keep.
-      THEMES.deleteUnusedThemes(c, seriesId, week);
-      REQUESTS.deleteEmptyNew(c, seriesId);
-      return out;
-    });
-    progress.update("store", 1, 1);
-    List<ThemeWeek> sorted = new ArrayList<>(stored);
-    sorted.sort(Comparator.comparingInt(ThemeWeek::size).reversed().thenComparingLong(ThemeWeek::themeId));
-    List<Long> unclustered = noise.stream().map(i -> in.answers.get(i).id()).sorted().toList();
-    int created = 0;
-    for (Long kept : keptRequest) {
-      created += kept == null ? 1 : 0;
-    }
-    return new Result(
-        seriesId, week, sorted, tracking.vanished(), n, fresh.size(), requests.detected(), created, unclustered);
+    return out;
   }
 
-  private static List<ThemeTracker.PreviousTheme> tracked(List<ThemeWeek> stored) {
-    return stored.stream()
-        .map(p -> new ThemeTracker.PreviousTheme(p.themeId(), p.centroid(), p.size(), p.answersTotal()))
-        .toList();
+  /* Stage track: flags and p-values by theme (or placeholder). */
+  private static void track(
+      WeekInput in, ThemeWeekStep.Decision decision, Options options, Map<Long, ThemeTrend> flags, Map<Long, Double> pValues) {
+    Map<Long, ThemeWeekStep.Origin> origins = new HashMap<>();
+    decision.created().forEach(c -> origins.put(c.placeholder(), c.origin()));
+    // Merged themes' past counts count for the theme they were merged into (this week's merges too).
+    Map<Long, Long> into = new HashMap<>();
+    decision.merges().forEach(m -> into.put(m.absorbed(), m.into()));
+    Map<Long, Map<WeekId, Integer>> sizes = new HashMap<>();
+    Map<WeekId, Integer> totals = new HashMap<>();
+    for (ThemeRepository.CountRow r : in.recent()) {
+      long survivor = in.memory().survivorOf(r.theme());
+      survivor = into.getOrDefault(survivor, survivor);
+      sizes.computeIfAbsent(survivor, t -> new HashMap<>()).merge(r.week(), r.size(), Integer::sum);
+      totals.put(r.week(), r.answersTotal());
+    }
+    Map<Long, Integer> now = new HashMap<>();
+    for (long t : decision.themeOf()) {
+      if (t != ThemeWeekStep.UNCLUSTERED) {
+        now.merge(t, 1, Integer::sum);
+      }
+    }
+    int total = in.answers().size();
+    for (Map.Entry<Long, Integer> e : now.entrySet()) {
+      long t = e.getKey();
+      if (origins.containsKey(t)) {
+        flags.put(t, ThemeTrend.valueOf(origins.get(t).name()));
+        continue;
+      }
+      List<ShareTrend.Count> recent = new ArrayList<>();
+      for (WeekId w : in.recentWeeks()) {
+        recent.add(new ShareTrend.Count(sizes.getOrDefault(t, Map.of()).getOrDefault(w, 0), totals.getOrDefault(w, 0)));
+      }
+      ShareTrend trend = ShareTrend.of(new ShareTrend.Count(e.getValue(), total), recent, options.trend());
+      flags.put(t, trend.trend());
+      if (trend.pValue() != null) {
+        pValues.put(t, trend.pValue());
+      }
+    }
   }
 
-  private static ThemeWeek summary(long id, WeekId week, Draft d, int total, List<Answer> answers, ThemeTracker.Tracked t) {
-    int size = d.members.length;
-    double mean = 0;
-    for (int m : d.members) {
-      mean += answers.get(m).score();
+  /* The themes of the week as stored: members, label, keywords, quotes, score and sub-themes. */
+  private static List<WeekStore.Theme> summarise(
+      WeekInput in,
+      ThemeWeekStep.Decision decision,
+      ThemeLabeler labeler,
+      ThemeNames names,
+      Map<Long, ThemeTrend> flags,
+      Map<Long, Double> pValues,
+      Options options,
+      Progress progress) {
+    Map<Long, List<Integer>> members = new LinkedHashMap<>();
+    long[] themeOf = decision.themeOf();
+    for (int i = 0; i < themeOf.length; i++) {
+      if (themeOf[i] != ThemeWeekStep.UNCLUSTERED) {
+        members.computeIfAbsent(themeOf[i], t -> new ArrayList<>()).add(i);
+      }
     }
-    mean /= size;
-    double ss = 0;
-    for (int m : d.members) {
-      double dev = answers.get(m).score() - mean;
-      ss += dev * dev;
+    List<Long> order = new ArrayList<>(members.keySet());
+    order.sort(Comparator.comparingLong(t -> t));
+    int k = order.size();
+    List<String> texts = new ArrayList<>();
+    List<Integer> assignment = new ArrayList<>();
+    for (int t = 0; t < k; t++) {
+      for (int i : members.get(order.get(t))) {
+        texts.add(in.answers().get(i).comment());
+        assignment.add(t);
+      }
     }
-    Interval interval = size < 2 ? null : ScoreStatistics.meanInterval(mean, Math.sqrt(ss / (size - 1)), size);
-    return new ThemeWeek(
-        id, week, size, total, d.label, d.keywords, d.quotes, mean, interval, null, t.trend(), t.pValue(), d.centroid);
+    int[] assigned = assignment.stream().mapToInt(Integer::intValue).toArray();
+    progress.update("label", 0, k);
+    List<String> labels = k == 0 ? List.of() : labeler.labels(texts, assigned, k);
+    List<List<String>> keywords =
+        k == 0 ? List.of() : ClassTfIdfLabeler.of(ClassTfIdfLabeler.DEFAULT_TERMS).keywords(texts, assigned, k, options.keywords());
+    progress.update("label", k, k);
+    List<WeekStore.Theme> out = new ArrayList<>();
+    for (int t = 0; t < k; t++) {
+      long id = order.get(t);
+      int[] rows = members.get(id).stream().mapToInt(Integer::intValue).toArray();
+      float[] centroid = ThemeGeometry.centroid(in.vectors(), rows);
+      List<Long> quotes = ThemeGeometry.quotes(in.vectors(), rows, centroid, options.quotes(), options.lambda(), in.answers());
+      int[] subs = options.subThemes() ? SubThemes.split(in.vectors(), rows) : new int[rows.length];
+      out.add(
+          new WeekStore.Theme(
+              id, rows, subs, centroid, labels.get(t), keywords.get(t), quotes, flags.get(id), pValues.get(id),
+              names.nameOf(id)));
+    }
+    return out;
   }
 
-  private record Loaded(
-      List<Answer> answers,
-      Map<Long, float[]> stored,
-      List<ThemeWeek> previous,
-      List<ThemeWeek> earlierRun,
-      Map<Long, List<Long>> requestAnswers,
-      Map<Long, float[]> requestVectors,
-      Map<Long, Long> earlierRequestOf,
-      Set<Long> requestsOfOtherWeeks) {}
-
-  private record Draft(int theme, int[] members, float[] centroid, String label, List<String> keywords, List<Long> quotes) {}
+  /* Themes with answers in the series' latest themed week before this one and none now (not merged). */
+  private static List<Long> gone(WeekInput in, List<ThemeWeek> now, ThemeWeekStep.Decision decision) {
+    if (in.recentWeeks().isEmpty()) {
+      return List.of();
+    }
+    WeekId last = in.recentWeeks().get(in.recentWeeks().size() - 1);
+    Set<Long> present = new HashSet<>();
+    now.forEach(t -> present.add(t.themeId()));
+    Set<Long> merged = new HashSet<>();
+    decision.merges().forEach(m -> merged.add(m.absorbed()));
+    List<Long> out = new ArrayList<>();
+    for (ThemeRepository.CountRow r : in.recent()) {
+      if (r.week().equals(last) && !present.contains(r.theme()) && !merged.contains(r.theme())
+          && in.memory().survivorOf(r.theme()) == r.theme()) {
+        out.add(r.theme());
+      }
+    }
+    out.sort(null);
+    return out;
+  }
 }

@@ -48,6 +48,16 @@ final class Blobs {
     return new Blobs(x, y);
   }
 
+  /** {@code centre} plus Gaussian noise of standard deviation {@code noise} per coordinate, normalised. */
+  static float[] jitter(float[] centre, double noise, Random r) {
+    float[] out = new float[centre.length];
+    for (int t = 0; t < out.length; t++) {
+      out[t] = (float) (centre[t] + noise * r.nextGaussian());
+    }
+    Vectors.normalise(out);
+    return out;
+  }
+
   /** Random unit vectors (no structure). */
   static float[][] uniform(int n, int dim, long seed) {
     Random r = new Random(seed);

@@ -47,15 +47,15 @@ class ClusteringOptionsTest {
     assertThatThrownBy(() -> d.withThreads(-1)).hasMessage("Invalid number of threads: -1");
     assertThatThrownBy(() -> d.withMinClusterFraction(1.5)).hasMessageContaining("1.5");
     assertThatThrownBy(() -> d.withFragmentFraction(-0.1)).hasMessage("Invalid fragment fraction: -0.1 (0 to 1)");
-    assertThatThrownBy(() -> new ClusteringOptions(5, -1, 0, 0, 3, 100, 1, null, false, 0.1, 5, 2, true))
+    assertThatThrownBy(() -> ClusteringOptions.defaults().toBuilder().resolution(-1).build())
         .hasMessageContaining("Invalid resolution: -1.0");
-    assertThatThrownBy(() -> new ClusteringOptions(5, 1, 0, 0, -3, 100, 1, null, false, 0.1, 5, 2, true))
+    assertThatThrownBy(() -> ClusteringOptions.defaults().toBuilder().smoothingNeighbours(-3).build())
         .hasMessageContaining("-3");
-    assertThatThrownBy(() -> new ClusteringOptions(5, 1, 0, 0, 3, -1, 1, null, false, 0.1, 5, 2, true))
+    assertThatThrownBy(() -> ClusteringOptions.defaults().toBuilder().lloydIterations(-1).build())
         .hasMessageContaining("Invalid number of Lloyd iterations: -1");
-    assertThatThrownBy(() -> new ClusteringOptions(5, 1, 0, 0, 3, 100, 1, null, false, 0, 5, 2, true))
+    assertThatThrownBy(() -> ClusteringOptions.defaults().toBuilder().subThemeMinFraction(0).build())
         .hasMessageContaining("Invalid sub-theme minimum fraction: 0.0");
-    assertThatThrownBy(() -> new ClusteringOptions(5, 1, 0, 0, 3, 100, 1, null, false, 0.1, 1, 2, true))
+    assertThatThrownBy(() -> ClusteringOptions.defaults().toBuilder().subThemeMinSize(1).build())
         .hasMessageContaining("Invalid sub-theme minimum size: 1");
   }
 }

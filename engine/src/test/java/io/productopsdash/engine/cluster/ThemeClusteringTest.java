@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 class ThemeClusteringTest {
   private static final ClusteringOptions DEFAULTS = ClusteringOptions.defaults();
 
+  /* The one-level method at a fixed resolution: what the mechanics below were written for. */
+  private static final ClusteringOptions ONE_LEVEL = DEFAULTS.toBuilder().topLevel(false).referenceRows(0).build();
+
   @Test
   void findsTheNumberOfWellSeparatedBlobs() {
     Blobs blobs = Blobs.onSphere(8, 150, 32, 0.1, 19650218L);
@@ -22,10 +25,12 @@ class ThemeClusteringTest {
     assertThat(themes.graphCommunities()).isGreaterThanOrEqualTo(8);
     assertThat(themes.dissolvedBelow()).isEqualTo(6); // ceil(1200 / 200)
     assertThat(themes.hasSubThemes()).isFalse();
-    // The fragment rule: half the median community (150) is 75; no blob is that small.
-    ThemeClustering withFragments = ThemeClustering.fit(blobs.vectors, DEFAULTS.withFragmentFraction(0.5));
+    // The fragment rule (one level): half the median community (150) is 75; no blob is that small.
+    ThemeClustering oneLevel = ThemeClustering.fit(blobs.vectors, ONE_LEVEL);
+    ThemeClustering withFragments = ThemeClustering.fit(blobs.vectors, ONE_LEVEL.withFragmentFraction(0.5));
     assertThat(withFragments.dissolvedBelow()).isEqualTo(75);
-    assertThat(withFragments.assignments()).containsExactly(themes.assignments());
+    assertThat(withFragments.assignments()).containsExactly(oneLevel.assignments());
+    assertThat(ClusteringMetrics.ari(themes.assignments(), oneLevel.assignments())).isEqualTo(1.0);
   }
 
   @Test
@@ -33,8 +38,8 @@ class ThemeClusteringTest {
     // Four wide blobs (noise 0.25 in 16 dimensions): without pruning the Lloyd iterations keep
     // themes that straddle two blobs, so more than 4 themes; pruning dissolves them to the 4 blobs.
     Blobs four = Blobs.onSphere(4, 100, 16, 0.25, 3);
-    ThemeClustering off = ThemeClustering.fit(four.vectors, DEFAULTS.withModularityPruning(false));
-    ThemeClustering on = ThemeClustering.fit(four.vectors, DEFAULTS);
+    ThemeClustering off = ThemeClustering.fit(four.vectors, ONE_LEVEL.withModularityPruning(false));
+    ThemeClustering on = ThemeClustering.fit(four.vectors, ONE_LEVEL);
     assertThat(off.k()).isGreaterThan(4);
     assertThat(on.k()).isEqualTo(4);
     assertThat(ClusteringMetrics.ari(four.labels, on.assignments()))
@@ -42,8 +47,8 @@ class ThemeClusteringTest {
         .isGreaterThan(0.9);
     // Eight well-separated blobs: every theme is supported by the graph, nothing is dissolved.
     Blobs eight = Blobs.onSphere(8, 100, 16, 0.15, 1);
-    assertThat(ThemeClustering.fit(eight.vectors, DEFAULTS).assignments())
-        .containsExactly(ThemeClustering.fit(eight.vectors, DEFAULTS.withModularityPruning(false)).assignments());
+    assertThat(ThemeClustering.fit(eight.vectors, ONE_LEVEL).assignments())
+        .containsExactly(ThemeClustering.fit(eight.vectors, ONE_LEVEL.withModularityPruning(false)).assignments());
   }
 
   @Test
@@ -201,6 +206,56 @@ class ThemeClusteringTest {
       assertThat(themes.subThemes().get(t).k()).isBetween(3, 5);
       assertThat(themes.subThemes().get(t).assignments()).hasSize(themes.sizes()[t]);
     }
+  }
+
+  @Test
+  void aSmallSampleRaisesTheResolutionSoSmallTopicsStayApart() {
+    // 40 topics of 8 texts (320 rows): at resolution 1 the graph merges neighbouring small topics
+    // (the resolution limit); the default raises it for a sample this small.
+    Blobs many = Blobs.onSphere(40, 8, 32, 0.25, 7);
+    ThemeClustering fixed = ThemeClustering.fit(many.vectors, ONE_LEVEL);
+    ThemeClustering raised = ThemeClustering.fit(many.vectors, DEFAULTS);
+    assertThat(DEFAULTS.resolutionFor(320)).isEqualTo(4.0);
+    assertThat(DEFAULTS.resolutionFor(3000)).isEqualTo(2.0);
+    assertThat(DEFAULTS.resolutionFor(20_000)).isEqualTo(1.0);
+    assertThat(ClusteringMetrics.ari(many.labels, raised.assignments()))
+        .isGreaterThan(ClusteringMetrics.ari(many.labels, fixed.assignments()));
+    assertThat(raised.k()).isGreaterThan(fixed.k());
+  }
+
+  @Test
+  void theTopLevelMergesThePartsOfBroadTopics() {
+    // 3 broad topics, each made of 4 nearby sub-topics of 60: one level splits them, the top level
+    // finds the 3 topics and keeps the sub-topics as sub-themes.
+    Blobs centres = Blobs.onSphere(3, 1, 32, 0, 11);
+    java.util.Random r = new java.util.Random(5);
+    int n = 3 * 4 * 60;
+    float[][] x = new float[n][];
+    int[] topic = new int[n];
+    int[] sub = new int[n];
+    int i = 0;
+    for (int t = 0; t < 3; t++) {
+      for (int s = 0; s < 4; s++) {
+        float[] centre = Blobs.jitter(centres.vectors[t], 0.05, r);
+        for (int m = 0; m < 60; m++) {
+          x[i] = Blobs.jitter(centre, 0.06, r);
+          topic[i] = t;
+          sub[i] = 4 * t + s;
+          i++;
+        }
+      }
+    }
+    ThemeClustering oneLevel = ThemeClustering.fit(x, ONE_LEVEL);
+    ThemeClustering twoLevels = ThemeClustering.fit(x, DEFAULTS.withSubThemes(true));
+    assertThat(oneLevel.k()).isGreaterThan(3);
+    assertThat(twoLevels.k()).isEqualTo(3);
+    assertThat(ClusteringMetrics.ari(topic, twoLevels.assignments())).isGreaterThan(0.95);
+    int[] combined = new int[n];
+    int[] subOf = twoLevels.subAssignments();
+    for (int k = 0; k < n; k++) {
+      combined[k] = twoLevels.assignments()[k] * 100 + subOf[k];
+    }
+    assertThat(ClusteringMetrics.ari(sub, combined)).isGreaterThan(0.9);
   }
 
   @Test

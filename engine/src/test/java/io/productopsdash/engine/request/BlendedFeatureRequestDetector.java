@@ -57,7 +57,7 @@ public final class BlendedFeatureRequestDetector {
    * embedding model and fits the signal.
    */
   public static BlendedFeatureRequestDetector standard() {
-    return of(FeatureRequestDetector.standard(), EmbeddingRequestSignal.shared(), Options.defaults());
+    return of(FeatureRequestDetector.of(new FeatureRequestDetector.Options(FeatureRequestDetector.Options.defaults().threshold())), EmbeddingRequestSignal.shared(), Options.defaults());
   }
 
   /** A detector from the given parts. */

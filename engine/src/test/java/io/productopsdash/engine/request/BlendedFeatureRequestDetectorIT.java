@@ -24,9 +24,10 @@ class BlendedFeatureRequestDetectorIT {
           new Case("The app crashes every time I open the camera, please fix it.", false, false),
           new Case("I use it every morning on the train, love it.", false, false),
           new Case("Can I get a refund?", false, false),
-          // A bare "please" with a thing: too weak for the rules, carried by the embedding.
-          new Case("A calendar view please.", false, true),
-          new Case("Offline maps please!", false, true),
+          // A thing and "please": issue 4's rules found it too weak and the embedding carried it;
+          // issue 14's terse rules take it alone.
+          new Case("A calendar view please.", true, true),
+          new Case("Offline maps please!", true, true),
           // "needs" fires a rule, but the answer reports a crash: the embedding overrules it.
           new Case("This app needs an update, it crashes on my phone.", true, false));
 

@@ -28,7 +28,7 @@ class BlendedFeatureRequestDetectorTest {
 
   private static final BlendedFeatureRequestDetector BLEND =
       BlendedFeatureRequestDetector.of(
-          FeatureRequestDetector.standard(), TOY, BlendedFeatureRequestDetector.Options.defaults());
+          FeatureRequestDetector.of(new FeatureRequestDetector.Options(FeatureRequestDetector.Options.defaults().threshold())), TOY, BlendedFeatureRequestDetector.Options.defaults());
 
   @Test
   void toySignalSeparatesItsExamples() {
@@ -43,8 +43,8 @@ class BlendedFeatureRequestDetectorTest {
   @Test
   void aWeakRuleCueCountsWhenTheEmbeddingAgrees() {
     // "please" alone weighs 0.35 in the rules: not a request by the rules.
-    String text = "A calendar view please.";
-    assertThat(FeatureRequestDetector.standard().detect(text).confidence())
+    String text = "A calendar view that shows every event of the whole month please.";
+    assertThat(FeatureRequestDetector.of(new FeatureRequestDetector.Options(FeatureRequestDetector.Options.defaults().threshold())).detect(text).confidence())
         .isCloseTo(0.35, within(1e-9));
     BlendedDetection yes = BLEND.detect(text, REQUEST_LIKE);
     assertThat(yes.rules().request()).isFalse();
@@ -59,7 +59,7 @@ class BlendedFeatureRequestDetectorTest {
     // "I wish ..." weighs 0.9: the blend is 0.45 + p/2, a request unless p < 0.1.
     // p is 0.985 along x, 0.5 on the diagonal and 0.015 along y.
     String text = "I wish the export included the comments.";
-    assertThat(FeatureRequestDetector.standard().detect(text).confidence())
+    assertThat(FeatureRequestDetector.of(new FeatureRequestDetector.Options(FeatureRequestDetector.Options.defaults().threshold())).detect(text).confidence())
         .isCloseTo(0.9, within(1e-9));
     assertThat(BLEND.detect(text, REQUEST_LIKE).request()).isTrue();
     assertThat(BLEND.detect(text, new float[] {0.5f, 0.5f}).request()).isTrue();
@@ -73,10 +73,10 @@ class BlendedFeatureRequestDetectorTest {
   void weightZeroIsTheRulesAlone() {
     BlendedFeatureRequestDetector rulesOnly =
         BlendedFeatureRequestDetector.of(
-            FeatureRequestDetector.standard(), TOY, new BlendedFeatureRequestDetector.Options(0, 0.5));
+            FeatureRequestDetector.of(new FeatureRequestDetector.Options(FeatureRequestDetector.Options.defaults().threshold())), TOY, new BlendedFeatureRequestDetector.Options(0, 0.5));
     for (String t :
         List.of("Please add a dark mode.", "A calendar view please.", "It crashes, please fix it.")) {
-      RequestDetection rules = FeatureRequestDetector.standard().detect(t);
+      RequestDetection rules = FeatureRequestDetector.of(new FeatureRequestDetector.Options(FeatureRequestDetector.Options.defaults().threshold())).detect(t);
       BlendedDetection d = rulesOnly.detect(t, REQUEST_LIKE);
       assertThat(d.request()).as(t).isEqualTo(rules.request());
       assertThat(d.confidence()).as(t).isEqualTo(rules.confidence());

@@ -54,12 +54,18 @@ public final class FeatureRequestBench {
 
     List<LabelledReviews> sets =
         List.of(LabelledReviews.read("panichella", pan), LabelledReviews.read("maalej", maa));
-    FeatureRequestDetector detector = FeatureRequestDetector.standard();
+    // The shipped detector (rules and classifier), or with --rules-only the rules alone.
+    FeatureRequestDetector detector =
+        opts.containsKey("rules-only")
+            ? FeatureRequestDetector.of(new FeatureRequestDetector.Options(FeatureRequestDetector.Options.defaults().threshold()))
+            : FeatureRequestDetector.standard();
 
     System.out.printf(
         Locale.ROOT,
-        "Feature-request detection, rules only (threshold %.2f)%n%n",
-        detector.options().threshold());
+        "Feature-request detection, %s (threshold %.2f, classifier weight %.2f)%n%n",
+        detector.options().modelWeight() == 0 ? "rules only" : "rules and classifier",
+        detector.options().threshold(),
+        detector.options().modelWeight());
     long t0 = System.nanoTime();
     int detected = 0;
     for (LabelledReviews set : sets) {

@@ -27,7 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * statements that only look like requests), never on evaluation-set sentences.
  */
 class FeatureRequestDetectorTest {
-  private static final FeatureRequestDetector DETECTOR = FeatureRequestDetector.standard();
+  /** The rules alone: these tests pin the rules' confidence arithmetic (DetectionGoldenTest covers the shipped blend). */
+  private static final FeatureRequestDetector DETECTOR =
+      FeatureRequestDetector.of(new FeatureRequestDetector.Options(FeatureRequestDetector.Options.defaults().threshold()));
 
   record Answer(String text, boolean request, String kind) {}
 

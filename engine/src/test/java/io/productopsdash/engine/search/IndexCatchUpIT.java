@@ -62,10 +62,10 @@ class IndexCatchUpIT {
         assertThat(indexer.catchUp(db, index, AnswerIndexer.Progress.NONE)).isEqualTo(30);
         assertThat(indexer.catchUp(db, index, AnswerIndexer.Progress.NONE)).isZero();
 
-        // While serving: ten answers arrive, a theme run re-labels W10 and themes W11, sentiment lands.
+        // While serving: ten answers arrive, a theme run renames W10's theme and themes W11, sentiment lands.
         second = insertAnswers(db, 30, 10);
         db.write(c -> {
-          update(c, "UPDATE theme_weeks SET label = 'Fees and pricing' WHERE theme_id = 1");
+          update(c, "UPDATE themes SET name = 'Fees and pricing' WHERE id = 1");
           theme(c, 2, "2026-W11", "Login", List.of(first.get(11), first.get(14)));
           update(c, "UPDATE answer_enrichment SET sentiment = 'NEGATIVE', sentiment_score = 0.1,"
               + " sentiment_at = '2026-03-02T10:00:00Z' WHERE answer_id = " + first.get(21));
@@ -191,11 +191,11 @@ class IndexCatchUpIT {
 
   private static Void theme(Connection c, long themeId, String week, String label, List<Long> members)
       throws SQLException {
-    update(c, "INSERT INTO themes (id, series_id, first_week, label, created_at) VALUES (" + themeId
-        + ", 1, '" + week + "', '" + label + "', '2026-03-02T10:00:00Z')");
+    update(c, "INSERT INTO themes (id, series_id, first_week, label, created_at, name) VALUES (" + themeId
+        + ", 1, '" + week + "', '" + label + "', '2026-03-02T10:00:00Z', '" + label + "')");
     update(c, "INSERT INTO theme_weeks (theme_id, week, size, answers_total, label, keywords, quotes, mean_score,"
-        + " trend, centroid) VALUES (" + themeId + ", '" + week + "', " + members.size() + ", 10, '" + label
-        + "', '[]', '[]', 3.0, 'NEW', x'00')");
+        + " trend, centroid, name) VALUES (" + themeId + ", '" + week + "', " + members.size() + ", 10, '" + label
+        + "', '[]', '[]', 3.0, 'NEW', x'00', '" + label + "')");
     for (long id : members) {
       update(c, "INSERT INTO answer_themes (answer_id, week, theme_id, sub_theme) VALUES (" + id + ", '" + week
           + "', " + themeId + ", NULL)");

@@ -225,7 +225,7 @@ class GoldenThemesIT {
           .as("requesters of the %s request", topic)
           .isEqualTo(integer("topic." + topic + ".request.requesters"));
       soft.assertThat(request.answers()).as("answers of the %s request", topic).isEqualTo(answers.size());
-      soft.assertThat(request.label())
+      soft.assertThat(request.name())
           .as("label of the %s request", topic)
           .isEqualTo(expected.getProperty("topic." + topic + ".request.label"));
       soft.assertThat(request.weekly()).as("weeks of the %s request", topic).containsOnlyKeys(WEEK);
@@ -395,7 +395,7 @@ class GoldenThemesIT {
         mix.merge(rowOf.get(a).topic(), 1, Integer::sum);
       }
       out.append(String.format(Locale.ROOT, "  request #%d \"%s\" requesters %d answers %d topics %s%n",
-          r.id(), r.label(), r.requesters(), r.answers(), mix));
+          r.id(), r.name(), r.requesters(), r.answers(), mix));
     }
     for (String topic : topics()) {
       List<Long> notDetected = answersOf(topic).stream()

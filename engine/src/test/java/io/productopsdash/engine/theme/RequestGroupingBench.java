@@ -110,7 +110,7 @@ public final class RequestGroupingBench {
       int best = -1;
       double bestSim = Double.NEGATIVE_INFINITY;
       for (int g = 0; g < sums.size(); g++) {
-        double s = ThemeTracker.cosine(v, sums.get(g));
+        double s = ThemeGeometry.cosine(v, sums.get(g));
         if (s > bestSim) {
           bestSim = s;
           best = g;

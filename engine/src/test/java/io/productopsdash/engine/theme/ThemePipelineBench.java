@@ -31,12 +31,14 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * The theme pipeline benchmark (a command, not a test): run it with {@code
- * bench/theme-pipeline-bench.sh}. Inserts the first N Banking77 train questions as answers of one
- * survey in one week into a fresh SQLite file, times {@link ThemePipeline} stage by stage (model
+ * bench/theme-pipeline-bench.sh}. Inserts the first N texts of a CSV (by default the Banking77 train
+ * questions; any file with a text column, such as the mixed 100,000 of {@code
+ * bench/make-scale-texts.py}) as answers of one survey in one week into a fresh SQLite file, times {@link ThemePipeline} stage by stage (model
  * loading included, as in a fresh server process), waits for the background sentiment run and
  * reports its throughput, then runs the same week again, which must enrich and embed nothing.
  *
- * <p>Arguments: {@code [--banking77 PATH] [--n 10000] [--dir PATH]}.
+ * <p>Arguments: {@code [--csv PATH] [--text-column text] [--n 10000] [--dir PATH]} ({@code --banking77
+ * PATH} is the same as {@code --csv PATH}).
  */
 public final class ThemePipelineBench {
   private static final WeekId WEEK = WeekId.parse("2026-W10");
@@ -49,14 +51,15 @@ public final class ThemePipelineBench {
     for (int i = 0; i + 1 < args.length; i += 2) {
       opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
     }
-    Path banking = Path.of(opts.getOrDefault("banking77", "../shared/datasets/banking77/train.csv"));
+    Path csv = Path.of(opts.getOrDefault("csv", opts.getOrDefault("banking77", "../shared/datasets/banking77/train.csv")));
     int n = Integer.parseInt(opts.getOrDefault("n", "10000"));
     Path dir = opts.containsKey("dir") ? Path.of(opts.get("dir")) : Files.createTempDirectory("pod-theme-bench");
-    List<String> texts = read(banking, n);
+    List<String> texts = read(csv, opts.getOrDefault("text-column", "text"), n);
     System.out.printf(
         Locale.ROOT,
-        "Theme pipeline benchmark: %d Banking77 train questions, %d cores, heap max %d MB, database %s%n",
+        "Theme pipeline benchmark: %d texts of %s, %d cores, heap max %d MB, database %s%n",
         texts.size(),
+        csv.getFileName(),
         Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20,
         dir.resolve(Database.FILE_NAME));
@@ -235,14 +238,14 @@ public final class ThemePipelineBench {
     return sum;
   }
 
-  private static List<String> read(Path csv, int n) throws Exception {
+  private static List<String> read(Path csv, String column, int n) throws Exception {
     List<String> out = new ArrayList<>(n);
     try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
         if (out.size() == n) {
           break;
         }
-        out.add(r.get("text"));
+        out.add(r.get(column));
       }
     }
     return out;

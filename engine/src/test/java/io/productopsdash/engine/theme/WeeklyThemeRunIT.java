@@ -11,7 +11,6 @@ import io.productopsdash.data.Database;
 import io.productopsdash.data.FeatureRequestRepository;
 import io.productopsdash.data.ThemeRepository;
 import io.productopsdash.definitions.score.ScoreStatistics;
-import io.productopsdash.engine.cluster.ClassTfIdfLabeler;
 import io.productopsdash.models.Answer;
 import io.productopsdash.models.NotFoundException;
 import io.productopsdash.models.Survey;
@@ -83,7 +82,7 @@ class WeeklyThemeRunIT {
     assertThat(week1.themes()).hasSize(2);
     assertThat(week1.themes()).extracting(ThemeWeek::trend).containsOnly(ThemeTrend.NEW);
     assertThat(week1.themes()).extracting(ThemeWeek::size).containsExactly(10, 10);
-    assertThat(week1.vanished()).isEmpty();
+    assertThat(week1.gone()).isEmpty();
     assertThat(week1.unclustered()).isEmpty();
     assertThat(stages).contains("embed 0/20", "embed 20/20", "store 1/1");
     Set<Set<String>> groups = new HashSet<>();
@@ -121,7 +120,7 @@ class WeeklyThemeRunIT {
     assertThat(login.trend()).isEqualTo(ThemeTrend.STABLE);
     assertThat(login.pValue()).isEqualTo(ScoreStatistics.twoProportionZPValue(10, 20, 7, 21));
     assertThat(pricing.trend()).isEqualTo(ThemeTrend.STABLE);
-    assertThat(week2.vanished()).isEmpty();
+    assertThat(week2.gone()).isEmpty();
 
     // Dark mode scores 6,7,6,7,6,7,6,7: mean 6.5, sd sqrt(2/7), t(0.975, 7) = 2.364624.
     assertThat(dark.size()).isEqualTo(8);
@@ -142,7 +141,7 @@ class WeeklyThemeRunIT {
   @Order(3)
   void groupsTheDarkModeRequests() {
     List<FeatureRequest> requests = db.read(c -> new FeatureRequestRepository().list(c, survey.seriesId()));
-    FeatureRequest dark = requests.stream().filter(r -> r.label().contains("dark")).findFirst().orElseThrow();
+    FeatureRequest dark = requests.stream().filter(r -> r.name().contains("dark")).findFirst().orElseThrow();
     assertThat(dark.answers()).as(requests.toString()).isGreaterThanOrEqualTo(6);
     assertThat(dark.requesters()).isEqualTo(dark.answers() - 1);
     assertThat(dark.weekly()).containsOnlyKeys(WEEK2);
@@ -169,7 +168,7 @@ class WeeklyThemeRunIT {
       assertThat(b.pValue()).isEqualTo(a.pValue());
     }
     List<FeatureRequest> after = db.read(c -> new FeatureRequestRepository().list(c, survey.seriesId()));
-    assertThat(after).extracting(FeatureRequest::label).isEqualTo(before.stream().map(FeatureRequest::label).toList());
+    assertThat(after).extracting(FeatureRequest::name).isEqualTo(before.stream().map(FeatureRequest::name).toList());
     assertThat(after).extracting(FeatureRequest::answers).isEqualTo(before.stream().map(FeatureRequest::answers).toList());
     assertThat(after).extracting(FeatureRequest::id).isEqualTo(before.stream().map(FeatureRequest::id).toList());
     java.util.Optional<io.productopsdash.models.WeekId> previous =
@@ -214,27 +213,5 @@ class WeeklyThemeRunIT {
     WeeklyThemeRun.Result again = run(ThemeWeeksFixture.WEEK3);
     assertThat(again.unclustered()).isEqualTo(week3.unclustered());
     assertThat(storedUnclustered(ThemeWeeksFixture.WEEK3)).isEqualTo(week3.unclustered());
-  }
-
-  @Test
-  @Order(7)
-  void noiseCanBeTurnedOff() {
-    WeeklyThemeRun.Options keepAll = WeeklyThemeRun.Options.defaults().withNoise(-1, 1);
-    WeeklyThemeRun.Result all =
-        WeeklyThemeRun.run(
-            db,
-            survey.seriesId(),
-            ThemeWeeksFixture.WEEK3,
-            TextEmbedder.miniLm(2),
-            ClassTfIdfLabeler.of(ClassTfIdfLabeler.DEFAULT_TERMS),
-            keepAll,
-            CLOCK,
-            WeeklyThemeRun.Progress.NONE);
-    assertThat(all.unclustered()).isEmpty();
-    assertThat(all.themes().stream().mapToInt(ThemeWeek::size).sum()).isEqualTo(21);
-    assertThatThrownBy(() -> WeeklyThemeRun.Options.defaults().withNoise(1.5, 3))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> WeeklyThemeRun.Options.defaults().withNoise(0.3, 0))
-        .isInstanceOf(IllegalArgumentException.class);
   }
 }

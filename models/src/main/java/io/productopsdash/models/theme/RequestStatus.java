@@ -5,11 +5,16 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Where a feature request stands; written in lower case on the wire and in the database. */
+/**
+ * Where a feature request stands; written in lower case with underscores on the wire and in the
+ * database ({@code under_review}, {@code in_progress}). The former {@code acknowledged} became
+ * {@code under_review} (schema V010): someone had looked at the ask and not decided yet.
+ */
 public enum RequestStatus {
   NEW,
-  ACKNOWLEDGED,
+  UNDER_REVIEW,
   PLANNED,
+  IN_PROGRESS,
   SHIPPED,
   DECLINED;
 
@@ -18,7 +23,12 @@ public enum RequestStatus {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses a lower-case status; the field name goes into the error for any other value. */
+  /** The wire names of every status, in order, comma-separated. */
+  public static String allowed() {
+    return Arrays.stream(values()).map(RequestStatus::wire).collect(Collectors.joining(", "));
+  }
+
+  /** Parses a wire status; the field name goes into the error for any other value. */
   public static RequestStatus parse(String text, String field) {
     if (text != null) {
       for (RequestStatus s : values()) {
@@ -27,8 +37,8 @@ public enum RequestStatus {
         }
       }
     }
-    String allowed = Arrays.stream(values()).map(RequestStatus::wire).collect(Collectors.joining(", "));
-    throw new InvalidInputException(field, "must be one of " + allowed + ", got " + (text == null ? "nothing" : "'" + abbreviate(text) + "'"));
+    throw new InvalidInputException(
+        field, "must be one of " + allowed() + ", got " + (text == null ? "nothing" : "'" + abbreviate(text) + "'"));
   }
 
   private static String abbreviate(String s) {

@@ -12,15 +12,18 @@ import java.util.Objects;
  * @param week the ISO week
  * @param size answers in the theme that week
  * @param answersTotal answers clustered that week (the share's denominator)
- * @param label short label, 2-5 words
+ * @param label the keyword label of the week's members (2-5 keywords)
  * @param keywords top keywords, best first
  * @param quotes ids of the representative answers, most central first
  * @param meanScore mean score of the theme's answers
  * @param meanInterval 95% t interval of the mean, or null under 2 answers
  * @param sentimentMix sentiment counts as JSON, or null before sentiment is computed
- * @param trend change since the previous tracked week
- * @param pValue two-proportion z test p-value of the share change, or null for a new theme
+ * @param trend how the theme came about this week (NEW, FOUND_LATE, SPLIT) or how its share
+ *     changed against its recent weeks (GROWING, SHRINKING, STABLE)
+ * @param pValue two-proportion z test p-value of the share change, or null for a theme created
+ *     this week
  * @param centroid unit-length mean embedding of the theme's answers
+ * @param name the theme's readable name that week (2-6 words)
  */
 public record ThemeWeek(
     long themeId,
@@ -35,12 +38,14 @@ public record ThemeWeek(
     String sentimentMix,
     ThemeTrend trend,
     Double pValue,
-    float[] centroid) {
+    float[] centroid,
+    String name) {
   /** Checks the counts and copies the lists and the centroid. */
   public ThemeWeek {
     Objects.requireNonNull(week, "week");
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(trend, "trend");
+    Objects.requireNonNull(name, "name");
     keywords = List.copyOf(keywords);
     quotes = List.copyOf(quotes);
     centroid = Objects.requireNonNull(centroid, "centroid").clone();

@@ -3,6 +3,8 @@ package io.productopsdash.server.cli;
 import io.productopsdash.data.Database;
 import io.productopsdash.engine.search.AnswerIndex;
 import io.productopsdash.engine.search.AnswerSearch;
+import io.productopsdash.engine.theme.TextEmbedder;
+import io.productopsdash.engine.theme.ThemeQueries;
 import io.productopsdash.engine.search.SearchRequest;
 import io.productopsdash.engine.search.SearchResult;
 import io.productopsdash.models.InvalidInputException;
@@ -135,7 +137,13 @@ public final class SearchCommand implements Callable<Integer> {
       return 1;
     }
     if (json) {
-      out.println(GsonJsonMapper.GSON.toJson(SearchApi.reply(request, result)));
+      Database db = Database.open(dir);
+      try {
+        ThemeQueries themes = new ThemeQueries(db, TextEmbedder.miniLm(1).model());
+        out.println(GsonJsonMapper.GSON.toJson(SearchApi.reply(request, result, themes::names)));
+      } finally {
+        db.close();
+      }
     } else {
       out.print(table(request, result));
     }

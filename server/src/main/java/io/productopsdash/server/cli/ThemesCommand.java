@@ -65,6 +65,20 @@ public final class ThemesCommand implements Callable<Integer> {
   @Option(names = "--label-column", paramLabel = "NAME", description = "Column of true classes: print NMI, ARI and accuracy against it.")
   String labelColumn;
 
+  @Option(
+      names = "--week-column",
+      paramLabel = "NAME",
+      description = "Column of ISO weeks (YYYY-Www): run the weekly theme pipeline week by week in a throw-away"
+          + " workspace (persistent themes, flags, names) and, with --label-column, print how well the themes"
+          + " follow the labels over time.")
+  String weekColumn;
+
+  @Option(names = "--score-column", paramLabel = "NAME", description = "With --week-column: column of 1-7 scores (default: 4 for every row).")
+  String scoreColumn;
+
+  @Option(names = "--workspace", paramLabel = "DIR", description = "With --week-column: keep the workspace in DIR (new or empty) instead of a temporary folder.")
+  Path workspace;
+
   @Option(names = "--k", paramLabel = "N", description = "Exactly N themes (Ward linkage, at most 20,000 texts) instead of the automatic number.")
   Integer k;
 
@@ -108,8 +122,11 @@ public final class ThemesCommand implements Callable<Integer> {
   /** Names the themes; a lemma and noun-phrase labeler will replace the keyword one. */
   ThemeLabeler labeler = ClassTfIdfLabeler.of(ClassTfIdfLabeler.DEFAULT_TERMS);
 
-  /** Rows of the input: the text (null when missing or blank) and the true class, if asked. */
-  private record Rows(List<String> texts, List<String> classes) {}
+  /**
+   * Rows of the input: the text (null when missing or blank), the true class, week and score
+   * columns' values when asked for (else null lists).
+   */
+  private record Rows(List<String> texts, List<String> classes, List<String> weeks, List<String> scores) {}
 
   @Override
   public Integer call() {
@@ -150,6 +167,13 @@ public final class ThemesCommand implements Callable<Integer> {
     stdout.printf(Locale.ROOT, "Read %,d rows from %s (%,d without text).%n", rows.texts().size(), csv, blank);
     if (texts.isEmpty()) {
       stderr.println("No texts in column '" + textColumn + "'");
+      return 2;
+    }
+    if (weekColumn != null) {
+      return weekly(rows, stdout, stderr);
+    }
+    if (scoreColumn != null || workspace != null) {
+      stderr.println("--score-column and --workspace need --week-column");
       return 2;
     }
     if (k != null && k > texts.size()) {
@@ -215,6 +239,73 @@ public final class ThemesCommand implements Callable<Integer> {
           Locale.ROOT,
           "Against column '%s' (%d classes): NMI %.1f, ARI %.1f, accuracy %.1f (percent); %d themes%n",
           labelColumn, s.classes(), 100 * s.nmi(), 100 * s.ari(), 100 * s.accuracy(), themes.k());
+    }
+    stdout.flush();
+    return 0;
+  }
+
+  /** {@code --week-column}: the weekly pipeline over the rows, week by week. */
+  private int weekly(Rows rows, PrintWriter stdout, PrintWriter stderr) {
+    if (k != null || subThemes || noPruning || fragmentFraction != 0) {
+      stderr.println("--week-column runs the product's weekly pipeline: --k, --sub-themes, --no-pruning and"
+          + " --fragment-fraction do not apply");
+      return 2;
+    }
+    if (workspace != null && Files.isDirectory(workspace)) {
+      try (java.util.stream.Stream<Path> entries = Files.list(workspace)) {
+        if (entries.findAny().isPresent()) {
+          stderr.println("--workspace " + workspace + " is not empty");
+          return 2;
+        }
+      } catch (IOException e) {
+        stderr.println("Cannot read " + workspace + ": " + e.getMessage());
+        return 1;
+      }
+    }
+    List<WeeklyThemeStream.Row> stream = new ArrayList<>();
+    for (int r = 0; r < rows.texts().size(); r++) {
+      String text = rows.texts().get(r);
+      if (text == null) {
+        continue;
+      }
+      String week = rows.weeks().get(r);
+      io.productopsdash.models.WeekId weekId;
+      try {
+        weekId = io.productopsdash.models.WeekId.parse(week, weekColumn);
+      } catch (RuntimeException e) {
+        stderr.printf(Locale.ROOT, "Row %d: column '%s' must be an ISO week like 2026-W05, got '%s'%n", r + 1, weekColumn, week);
+        return 2;
+      }
+      int score = 4;
+      if (rows.scores() != null) {
+        try {
+          score = Integer.parseInt(rows.scores().get(r));
+        } catch (NumberFormatException e) {
+          score = -1;
+        }
+        if (score < 1 || score > 7) {
+          stderr.printf(Locale.ROOT, "Row %d: column '%s' must be a score from 1 to 7, got '%s'%n", r + 1, scoreColumn, rows.scores().get(r));
+          return 2;
+        }
+      }
+      stream.add(new WeeklyThemeStream.Row(r + 1, text, weekId, rows.classes() == null ? "" : rows.classes().get(r), score));
+    }
+    if (System.getProperty(DJL_CUDA_LOG_LEVEL) == null) {
+      System.setProperty(DJL_CUDA_LOG_LEVEL, "error");
+    }
+    WeeklyThemeStream runner = new WeeklyThemeStream(stdout, System.console() != null ? System.err : null);
+    long t0 = System.nanoTime();
+    List<WeeklyThemeStream.Outcome> outcomes;
+    try {
+      outcomes = runner.run(stream, workspace);
+      WeeklyThemeStream.write(out, outcomes);
+    } catch (IOException | UncheckedIOException e) {
+      stderr.println("Cannot write " + (workspace == null ? out : workspace) + ": " + e.getMessage());
+      return 1;
+    }
+    stdout.printf(Locale.ROOT, "Themed %,d answers in %.1f s; wrote %s%n", stream.size(), seconds(System.nanoTime() - t0), out);
+    if (rows.classes() != null) {
+      runner.report(WeeklyThemeStream.measure(outcomes));
     }
     stdout.flush();
     return 0;
@@ -293,7 +384,13 @@ public final class ThemesCommand implements Callable<Integer> {
     try (Reader reader = withoutByteOrderMark(Files.newBufferedReader(csv, StandardCharsets.UTF_8));
         CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
       List<String> header = parser.getHeaderNames();
-      for (String column : labelColumn == null ? List.of(textColumn) : List.of(textColumn, labelColumn)) {
+      List<String> columns = new ArrayList<>(List.of(textColumn));
+      for (String optional : new String[] {labelColumn, weekColumn, scoreColumn}) {
+        if (optional != null) {
+          columns.add(optional);
+        }
+      }
+      for (String column : columns) {
         if (!header.contains(column)) {
           throw new MissingColumnException(
               "No column '" + column + "' in " + csv + "; its columns are: " + String.join(", ", header));
@@ -301,6 +398,8 @@ public final class ThemesCommand implements Callable<Integer> {
       }
       List<String> texts = new ArrayList<>();
       List<String> classes = labelColumn == null ? null : new ArrayList<>();
+      List<String> weeks = weekColumn == null ? null : new ArrayList<>();
+      List<String> scores = scoreColumn == null ? null : new ArrayList<>();
       for (CSVRecord record : parser) {
         if (limit != null && texts.size() >= limit) {
           break;
@@ -310,8 +409,14 @@ public final class ThemesCommand implements Callable<Integer> {
         if (classes != null) {
           classes.add(record.isSet(labelColumn) ? record.get(labelColumn) : "");
         }
+        if (weeks != null) {
+          weeks.add(record.isSet(weekColumn) ? record.get(weekColumn).trim() : "");
+        }
+        if (scores != null) {
+          scores.add(record.isSet(scoreColumn) ? record.get(scoreColumn).trim() : "");
+        }
       }
-      return new Rows(texts, classes);
+      return new Rows(texts, classes, weeks, scores);
     }
   }
 

@@ -68,7 +68,8 @@ final class IngestBody {
     return new IngestBody(raw);
   }
 
-  private static void swallow(Context ctx, long declared, int limit) {
+  /** Reads and discards a declared oversized body unless it is hopelessly large. */
+  static void swallow(Context ctx, long declared, int limit) {
     if (declared - limit > MAX_SWALLOW_BYTES) {
       return;
     }
@@ -79,7 +80,8 @@ final class IngestBody {
     }
   }
 
-  private static void drain(InputStream in, long max) throws IOException {
+  /** Reads and discards up to {@code max} more bytes of a body. */
+  static void drain(InputStream in, long max) throws IOException {
     byte[] buffer = new byte[8192];
     long total = 0;
     int n;

@@ -60,6 +60,11 @@ public final class JsonBody {
     return this;
   }
 
+  /** Whether the object names {@code field} at all, even with a null value. */
+  public boolean present(String field) {
+    return object.has(field);
+  }
+
   /**
    * Throws one {@link InvalidInputException} naming every field of {@code required} (field to the
    * rule shown) that is absent, null or a blank string, so a client learns all of them at once.
@@ -146,6 +151,35 @@ public final class JsonBody {
         throw new InvalidInputException(field, "item " + i + " must be a string, got " + Params.shown(item.toString()));
       }
       out.add(item.getAsString());
+    }
+    return out;
+  }
+
+  /** A list of positive integer ids, or null when absent; any other element is a 400 naming the field and index. */
+  public java.util.List<Long> ids(String field) {
+    if (!has(field)) {
+      return null;
+    }
+    JsonElement e = object.get(field);
+    if (!e.isJsonArray()) {
+      throw new InvalidInputException(field, "must be an array of ids");
+    }
+    java.util.List<Long> out = new java.util.ArrayList<>();
+    for (int i = 0; i < e.getAsJsonArray().size(); i++) {
+      JsonElement item = e.getAsJsonArray().get(i);
+      long id;
+      try {
+        if (!item.isJsonPrimitive() || !item.getAsJsonPrimitive().isNumber()) {
+          throw new NumberFormatException();
+        }
+        id = item.getAsBigDecimal().longValueExact();
+      } catch (NumberFormatException | ArithmeticException bad) {
+        throw new InvalidInputException(field, "item " + i + " must be a positive integer id, got " + Params.shown(item.toString()));
+      }
+      if (id <= 0) {
+        throw new InvalidInputException(field, "item " + i + " must be a positive integer id, got " + id);
+      }
+      out.add(id);
     }
     return out;
   }

@@ -161,13 +161,23 @@ public final class RedactionApi {
   }
 
   /** The body as text, or null when it is over {@link #MAX_VOCABULARY_BODY_BYTES}. */
+  /**
+   * The body as text, or null when it is over the limit; an oversized body is still read (up to
+   * {@link IngestBody#MAX_SWALLOW_BYTES}) so the client sees the 413 instead of a reset connection.
+   */
   private static String boundedBody(Context ctx) {
-    if (ctx.req().getContentLengthLong() > MAX_VOCABULARY_BODY_BYTES) {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > MAX_VOCABULARY_BODY_BYTES) {
+      IngestBody.swallow(ctx, declared, MAX_VOCABULARY_BODY_BYTES);
       return null;
     }
     try (InputStream in = ctx.bodyInputStream()) {
       byte[] raw = in.readNBytes(MAX_VOCABULARY_BODY_BYTES + 1);
-      return raw.length > MAX_VOCABULARY_BODY_BYTES ? null : new String(raw, StandardCharsets.UTF_8);
+      if (raw.length > MAX_VOCABULARY_BODY_BYTES) {
+        IngestBody.drain(in, IngestBody.MAX_SWALLOW_BYTES);
+        return null;
+      }
+      return new String(raw, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new InvalidInputException("body", "could not be read: " + e.getMessage());
     }

@@ -12,6 +12,7 @@ import io.productopsdash.models.InvalidInputException;
 import io.productopsdash.models.WeekId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +38,13 @@ public final class SearchApi {
 
   private final AnswerSearch search;
   private final AdminAuth auth;
+  private final Function<Collection<Long>, Map<Long, String>> themeNames;
 
-  public SearchApi(AnswerSearch search, AdminAuth auth) {
+  /** {@code themeNames} gives the current names of theme ids (the reply names the themes it mentions). */
+  public SearchApi(AnswerSearch search, AdminAuth auth, Function<Collection<Long>, Map<Long, String>> themeNames) {
     this.search = search;
     this.auth = auth;
+    this.themeNames = themeNames;
   }
 
   public void register(RoutesConfig routes) {
@@ -69,7 +73,7 @@ public final class SearchApi {
     } catch (IOException e) {
       throw new UncheckedIOException("Search failed", e);
     }
-    ctx.json(reply(request, result));
+    ctx.json(reply(request, result, themeNames));
   }
 
   /**
@@ -123,8 +127,12 @@ public final class SearchApi {
         mode(ctx.apply("mode")));
   }
 
-  /** The JSON reply to {@code request}: total, page, mode, hits and facets, in this order. */
-  public static Map<String, Object> reply(SearchRequest request, SearchResult result) {
+  /**
+   * The JSON reply to {@code request}: total, page, mode, hits, facets and the names of the themes
+   * the hits and the theme facet mention (a theme id to its current name), in this order.
+   */
+  public static Map<String, Object> reply(
+      SearchRequest request, SearchResult result, Function<Collection<Long>, Map<Long, String>> themeNames) {
     Map<String, Object> facets = new LinkedHashMap<>();
     for (String dim : AnswerSearch.FACET_DIMENSIONS) {
       facets.put(dim, result.facets().getOrDefault(dim, List.of()));
@@ -142,7 +150,23 @@ public final class SearchApi {
                 h.sentiment(), h.relevance(), h.snippet()))
             .toList());
     reply.put("facets", facets);
+    Set<Long> themes = new TreeSet<>();
+    result.hits().forEach(h -> addId(themes, h.themeId()));
+    result.facets().getOrDefault("theme", List.of()).forEach(f -> addId(themes, f.label()));
+    Map<String, String> names = new LinkedHashMap<>();
+    themeNames.apply(themes).forEach((id, name) -> names.put(String.valueOf(id), name));
+    reply.put("themeNames", names);
     return reply;
+  }
+
+  private static void addId(Set<Long> ids, String id) {
+    if (id != null) {
+      try {
+        ids.add(Long.parseLong(id));
+      } catch (NumberFormatException e) {
+        // not a theme id: nothing to name
+      }
+    }
   }
 
   private void similar(Context ctx) {

@@ -183,6 +183,14 @@ class DashboardBrowserIT {
   void themeDrillDownShowsItsAnswers() throws IOException {
     open("/app/themes?surveyId=" + demo.surveyId() + "&week=" + demo.lastWeek());
     WebElement page = waitForPage("themes");
+    // Themes are named by readable phrases, not keyword lists, each shown once.
+    List<String> names =
+        page.findElements(By.cssSelector("tbody tr[data-theme] td a")).stream().map(WebElement::getText).toList();
+    assertThat(names).isNotEmpty().doesNotHaveDuplicates();
+    assertThat(names).allSatisfy(n -> {
+      assertThat(n).doesNotContain(",").doesNotContain("[").doesNotContainPattern("\\d");
+      assertThat(n.split(" ")).hasSizeBetween(2, 6);
+    });
     WebElement firstTheme = page.findElement(By.cssSelector("tbody tr[data-theme] td a"));
     String label = firstTheme.getText();
     firstTheme.click();
@@ -194,7 +202,20 @@ class DashboardBrowserIT {
     List<WebElement> answers = page.findElements(By.cssSelector(".answers .answer"));
     assertThat(answers).hasSize(size);
     assertThat(page.findElements(By.cssSelector(".answers .answer mark"))).as("keywords highlighted").isNotEmpty();
+    assertThat(page.findElement(By.cssSelector("[data-history]")).getText()).contains("Created as \"" + label + "\"");
     screenshot("dashboard-theme-detail");
+    // Rename and pin in place: the heading follows, and the theme list shows the new name.
+    WebElement detail = page;
+    WebElement input = detail.findElement(By.cssSelector("form.rename input[name=name]"));
+    input.clear();
+    input.sendKeys("Renamed by the PM");
+    detail.findElement(By.cssSelector("form.rename button")).click();
+    waitFor(() -> detail.findElement(By.cssSelector("form.rename [role=status]")).getText().contains("pinned"));
+    assertThat(detail.findElement(By.tagName("h1")).getText()).startsWith("Renamed by the PM");
+    open("/app/themes?surveyId=" + demo.surveyId() + "&week=" + demo.lastWeek());
+    WebElement list = waitForPage("themes");
+    assertThat(list.findElements(By.cssSelector("tbody tr[data-theme] td a")).stream().map(WebElement::getText))
+        .contains("Renamed by the PM");
     assertNoConsoleErrors("theme detail");
   }
 

@@ -106,9 +106,9 @@ public final class DigestFixture {
             frame.recordShown(c, series, W47, "b6", t47);
 
             ThemeRepository themes = new ThemeRepository();
-            long login = themes.insertTheme(c, series, W46, "login trouble", t46);
-            long pricing = themes.insertTheme(c, series, W46, "too expensive", t46);
-            long dark = themes.insertTheme(c, series, W47, "dark mode", t47);
+            long login = themes.insertTheme(c, series, W46, "login trouble", "NEW", null, t46);
+            long pricing = themes.insertTheme(c, series, W46, "too expensive", "NEW", null, t46);
+            long dark = themes.insertTheme(c, series, W47, "dark mode", "NEW", null, t47);
             float[] centroid = {1f, 0f};
             themes.insertThemeWeek(c, week(login, W46, 3, 4, "login trouble", a.get(0).id(), ThemeTrend.NEW, null, centroid));
             themes.insertThemeWeek(c, week(pricing, W46, 1, 4, "too expensive", a.get(1).id(), ThemeTrend.NEW, null, centroid));
@@ -126,12 +126,12 @@ public final class DigestFixture {
             themes.assign(c, b.get(4).id(), W47, pricing, null);
 
             FeatureRequestRepository requests = new FeatureRequestRepository();
-            long darkRequest = requests.insert(c, series, "dark mode", t47);
-            requests.assign(c, b.get(0).id(), darkRequest);
-            requests.assign(c, b.get(3).id(), darkRequest);
-            long cheaper = requests.insert(c, series, "cheaper plan", t46);
-            requests.assign(c, a.get(1).id(), cheaper);
-            requests.assign(c, b.get(4).id(), cheaper);
+            long darkRequest = requests.insertGroup(c, series, "dark mode", "dark mode", t47);
+            requests.insertAsk(c, b.get(0).id(), darkRequest, darkRequest, "dark mode", "", null, "en", false);
+            requests.insertAsk(c, b.get(3).id(), darkRequest, darkRequest, "dark mode", "", null, "en", false);
+            long cheaper = requests.insertGroup(c, series, "cheaper plan", "plan", t46);
+            requests.insertAsk(c, a.get(1).id(), cheaper, cheaper, "cheaper plan", "", null, "en", false);
+            requests.insertAsk(c, b.get(4).id(), cheaper, cheaper, "cheaper plan", "", null, "en", false);
             return new Stored(survey, login, dark, pricing, darkRequest);
           });
     }
@@ -141,6 +141,6 @@ public final class DigestFixture {
       long id, WeekId week, int size, int total, String label, long quote, ThemeTrend trend, Double p, float[] centroid) {
     return new ThemeWeek(
         id, week, size, total, label, List.of(label.split(" ")), List.of(quote), 5.0, new Interval(4.0, 6.0), null, trend, p,
-        centroid);
+        centroid, label);
   }
 }

@@ -158,6 +158,17 @@ final class ApiTestServer implements AutoCloseable {
         "POST", path, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)), true, null);
   }
 
+  /** An admin request that may take up to {@code timeout} (a first theme run loads CoreNLP and MiniLM). */
+  Reply adminWithin(Duration timeout, String method, String path, String body) {
+    return send(
+        method,
+        path,
+        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body),
+        body != null,
+        TOKEN,
+        timeout);
+  }
+
   private Reply send(
       String method,
       String path,
@@ -165,8 +176,19 @@ final class ApiTestServer implements AutoCloseable {
       boolean json,
       String token,
       String... headers) {
+    return send(method, path, publisher, json, token, Duration.ofSeconds(30), headers);
+  }
+
+  private Reply send(
+      String method,
+      String path,
+      HttpRequest.BodyPublisher publisher,
+      boolean json,
+      String token,
+      Duration timeout,
+      String... headers) {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).method(method, publisher);
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).method(method, publisher);
     if (json) {
       b.header("Content-Type", "application/json");
     }

@@ -217,9 +217,22 @@ class DemoDataSetIT {
     JsonArray requests = r.json().getAsJsonArray("featureRequests");
     assertThat(requests).hasSize(summary.featureRequests());
     assertThat(requests.size()).isPositive();
-    List<String> labels = new ArrayList<>();
-    requests.forEach(q -> labels.add(q.getAsJsonObject().get("label").getAsString().toLowerCase(Locale.ROOT)));
-    assertThat(labels).as("request labels").anyMatch(l -> l.contains("lightning"));
+    // Issue 14: the Lightning asks and the hardware-wallet asks are each one group (devices such as
+    // Ledger and Trezor as members under the hardware-wallet family, never rows of their own).
+    List<String> topLevel = new ArrayList<>();
+    List<String> all = new ArrayList<>();
+    requests.forEach(q -> {
+      String name = q.getAsJsonObject().get("name").getAsString();
+      all.add(name);
+      if (!q.getAsJsonObject().has("parentId")) {
+        topLevel.add(name.toLowerCase(Locale.ROOT));
+      }
+    });
+    assertThat(all).as("request names").doesNotHaveDuplicates();
+    assertThat(topLevel).as("top-level requests about Lightning in %s", all).filteredOn(n -> n.contains("lightning")).hasSize(1);
+    assertThat(topLevel).as("top-level requests about hardware wallets in %s", all)
+        .filteredOn(n -> n.contains("hardware wallet") || n.contains("ledger") || n.contains("trezor") || n.contains("keystone"))
+        .containsExactly("support hardware wallets");
   }
 
   @Test

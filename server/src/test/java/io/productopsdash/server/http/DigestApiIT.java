@@ -217,7 +217,7 @@ class DigestApiIT {
     JsonObject first = requests.get(0).getAsJsonObject();
     assertThat(text)
         .contains(String.format(Locale.ROOT, "- %s (new): %d requesters, 2 this week, %d in all",
-            first.get("label").getAsString(), first.get("requesters").getAsInt(), first.get("answers").getAsInt()))
+            first.get("name").getAsString(), first.get("requesters").getAsInt(), first.get("answers").getAsInt()))
         .contains("- dark mode (new): 2 requesters, 2 this week, 2 in all")
         .contains("- cheaper plan (new): 2 requesters, 1 this week, 2 in all");
 

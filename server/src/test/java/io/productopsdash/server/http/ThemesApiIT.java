@@ -245,7 +245,7 @@ class ThemesApiIT {
         ok(server.admin("GET", "/api/v1/feature-requests?surveyId=" + surveyId, null)).json().getAsJsonArray("featureRequests");
     JsonObject dark = null;
     for (JsonElement e : requests) {
-      if (e.getAsJsonObject().get("label").getAsString().contains("dark")) {
+      if (e.getAsJsonObject().get("name").getAsString().contains("dark")) {
         dark = e.getAsJsonObject();
         break;
       }
@@ -255,17 +255,18 @@ class ThemesApiIT {
     int answers = dark.get("answers").getAsInt();
     assertThat(answers).isGreaterThanOrEqualTo(6);
     assertThat(dark.get("requesters").getAsInt()).isEqualTo(answers - 1);
-    assertThat(dark.getAsJsonObject("weekly").get("2026-W11").getAsInt()).isEqualTo(answers);
+    // Weekly counts are distinct requesters.
+    assertThat(dark.getAsJsonObject("weekly").get("2026-W11").getAsInt()).isEqualTo(answers - 1);
     assertThat(ok(server.admin("GET", "/api/v1/feature-requests", null)).json().getAsJsonArray("featureRequests"))
         .hasSize(requests.size());
 
     long id = dark.get("id").getAsLong();
     JsonObject planned = ok(server.admin("PATCH", "/api/v1/feature-requests/" + id, "{\"status\":\"planned\"}")).json();
     assertThat(planned.get("status").getAsString()).isEqualTo("planned");
-    assertThat(server.text("SELECT status FROM feature_requests WHERE id = ?", id)).isEqualTo("planned");
+    assertThat(server.text("SELECT status FROM request_groups WHERE id = ?", id)).isEqualTo("planned");
     assertThat(assertError(server.admin("PATCH", "/api/v1/feature-requests/" + id, "{\"status\":\"done\"}"), 400, "status"))
         .contains("shipped");
-    assertError(server.admin("PATCH", "/api/v1/feature-requests/" + id, "{}"), 400, "status");
+    assertError(server.admin("PATCH", "/api/v1/feature-requests/" + id, "{}"), 400, "body");
     assertError(server.admin("PATCH", "/api/v1/feature-requests/9999", "{\"status\":\"planned\"}"), 404, null);
   }
 
@@ -427,7 +428,7 @@ class ThemesApiIT {
 
     JsonObject after = plannedRequest();
     assertThat(after.get("id").getAsLong()).isEqualTo(planned.get("id").getAsLong());
-    assertThat(after.get("label").getAsString()).isEqualTo(planned.get("label").getAsString());
+    assertThat(after.get("name").getAsString()).isEqualTo(planned.get("name").getAsString());
     assertThat(after.get("answers").getAsInt()).isEqualTo(planned.get("answers").getAsInt() + 2);
     assertThat(after.get("requesters").getAsInt()).isEqualTo(planned.get("requesters").getAsInt() + 2);
     assertThat(after.getAsJsonObject("weekly").get("2026-W11").getAsInt())
@@ -449,5 +450,85 @@ class ThemesApiIT {
     assertError(server.admin("POST", "/api/v1/themes/run?surveyId=" + surveyId + "&week=2026-W99", null), 400, "week");
     assertError(server.admin("GET", "/api/v1/themes/x", null), 400, "id");
     assertError(server.admin("GET", "/api/v1/themes/9999", null), 404, null);
+  }
+
+  @Test
+  @Order(9)
+  void themesHaveReadableNamesAndAPinnedRenameSurvivesAReRun() {
+    JsonObject list = ok(server.admin("GET", "/api/v1/themes?surveyId=" + surveyId + "&week=2026-W11", null)).json();
+    List<String> names = new ArrayList<>();
+    JsonObject dark = null;
+    for (JsonElement e : list.getAsJsonArray("themes")) {
+      JsonObject t = e.getAsJsonObject();
+      String name = t.get("name").getAsString();
+      names.add(name);
+      // 2 to 6 words, no redaction token, no number, no bare keyword list.
+      assertThat(name.split(" ")).hasSizeBetween(2, 6);
+      assertThat(name).doesNotContain("[").doesNotContain(",").doesNotContainPattern("\\d");
+      if (t.get("keywords").toString().contains("dark")) {
+        dark = t;
+      }
+    }
+    assertThat(names).doesNotHaveDuplicates();
+    assertThat(dark).isNotNull();
+    assertThat(dark.get("name").getAsString().toLowerCase(java.util.Locale.ROOT)).contains("dark");
+    long id = dark.get("id").getAsLong();
+
+    // Bad names name the field; an unknown theme is a 404.
+    assertError(server.admin("PATCH", "/api/v1/themes/" + id, "{\"name\":\"\"}"), 400, "name");
+    assertError(server.admin("PATCH", "/api/v1/themes/" + id, "{\"name\":\"" + "x".repeat(81) + "\"}"), 400, "name");
+    assertError(server.admin("PATCH", "/api/v1/themes/" + id, "{\"name\":\"Dark\\u0000mode\"}"), 400, "name");
+    String other = names.stream().filter(n -> !n.equals(nameOf(list, id))).findFirst().orElseThrow();
+    // Another theme's name, in other case: names stay unique.
+    assertError(
+        server.admin("PATCH", "/api/v1/themes/" + id, "{\"name\":\"" + other.toUpperCase(java.util.Locale.ROOT) + "\"}"),
+        400, "name");
+    assertError(server.admin("PATCH", "/api/v1/themes/99999", "{\"name\":\"Night theme\"}"), 404, null);
+
+    JsonObject renamed = ok(server.admin("PATCH", "/api/v1/themes/" + id, "{\"name\":\"Night theme requests\"}")).json();
+    assertThat(renamed.get("name").getAsString()).isEqualTo("Night theme requests");
+    assertThat(renamed.get("pinned").getAsBoolean()).isTrue();
+    // A re-run of the week keeps the id and the pinned name; the history records the rename by a PM.
+    ok(server.admin("POST", "/api/v1/themes/run?surveyId=" + surveyId + "&week=2026-W11", null));
+    JsonObject one = ok(server.admin("GET", "/api/v1/themes/" + id + "?week=2026-W11", null)).json();
+    assertThat(one.getAsJsonObject("theme").get("name").getAsString()).isEqualTo("Night theme requests");
+    assertThat(one.getAsJsonObject("theme").get("pinned").getAsBoolean()).isTrue();
+    List<String> kinds = new ArrayList<>();
+    for (JsonElement e : one.getAsJsonArray("history")) {
+      kinds.add(e.getAsJsonObject().get("kind").getAsString());
+      if (e.getAsJsonObject().get("kind").getAsString().equals("renamed")) {
+        assertThat(e.getAsJsonObject().get("byPm").getAsBoolean()).isTrue();
+        assertThat(e.getAsJsonObject().get("to").getAsString()).isEqualTo("Night theme requests");
+      }
+    }
+    assertThat(kinds).contains("created", "renamed");
+    assertThat(one.getAsJsonObject("weekly").get("2026-W11").getAsInt()).isEqualTo(one.getAsJsonArray("answers").size());
+    // The search facets and hits name the theme by its pinned name.
+    JsonObject search = ok(server.admin("GET", "/api/v1/search?surveyId=" + surveyId + "&q=dark", null)).json();
+    assertThat(search.getAsJsonObject("themeNames").get(String.valueOf(id)).getAsString()).isEqualTo("Night theme requests");
+    // Unpinned, the name stays until the answers drift.
+    JsonObject unpinned =
+        ok(server.admin("PATCH", "/api/v1/themes/" + id, "{\"name\":\"Night theme requests\",\"pinned\":false}")).json();
+    assertThat(unpinned.get("pinned").getAsBoolean()).isFalse();
+  }
+
+  private static String nameOf(JsonObject list, long id) {
+    for (JsonElement e : list.getAsJsonArray("themes")) {
+      if (e.getAsJsonObject().get("id").getAsLong() == id) {
+        return e.getAsJsonObject().get("name").getAsString();
+      }
+    }
+    return "";
+  }
+
+  @Test
+  @Order(10)
+  void aWeekWithoutAnswersRunsToNoThemes() {
+    JsonObject empty = ok(server.admin("POST", "/api/v1/themes/run?surveyId=" + surveyId + "&week=2025-W40", null)).json();
+    assertThat(empty.get("answers").getAsInt()).isZero();
+    assertThat(empty.getAsJsonArray("themes")).isEmpty();
+    JsonObject list = ok(server.admin("GET", "/api/v1/themes?surveyId=" + surveyId + "&week=2025-W40", null)).json();
+    assertThat(list.getAsJsonArray("themes")).isEmpty();
+    assertThat(list.getAsJsonArray("gone")).isEmpty();
   }
 }

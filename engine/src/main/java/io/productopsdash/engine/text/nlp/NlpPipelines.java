@@ -43,6 +43,25 @@ public final class NlpPipelines {
     return NerHolder.PIPELINE;
   }
 
+  /**
+   * The shared part-of-speech pipeline (tokenize, ssplit, pos, lemma): what theme names are
+   * parsed with, without the NER model; the first call loads the tagger (about a second).
+   */
+  public static StanfordCoreNLP posLemma() {
+    return PosHolder.PIPELINE;
+  }
+
+  private static final class PosHolder {
+    static final StanfordCoreNLP PIPELINE = new StanfordCoreNLP(posProperties());
+
+    private static Properties posProperties() {
+      Properties p = new Properties();
+      p.setProperty("annotators", "tokenize,ssplit,pos,lemma");
+      p.setProperty("tokenize.language", "en");
+      return p;
+    }
+  }
+
   private static final class NerHolder {
     static final StanfordCoreNLP PIPELINE = new StanfordCoreNLP(nerProperties());
   }

@@ -12,7 +12,7 @@ import { append, h } from './dom.js';
 import { digestPage } from './page-digest.js';
 import { acquisition, onboarding, usage } from './page-metrics.js';
 import { overview } from './page-overview.js';
-import { featureRequests } from './page-requests.js';
+import { featureRequestDetail, featureRequests } from './page-requests.js';
 import { satisfaction } from './page-satisfaction.js';
 import { searchPage } from './page-search.js';
 import { settingsPage } from './page-settings.js';
@@ -29,6 +29,7 @@ const ROUTES = [
   [/^\/app\/themes\/(\d+)$/, 'themes', themeDetail],
   [/^\/app\/search$/, 'search', searchPage],
   [/^\/app\/feature-requests$/, 'feature-requests', featureRequests],
+  [/^\/app\/feature-requests\/(\d+)$/, 'feature-requests', featureRequestDetail],
   [/^\/app\/acquisition$/, 'acquisition', acquisition],
   [/^\/app\/onboarding$/, 'onboarding', onboarding],
   [/^\/app\/usage$/, 'usage', usage],

@@ -6,16 +6,15 @@ import { axisStyle, chartBox, draw, palette } from './charts.js';
 import { append, esc, h } from './dom.js';
 import { fmt } from './format.js';
 import { RANGE_WEEKS, state } from './state.js';
-import { card, currentParams, empty, link, pageHeader, themesOf, trendBadge } from './ui.js';
+import { card, changeText, currentParams, empty, link, pageHeader, themesOf, trendBadge } from './ui.js';
 import { plusWeeks } from './weeks.js';
 
 
 export async function overview(root) {
   const from = plusWeeks(state.week, -(RANGE_WEEKS - 1));
-  const [scores, themes, previous] = await Promise.all([
+  const [scores, themes] = await Promise.all([
     api('/api/v1/surveys/' + state.survey.id + '/scores' + query({ from, to: state.week })),
     themesOf(state.week),
-    themesOf(plusWeeks(state.week, -1)),
   ]);
   const weeks = scores.weeks;
   const now = weeks[weeks.length - 1];
@@ -62,20 +61,18 @@ export async function overview(root) {
       { name: 'Response rate', type: 'bar', yAxisIndex: 1, data: weeks.map((w) => w.responseRate), color: 'rgba(38,166,154,0.35)', barWidth: '40%' },
     ],
   });
-  const previousById = new Map((previous.themes || []).map((t) => [t.id, t]));
   const top = (themes.themes || []).slice().sort((a, b) => b.size - a.size || a.id - b.id).slice(0, 8);
   if (!top.length) {
     append(themePanel, empty('No themes for this week yet.'));
   } else {
     append(themePanel, h('table', {},
-      h('thead', {}, h('tr', {}, h('th', {}, 'Theme'), h('th', { class: 'num' }, 'Answers'), h('th', { class: 'num' }, 'Change'), h('th', { class: 'num' }, 'Mean score'))),
+      h('thead', {}, h('tr', {}, h('th', {}, 'Theme'), h('th', { class: 'num' }, 'Answers'), h('th', { class: 'num', title: 'Answers against the mean of the recent themed weeks; an arrow only where the share test found a change' }, 'Change'), h('th', { class: 'num' }, 'Mean score'))),
       h('tbody', {}, top.map((t) => {
-        const before = previousById.get(t.id);
-        const delta = before ? t.size - before.size : null;
-        return h('tr', {},
-          h('td', {}, link('/app/themes/' + t.id, currentParams(), t.label), trendBadge(t.trend)),
+        const change = changeText(t);
+        return h('tr', { 'data-theme': t.id },
+          h('td', {}, link('/app/themes/' + t.id, currentParams(), t.name), trendBadge(t.trend, t.pValue)),
           h('td', { class: 'num' }, fmt.int(t.size)),
-          h('td', { class: 'num ' + (delta > 0 ? 'up' : delta < 0 ? 'down' : '') }, delta === null ? 'new' : (delta > 0 ? '▲ +' : delta < 0 ? '▼ ' : '') + delta),
+          h('td', { class: 'num ' + change.cls, title: change.title }, change.text),
           h('td', { class: 'num' }, fmt.num(t.meanScore)));
       }))));
   }

@@ -7,7 +7,7 @@ import { append, h, snippetNodes } from './dom.js';
 import { fmt } from './format.js';
 import { navigate } from './shell.js';
 import { RANGE_WEEKS, state } from './state.js';
-import { empty, link, pageHeader, scoreBadge, themesOf } from './ui.js';
+import { empty, link, pageHeader, scoreBadge } from './ui.js';
 import { weekRange } from './weeks.js';
 
 
@@ -50,13 +50,9 @@ export async function searchPage(root) {
   }
   const chips = [];
   const chip = (text, remove) => chips.push(h('span', { class: 'chip' }, text, h('button', { type: 'button', 'aria-label': 'Remove filter ' + text, onClick: () => go(remove) }, '×')));
-  // A tracked theme keeps its id across weeks while its label may change: name it by the
-  // selected week's label wherever it appears, else by the label stored with the answer.
-  const themeLabels = new Map();
-  const current = await themesOf(state.week);
-  for (const t of current.themes || []) themeLabels.set(String(t.id), t.label);
-  for (const hit of result.hits) if (hit.themeId && !themeLabels.has(String(hit.themeId))) themeLabels.set(String(hit.themeId), hit.themeLabel);
-  const themeName = (id) => themeLabels.get(String(id)) || 'Theme ' + id;
+  // The reply names every theme its hits and facets mention, by its current name.
+  const names = result.themeNames || {};
+  const themeName = (id) => names[String(id)] || 'Theme ' + id;
   if (filters.theme) chip('theme: ' + themeName(filters.theme), { theme: null });
   if (filters.from || filters.to) chip('weeks: ' + (filters.from || '…') + ' – ' + (filters.to || '…'), { from: null, to: null });
   if (filters.minScore || filters.maxScore) chip('score: ' + (filters.minScore || state.survey.min) + ' – ' + (filters.maxScore || state.survey.max), { minScore: null, maxScore: null });

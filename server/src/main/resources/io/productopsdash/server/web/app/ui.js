@@ -3,7 +3,8 @@
  */
 import { api, query } from './api.js';
 import { h } from './dom.js';
-import { TREND_ARROW, TREND_TEXT, state } from './state.js';
+import { TREND_ARROW, TREND_HELP, TREND_TEXT, state } from './state.js';
+import { fmt } from './format.js';
 
 export function scoreClass(score) {
   const s = state.survey;
@@ -34,15 +35,33 @@ export function currentParams() {
   return { surveyId: state.survey ? state.survey.id : null, week: state.week };
 }
 
-export function trendBadge(trend) {
-  return h('span', { class: 'badge ' + trend, title: 'Trend: ' + TREND_TEXT[trend] }, TREND_ARROW[trend] + ' ' + TREND_TEXT[trend]);
+/** A theme's flag as a badge; the p-value of a share test goes into the badge's title. */
+export function trendBadge(trend, pValue) {
+  const title = TREND_HELP[trend] + (pValue !== null && pValue !== undefined ? ' (' + fmt.p(pValue) + ')' : '');
+  return h('span', { class: 'badge ' + trend, title }, TREND_ARROW[trend] + ' ' + TREND_TEXT[trend]);
+}
+
+/**
+ * A theme's change against the mean of its recent themed weeks (what its flag is tested on), worded
+ * to agree with the flag: an arrow only when the share test flagged it, the flag's word for a theme
+ * created this week.
+ */
+export function changeText(t) {
+  if (t.trend === 'NEW' || t.trend === 'FOUND_LATE' || t.trend === 'SPLIT') return { text: TREND_TEXT[t.trend], cls: '', title: TREND_HELP[t.trend] };
+  if (t.recentMean === null || t.recentMean === undefined) return { text: '–', cls: '', title: 'No earlier week to compare with' };
+  const delta = Math.round((t.size - t.recentMean) * 10) / 10;
+  const signed = (delta > 0 ? '+' : delta < 0 ? '−' : '±') + Math.abs(delta).toLocaleString('en-US');
+  const title = t.size + ' answers against ' + t.recentMean.toFixed(1) + ' a week over the last ' + t.recentWeeks + ' themed weeks';
+  if (t.trend === 'GROWING') return { text: '▲ ' + signed, cls: 'up', title };
+  if (t.trend === 'SHRINKING') return { text: '▼ ' + signed, cls: 'down', title };
+  return { text: signed, cls: 'muted', title: title + ' (no significant change of share)' };
 }
 
 export async function themesOf(week) {
   try {
     return await api('/api/v1/themes' + query({ surveyId: state.survey.id, week }));
   } catch (e) {
-    if (e.status === 404 || e.status === 400) return { themes: [], unclustered: null };
+    if (e.status === 404 || e.status === 400) return { themes: [], gone: [], unclustered: null };
     throw e;
   }
 }
