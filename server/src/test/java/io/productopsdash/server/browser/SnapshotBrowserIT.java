@@ -59,7 +59,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SnapshotBrowserIT {
-  private static final String TOKEN = "snapshot-test-token";
+  private static final String TOKEN = "snapshot-browser-test-token-3a9d";
   private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
   private static final Instant NOW = Instant.parse("2026-11-18T10:00:00Z");
   private static final WeekId FROM = WeekId.parse("2026-W35");
