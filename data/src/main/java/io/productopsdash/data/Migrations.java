@@ -25,7 +25,8 @@ final class Migrations {
   static final List<String> SCRIPTS =
       List.of("V001__surveys_answers.sql", "V002__events.sql", "V003__enrichment.sql", "V004__themes.sql",
           "V005__unclustered.sql", "V006__digest.sql", "V007__redaction_report.sql",
-          "V008__persistent_themes.sql", "V010__feature_requests.sql", "V011__theme_runs.sql");
+          "V008__persistent_themes.sql", "V009__rollup_snapshots.sql", "V010__feature_requests.sql",
+          "V011__theme_runs.sql");
 
   private Migrations() {}
 

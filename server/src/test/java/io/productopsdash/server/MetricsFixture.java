@@ -4,7 +4,7 @@ import com.google.gson.JsonParser;
 import io.productopsdash.data.Database;
 import io.productopsdash.data.events.EventStore;
 import io.productopsdash.data.events.MetricsConfigRepository;
-import io.productopsdash.data.events.SegmentNormalizer;
+import io.productopsdash.definitions.events.SegmentNormalizer;
 import io.productopsdash.models.Event;
 import io.productopsdash.models.MetricsConfig;
 import java.nio.file.Path;

@@ -1,6 +1,9 @@
 package io.productopsdash.data.events;
 
 import com.google.gson.JsonObject;
+import io.productopsdash.definitions.events.EventRejectedException;
+import io.productopsdash.definitions.events.JsonFields;
+import io.productopsdash.definitions.events.SkipReason;
 import io.productopsdash.models.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Collections;

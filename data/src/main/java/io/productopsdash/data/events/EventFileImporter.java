@@ -1,13 +1,12 @@
 package io.productopsdash.data.events;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 import io.productopsdash.data.Database;
+import io.productopsdash.definitions.events.EventRejectedException;
+import io.productopsdash.definitions.events.JsonFields;
+import io.productopsdash.definitions.events.JsonLines;
+import io.productopsdash.definitions.events.SegmentNormalizer;
+import io.productopsdash.definitions.events.SkipReason;
 import io.productopsdash.models.Event;
 import io.productopsdash.models.EventType;
 import java.io.BufferedInputStream;
@@ -16,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -343,48 +341,19 @@ public final class EventFileImporter {
     private Parsed parse(LineChunker.LineChunk chunk, long bytesRead) {
       List<Event> events = new ArrayList<>(chunk.count());
       EnumMap<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
+      JsonLines.Source source = format == ImportFormat.AMPLITUDE ? JsonLines.Source.AMPLITUDE : JsonLines.Source.SEGMENT;
       for (int i = 0; i < chunk.count(); i++) {
         try {
-          JsonFields.checkSize(chunk.lengths()[i]);
-          String line = new String(chunk.data(), chunk.starts()[i], (int) chunk.lengths()[i], StandardCharsets.UTF_8);
-          Event fast = format == ImportFormat.SEGMENT ? SegmentLineScanner.tryNormalize(line, receivedAt) : null;
-          if (fast != null) {
-            events.add(fast);
-            continue;
-          }
-          JsonObject o = parseObject(line);
-          events.add(
-              format == ImportFormat.AMPLITUDE
-                  ? AmplitudeNormalizer.normalizeSized(o, receivedAt, false)
-                  : SegmentNormalizer.normalizeSized(o, null, receivedAt, false));
+          long length = chunk.lengths()[i];
+          // A line too long to keep has no text; JsonLines refuses it by its length alone.
+          String line = chunk.starts()[i] < 0 ? "" : new String(chunk.data(), chunk.starts()[i], (int) length, StandardCharsets.UTF_8);
+          events.add(JsonLines.normalize(line, length, source, receivedAt));
         } catch (EventRejectedException e) {
           skipped.merge(e.reason(), 1L, Long::sum);
         }
       }
       return new Parsed(events, chunk.count(), skipped, bytesRead);
     }
-  }
-
-  /** One line as a JSON object, strictly (no trailing data, no comments or unquoted names). */
-  static JsonObject parseObject(String line) {
-    if (line.isBlank()) {
-      throw new EventRejectedException(SkipReason.EMPTY_LINE, "blank line");
-    }
-    JsonElement root;
-    try {
-      JsonReader reader = new JsonReader(new StringReader(line));
-      reader.setStrictness(Strictness.STRICT);
-      root = JsonParser.parseReader(reader);
-      if (reader.peek() != JsonToken.END_DOCUMENT) {
-        throw new EventRejectedException(SkipReason.MALFORMED_JSON, "unexpected data after the JSON value");
-      }
-    } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
-      throw new EventRejectedException(SkipReason.MALFORMED_JSON, "not valid JSON: " + e.getMessage());
-    }
-    if (!root.isJsonObject()) {
-      throw new EventRejectedException(SkipReason.NOT_AN_OBJECT, "not a JSON object");
-    }
-    return root.getAsJsonObject();
   }
 
   // ---- CSV ----
@@ -494,7 +463,7 @@ public final class EventFileImporter {
       end++;
     }
     try {
-      JsonObject first = parseObject(new String(head, i, end - i, StandardCharsets.UTF_8));
+      JsonObject first = JsonLines.parseObject(new String(head, i, end - i, StandardCharsets.UTF_8));
       return first.has("event_type") ? ImportFormat.AMPLITUDE : ImportFormat.SEGMENT;
     } catch (EventRejectedException e) {
       return ImportFormat.SEGMENT;

@@ -3,6 +3,8 @@ package io.productopsdash.data.events;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.productopsdash.data.Database;
+import io.productopsdash.definitions.events.EventRejectedException;
+import io.productopsdash.definitions.events.SkipReason;
 import io.productopsdash.models.Event;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.productopsdash.data.events;
 
+import io.productopsdash.definitions.events.PersonProperties;
 import io.productopsdash.models.Event;
 import io.productopsdash.models.EventType;
 import java.sql.Connection;

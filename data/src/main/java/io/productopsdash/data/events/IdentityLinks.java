@@ -1,5 +1,6 @@
 package io.productopsdash.data.events;
 
+import io.productopsdash.definitions.events.PersonProperties;
 import io.productopsdash.models.Event;
 import io.productopsdash.models.EventType;
 import java.sql.Connection;
@@ -101,7 +102,10 @@ final class IdentityLinks implements AutoCloseable {
       StoredTraits anonymous = traitsOf(anonymousId);
       StoredTraits user = traitsOf(root);
       String merged = PersonProperties.absorb(user == null ? null : user.json(), anonymous.json());
-      writeTraits(root, merged, Math.max(user == null ? anonymous.updatedAt() : user.updatedAt(), anonymous.updatedAt()));
+      // Nothing to give when the anonymous id's traits are empty ({} after an $unset) and the user has none.
+      if (merged != null) {
+        writeTraits(root, merged, Math.max(user == null ? anonymous.updatedAt() : user.updatedAt(), anonymous.updatedAt()));
+      }
     }
   }
 

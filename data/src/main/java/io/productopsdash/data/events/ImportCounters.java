@@ -1,5 +1,6 @@
 package io.productopsdash.data.events;
 
+import io.productopsdash.definitions.events.SkipReason;
 import java.util.EnumMap;
 import java.util.Map;
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import io.productopsdash.data.Database;
+import io.productopsdash.definitions.events.SegmentNormalizer;
+import io.productopsdash.definitions.events.SkipReason;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

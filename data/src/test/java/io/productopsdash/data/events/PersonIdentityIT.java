@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import io.productopsdash.data.Database;
+import io.productopsdash.definitions.events.SegmentNormalizer;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -112,6 +113,24 @@ class PersonIdentityIT {
             + "\"timestamp\":\"2026-03-10T09:05:00Z\",\"$set\":{\"plan\":\"pro\"}}]");
     assertThat(links()).containsExactly(Map.entry("anon-3", "u3"));
     assertThat(traits("u3")).isEqualTo("{\"plan\":\"pro\",\"referrer\":\"ads\"}");
+  }
+
+  /**
+   * An anonymous id whose properties were all unset ({@code {}} stored) is linked to a user with
+   * none: nothing to give, and the batch stores (it used to fail on user_traits.traits NOT NULL).
+   */
+  @Test
+  void anEmptiedAnonymousPersonLinksWithoutTraits() {
+    posthog(
+        "[{\"event\":\"$set\",\"properties\":{\"distinct_id\":\"anon-4\",\"$device_id\":\"anon-4\",\"$is_identified\":false},"
+            + "\"timestamp\":\"2026-03-10T09:00:00Z\",\"$set\":{\"referrer\":\"ads\"}},"
+            + "{\"event\":\"$set\",\"properties\":{\"distinct_id\":\"anon-4\",\"$device_id\":\"anon-4\",\"$is_identified\":false},"
+            + "\"timestamp\":\"2026-03-10T09:01:00Z\",\"$unset\":[\"referrer\"]},"
+            + "{\"event\":\"$identify\",\"properties\":{\"distinct_id\":\"u4\",\"$anon_distinct_id\":\"anon-4\",\"$device_id\":\"anon-4\",\"$is_identified\":true},"
+            + "\"timestamp\":\"2026-03-10T09:05:00Z\"}]");
+    assertThat(links()).containsExactly(Map.entry("anon-4", "u4"));
+    assertThat(traits("anon-4")).isEqualTo("{}");
+    assertThat(traits("u4")).isNull();
   }
 
   /** The case: posthog.alias('user-c') from an anonymous posthog-js session. */

@@ -1,10 +1,13 @@
 package io.productopsdash.data.events;
 
+import io.productopsdash.definitions.events.PersonProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.productopsdash.definitions.events.EventRejectedException;
+import io.productopsdash.definitions.events.SkipReason;
 import io.productopsdash.models.Event;
 import io.productopsdash.models.EventType;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import io.productopsdash.models.WeekId;
 import io.productopsdash.models.WeeklyScore;
 import io.productopsdash.models.rollup.AcquisitionWeek;
 import io.productopsdash.models.rollup.OnboardingCohort;
+import io.productopsdash.models.rollup.RollupSnapshot;
 import io.productopsdash.models.theme.ThemeTrend;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +36,8 @@ import java.util.Objects;
  * @param themeRun which theme run the week's themes are from, and how many comments it left out
  * @param drivers the themes that pulled the week's score down, from {@code ThemeImpact} (as the
  *     {@code drivers} of {@code GET /api/v1/themes})
+ * @param productSnapshot the imported rollup snapshot (a Spark job's output) the week's product
+ *     figures come from when the stored events do not cover the week, or null
  * @param links the dashboard's pages for the digest's sections
  */
 public record Digest(
@@ -55,6 +58,7 @@ public record Digest(
     OnboardingCohort previousOnboarding,
     ThemeRunNote themeRun,
     Drivers drivers,
+    RollupSnapshot productSnapshot,
     Links links) {
   /** Copies the lists. */
   public Digest {

@@ -17,6 +17,7 @@ import io.productopsdash.models.WeekId;
 import io.productopsdash.models.WeeklyScore;
 import io.productopsdash.models.rollup.AcquisitionReport;
 import io.productopsdash.models.rollup.OnboardingReport;
+import io.productopsdash.models.rollup.RollupSnapshot;
 import io.productopsdash.models.theme.ThemeTrend;
 import io.productopsdash.models.theme.ThemeWeek;
 import java.time.Clock;
@@ -70,8 +71,20 @@ public final class DigestComposer {
     List<WeeklyScore> weekly = scores.weekly(survey, previous, week);
     MetricsConfig config = rollups.config();
     RollupService.WeekRange range = new RollupService.WeekRange(previous, week);
-    AcquisitionReport acquisition = rollups.acquisition(config, range, asOf);
-    OnboardingReport onboarding = rollups.onboarding(config, range, asOf);
+    // Both weeks from one source: an imported snapshot when the stored events do not cover them.
+    RollupService.Served<AcquisitionReport> servedAcquisition = rollups.acquisitionServed(config, range, asOf);
+    RollupService.Served<OnboardingReport> servedOnboarding = rollups.onboardingServed(config, range, asOf);
+    RollupSnapshot snapshot = servedAcquisition.snapshot();
+    AcquisitionReport acquisition = servedAcquisition.report();
+    OnboardingReport onboarding = servedOnboarding.report();
+    if (snapshot != null
+        && (servedOnboarding.snapshot() == null || acquisition.weeks().size() != 2 || onboarding.cohorts().size() != 2)) {
+      snapshot = null;
+      acquisition = rollups.acquisition(config, range, asOf);
+      onboarding = rollups.onboarding(config, range, asOf);
+    } else if (snapshot == null && servedOnboarding.snapshot() != null) {
+      onboarding = rollups.onboarding(config, range, asOf);
+    }
     List<Digest.ThemeItem> all = themeItems(survey, week);
     Digest.RequestSection top = requestSection(survey, week, config.zone());
     int themedAnswers = db.read(c -> themes.weekThemes(c, survey.seriesId(), week)).stream()
@@ -96,6 +109,7 @@ public final class DigestComposer {
         onboarding.cohorts().get(0),
         themeRun(survey, week),
         drivers(survey, week),
+        snapshot,
         new Digest.Links(
             links.overview(survey.id(), week),
             links.featureRequests(survey.id()),

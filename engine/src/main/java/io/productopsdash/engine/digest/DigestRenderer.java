@@ -7,6 +7,7 @@ import io.productopsdash.models.ScoreChange;
 import io.productopsdash.models.ScoreSummary;
 import io.productopsdash.models.WeeklyScore;
 import io.productopsdash.models.rollup.OnboardingCohort;
+import io.productopsdash.models.rollup.RollupSnapshot;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -130,6 +131,14 @@ public final class DigestRenderer {
     v.put("hasStatusChanges", !d.requests().statusChanges().isEmpty());
     v.put("statusChanges", d.requests().statusChanges().stream().map(DigestRenderer::statusRow).toList());
     v.put("productRows", productRows(d));
+    if (d.productSnapshot() != null) {
+      RollupSnapshot s2 = d.productSnapshot();
+      v.put(
+          "productSource",
+          "These two weeks come from an imported snapshot (" + oneLine(s2.source(), 200) + ", as of "
+              + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).format(s2.asOf().atZone(zone)) + " " + zone.getId()
+              + ", " + String.format(Locale.ROOT, "%,d", s2.events()) + " events): the stored events do not cover them.");
+    }
     return v;
   }
 

@@ -1,13 +1,13 @@
 package io.productopsdash.engine.rollup;
 
+import io.productopsdash.definitions.metrics.LocalDays;
+import io.productopsdash.definitions.metrics.Rankings;
 import io.productopsdash.models.MetricsConfig;
 import io.productopsdash.models.WeekId;
 import io.productopsdash.models.rollup.AcquisitionReport;
 import io.productopsdash.models.rollup.AcquisitionWeek;
-import io.productopsdash.models.rollup.KeyCount;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,16 +54,8 @@ public final class AcquisitionRollup {
     List<AcquisitionWeek> out = new ArrayList<>();
     for (int w = 0; w < weeks; w++) {
       out.add(new AcquisitionWeek(
-          LocalDays.week(firstWeek + w), signups[w], counts(sources.get(w)), counts(segments.get(w))));
+          LocalDays.week(firstWeek + w), signups[w], Rankings.keyCounts(sources.get(w)), Rankings.keyCounts(segments.get(w))));
     }
     return new AcquisitionReport(from, to, asOf, out);
-  }
-
-  /** Largest first, ties by key. */
-  static List<KeyCount> counts(Map<String, Long> map) {
-    return map.entrySet().stream()
-        .map(e -> new KeyCount(e.getKey(), e.getValue()))
-        .sorted(Comparator.comparingLong(KeyCount::users).reversed().thenComparing(KeyCount::key))
-        .toList();
   }
 }

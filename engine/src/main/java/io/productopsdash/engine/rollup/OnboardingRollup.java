@@ -1,6 +1,9 @@
 package io.productopsdash.engine.rollup;
 
 import io.productopsdash.data.events.EventColumns;
+import io.productopsdash.definitions.metrics.LocalDays;
+import io.productopsdash.definitions.metrics.OnboardingRule;
+import io.productopsdash.definitions.metrics.Percentiles;
 import io.productopsdash.models.MetricsConfig;
 import io.productopsdash.models.WeekId;
 import io.productopsdash.models.rollup.OnboardingCohort;
@@ -30,15 +33,11 @@ import java.util.List;
  *       (both included) for converted users; from signup to {@code min(signup + window, asOf)}
  *       for the others; reported as tickets per cohort user and the share with at least one;
  *   <li>not converted: a <b>silent give-up</b> when {@code asOf} minus the user's last activity
- *       event is 30 days or more, else <b>in progress</b>; those whose first transaction came
+ *       event is 30 days or more, else <b>in progress</b> ({@link OnboardingRule}); those whose first transaction came
  *       after the window are also counted, informatively, as {@code convertedAfterWindow}.
  * </ul>
  */
 public final class OnboardingRollup {
-  /** Silence that makes a not-converted user a give-up: 30 days. */
-  public static final long SILENCE_MILLIS = 30 * 86_400_000L;
-  private static final double HOUR = 3_600_000.0;
-
   private OnboardingRollup() {}
 
   public static OnboardingReport of(EventLog log, MetricsConfig config, WeekId from, WeekId to, Instant asOf) {
@@ -53,7 +52,7 @@ public final class OnboardingRollup {
     }
     Users users = new Users(log, config, asOfMillis, days);
     int support = config.supportTicketEvent() == null ? -1 : log.stringId(config.supportTicketEvent());
-    long window = config.conversionWindowDays() * 86_400_000L;
+    long window = OnboardingRule.windowMillis(config.conversionWindowDays());
     for (int u = 0; u < log.userCount(); u++) {
       int s = users.signup(u);
       if (s < 0) {
@@ -86,7 +85,7 @@ public final class OnboardingRollup {
       c.usersWithTickets += tickets > 0 ? 1 : 0;
       if (converted) {
         long txTs = log.ts(tx);
-        c.add((txTs - signupTs) / HOUR, steps, sessions.sessionOf(u, tx) - sessions.sessionOf(u, s) + 1,
+        c.add((txTs - signupTs) / OnboardingRule.HOUR_MILLIS, steps, sessions.sessionOf(u, tx) - sessions.sessionOf(u, s) + 1,
             days.epochDay(txTs) - days.epochDay(signupTs));
       } else {
         if (tx >= 0) {
@@ -136,7 +135,7 @@ public final class OnboardingRollup {
       this.log = log;
       this.days = days;
       this.asOf = asOfMillis;
-      this.window = config.conversionWindowDays() * 86_400_000L;
+      this.window = OnboardingRule.windowMillis(config.conversionWindowDays());
       this.transaction = flags(log, config.firstTransactionEvents());
       this.signup = Signups.first(log, config, asOfMillis);
     }
@@ -189,12 +188,7 @@ public final class OnboardingRollup {
       if (s < 0) {
         return OnboardingOutcome.NO_SIGNUP;
       }
-      if (tx >= 0 && log.ts(tx) - log.ts(s) <= window) {
-        return OnboardingOutcome.CONVERTED;
-      }
-      return asOf - log.ts(log.end(u, asOf) - 1) >= SILENCE_MILLIS
-          ? OnboardingOutcome.SILENT_GIVE_UP
-          : OnboardingOutcome.IN_PROGRESS;
+      return OnboardingRule.outcome(log.ts(s), tx < 0 ? null : log.ts(tx), log.ts(log.end(u, asOf) - 1), asOf, window);
     }
   }
 

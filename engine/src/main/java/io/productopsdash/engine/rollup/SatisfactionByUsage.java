@@ -1,23 +1,20 @@
 package io.productopsdash.engine.rollup;
 
-import io.productopsdash.engine.score.ScoreSummarizer;
+import io.productopsdash.definitions.metrics.FeatureAreaMatcher;
+import io.productopsdash.definitions.metrics.LocalDays;
+import io.productopsdash.definitions.metrics.SatisfactionCounts;
 import io.productopsdash.models.Answer;
 import io.productopsdash.models.FeatureArea;
 import io.productopsdash.models.MetricsConfig;
 import io.productopsdash.models.Scale;
-import io.productopsdash.models.ScoreSummary;
 import io.productopsdash.models.WeekId;
-import io.productopsdash.models.rollup.AreaSatisfaction;
 import io.productopsdash.models.rollup.OnboardingOutcome;
-import io.productopsdash.models.rollup.SatisfactionGroup;
 import io.productopsdash.models.rollup.SatisfactionReport;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Survey scores joined to what the respondents did in the product (PRODUCT.md §2, "satisfaction
@@ -40,11 +37,11 @@ import java.util.TreeMap;
  *       with the usage its user had when answering, up to the end of that week.
  * </ul>
  *
- * Every group is summarised by {@link ScoreSummarizer} on the survey's scale (n, distribution,
- * mean with its t interval, top and bottom box with Wilson intervals, lowSample), the same
- * numbers as the weekly scores. Per area, {@code meanDelta} is adopters' mean minus the others'
- * and {@code pValue} the two-sided Welch t test of it ({@link ScoreSummarizer#meanDifferencePValue},
- * the test the weekly score changes use).
+ * The answers are counted per group by {@link SatisfactionCounts}, which summarises every group
+ * on the survey's scale (n, distribution, mean with its t interval, top and bottom box with Wilson
+ * intervals, lowSample), the same numbers as the weekly scores; per area, {@code meanDelta} is
+ * adopters' mean minus the others' and {@code pValue} the two-sided Welch t test of it, the test
+ * the weekly score changes use.
  * Each answer counts once (a user who answered in two weeks counts twice, as in the weekly
  * scores).
  */
@@ -56,7 +53,7 @@ public final class SatisfactionByUsage {
    *
    * @param identities anonymous id to user id links, as stored by identify and alias calls
    * @throws IllegalArgumentException when a score lies outside {@code scale} or there are more
-   *     than {@link UsageRollup#MAX_AREAS} feature areas
+   *     than {@link FeatureAreaMatcher#MAX_AREAS} feature areas
    */
   public static SatisfactionReport of(
       EventLog log,
@@ -69,8 +66,8 @@ public final class SatisfactionByUsage {
       WeekId to,
       Instant asOf) {
     List<FeatureArea> areas = config.featureAreas();
-    if (areas.size() > UsageRollup.MAX_AREAS) {
-      throw new IllegalArgumentException("at most " + UsageRollup.MAX_AREAS + " feature areas, got " + areas.size());
+    if (areas.size() > FeatureAreaMatcher.MAX_AREAS) {
+      throw new IllegalArgumentException("at most " + FeatureAreaMatcher.MAX_AREAS + " feature areas, got " + areas.size());
     }
     long asOfMillis = asOf.toEpochMilli();
     LocalDays days = LocalDays.of(config.zone(), log.minTs(), Math.max(log.maxTs(), log.minTs()));
@@ -84,72 +81,25 @@ public final class SatisfactionByUsage {
     Map<Integer, Facts> facts = new HashMap<>();
     Facts nobody = new Facts(null, OnboardingOutcome.NO_SIGNUP, new long[areas.size()]);
     Arrays.fill(nobody.firstAreaWeek, Long.MAX_VALUE);
-
-    int points = scale.points();
-    long[] overall = new long[points];
-    TreeMap<Long, long[]> cohorts = new TreeMap<>();
-    long[] noSignup = new long[points];
-    long[][] outcomes = new long[OnboardingOutcome.values().length][points];
-    long[][] adopters = new long[areas.size()][points];
-    long[][] others = new long[areas.size()][points];
+    SatisfactionCounts counts = new SatisfactionCounts(scale, areas.stream().map(FeatureArea::name).toList());
+    boolean[] adopted = new boolean[areas.size()];
     for (Answer answer : answers) {
       if (answer.week().compareTo(from) < 0 || answer.week().compareTo(to) > 0) {
         continue;
       }
-      if (!scale.contains(answer.score())) {
-        throw new IllegalArgumentException(
-            "Invalid score: " + answer.score() + " (scale is " + scale.min() + ".." + scale.max() + ")");
-      }
-      int point = answer.score() - scale.min();
       String id = answer.userId();
       Integer u = id == null ? null : userIndex.get(identities.getOrDefault(id, id));
       Facts f =
           u == null
               ? nobody
               : facts.computeIfAbsent(u, k -> Facts.of(log, users, k, asOfMillis, days, nameMask, pathMask, areas.size()));
-      overall[point]++;
-      (f.signupWeek == null ? noSignup : cohorts.computeIfAbsent(f.signupWeek, w -> new long[points]))[point]++;
-      outcomes[f.outcome.ordinal()][point]++;
       long answerWeek = LocalDays.weekIndex(answer.week());
       for (int a = 0; a < areas.size(); a++) {
-        (f.firstAreaWeek[a] <= answerWeek ? adopters : others)[a][point]++;
+        adopted[a] = f.firstAreaWeek[a] <= answerWeek;
       }
+      counts.add(answer.score(), f.signupWeek, f.outcome, adopted);
     }
-
-    List<SatisfactionGroup> byCohort = new ArrayList<>();
-    cohorts.forEach(
-        (w, counts) -> byCohort.add(new SatisfactionGroup(LocalDays.week(w).toString(), summary(scale, counts))));
-    if (total(noSignup) > 0) {
-      byCohort.add(new SatisfactionGroup(SatisfactionReport.NO_SIGNUP_COHORT, summary(scale, noSignup)));
-    }
-    List<SatisfactionGroup> byOutcome = new ArrayList<>();
-    for (OnboardingOutcome o : OnboardingOutcome.values()) {
-      byOutcome.add(new SatisfactionGroup(o.label(), summary(scale, outcomes[o.ordinal()])));
-    }
-    List<AreaSatisfaction> byArea = new ArrayList<>();
-    for (int a = 0; a < areas.size(); a++) {
-      byArea.add(area(areas.get(a).name(), scale, adopters[a], others[a]));
-    }
-    return new SatisfactionReport(surveyId, from, to, asOf, summary(scale, overall), byCohort, byOutcome, byArea);
-  }
-
-  private static ScoreSummary summary(Scale scale, long[] counts) {
-    return ScoreSummarizer.summarize(scale, counts);
-  }
-
-  private static AreaSatisfaction area(String name, Scale scale, long[] adopters, long[] others) {
-    ScoreSummary in = summary(scale, adopters);
-    ScoreSummary out = summary(scale, others);
-    Double delta = in.n() == 0 || out.n() == 0 ? null : in.mean() - out.mean();
-    return new AreaSatisfaction(name, in, out, delta, ScoreSummarizer.meanDifferencePValue(scale, adopters, others));
-  }
-
-  private static long total(long[] counts) {
-    long n = 0;
-    for (long c : counts) {
-      n += c;
-    }
-    return n;
+    return counts.report(surveyId, from, to, asOf);
   }
 
   /**

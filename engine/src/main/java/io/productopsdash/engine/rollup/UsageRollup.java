@@ -1,6 +1,10 @@
 package io.productopsdash.engine.rollup;
 
 import io.productopsdash.data.events.EventColumns;
+import io.productopsdash.definitions.metrics.FeatureAreaMatcher;
+import io.productopsdash.definitions.metrics.LocalDays;
+import io.productopsdash.definitions.metrics.Percentiles;
+import io.productopsdash.definitions.metrics.Rankings;
 import io.productopsdash.models.FeatureArea;
 import io.productopsdash.models.MetricsConfig;
 import io.productopsdash.models.WeekId;
@@ -12,9 +16,7 @@ import io.productopsdash.models.rollup.UsageWeek;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Usage per ISO week. Sessions come from {@link Sessionizer}; every activity event counts in the
@@ -28,7 +30,7 @@ import java.util.regex.Pattern;
  *   <li>active users (at least one session in the week), and over them the distribution (median,
  *       mean, p75, p90) of sessions per user and of session seconds per user;
  *   <li>per feature area of the configuration (an event belongs to an area when {@link
- *       FeatureArea#matches} its name or path): the active users with an area event, their share
+ *       FeatureArea#matches} its name or path, {@link FeatureAreaMatcher}): the active users with an area event, their share
  *       of active users, area events per area user, active days per area user (distinct calendar
  *       days in the zone with an area event) and how many area users had 1, 2-5 and 6 or more
  *       area events that week.
@@ -37,15 +39,12 @@ import java.util.regex.Pattern;
  * Only events at or before {@code asOf} count.
  */
 public final class UsageRollup {
-  /** Feature areas are tracked as bits of a long. */
-  public static final int MAX_AREAS = 64;
-
   private UsageRollup() {}
 
   public static UsageReport of(EventLog log, MetricsConfig config, WeekId from, WeekId to, Instant asOf) {
     List<FeatureArea> areas = config.featureAreas();
-    if (areas.size() > MAX_AREAS) {
-      throw new IllegalArgumentException("at most " + MAX_AREAS + " feature areas, got " + areas.size());
+    if (areas.size() > FeatureAreaMatcher.MAX_AREAS) {
+      throw new IllegalArgumentException("at most " + FeatureAreaMatcher.MAX_AREAS + " feature areas, got " + areas.size());
     }
     long asOfMillis = asOf.toEpochMilli();
     LocalDays days = LocalDays.of(config.zone(), log.minTs(), Math.max(log.maxTs(), log.minTs()));
@@ -139,19 +138,10 @@ public final class UsageRollup {
 
   /** Per string id, the bits of the areas whose event (or path) patterns match it. */
   static long[] masks(EventLog log, List<FeatureArea> areas, boolean events) {
+    FeatureAreaMatcher matcher = new FeatureAreaMatcher(areas);
     long[] out = new long[log.stringCount()];
-    for (int a = 0; a < areas.size(); a++) {
-      List<String> globs = events ? areas.get(a).eventPatterns() : areas.get(a).pathPatterns();
-      List<Pattern> patterns = globs.stream().map(FeatureArea::glob).toList();
-      for (int s = 0; s < out.length; s++) {
-        String text = log.string(s);
-        for (Pattern p : patterns) {
-          if (p.matcher(text).matches()) {
-            out[s] |= 1L << a;
-            break;
-          }
-        }
-      }
+    for (int s = 0; s < out.length; s++) {
+      out[s] = events ? matcher.nameMask(log.string(s)) : matcher.pathMask(log.string(s));
     }
     return out;
   }
@@ -274,8 +264,7 @@ public final class UsageRollup {
             page ? FeatureUsage.PAGE : FeatureUsage.EVENT, id < 0 ? KeyCount.NONE : log.string(id),
             events[s], users[s], sessions[s], millis[s] / 1000.0));
       }
-      out.sort(Comparator.comparingLong(FeatureUsage::events).reversed()
-          .thenComparing(FeatureUsage::kind).thenComparing(FeatureUsage::key));
+      out.sort(Rankings.FEATURES);
       return out;
     }
   }

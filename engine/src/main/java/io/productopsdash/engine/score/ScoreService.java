@@ -3,6 +3,7 @@ package io.productopsdash.engine.score;
 import io.productopsdash.data.AnswerRepository;
 import io.productopsdash.data.Database;
 import io.productopsdash.data.SamplingFrameRepository;
+import io.productopsdash.definitions.score.ScoreSummarizer;
 import io.productopsdash.models.ScoreChange;
 import io.productopsdash.models.ScoreSummary;
 import io.productopsdash.models.Survey;

@@ -1,7 +1,6 @@
 /**
- * Survey score statistics: per-week summaries of a scale's answers (mean with a Student-t
- * interval, top and bottom box with Wilson intervals, NPS with its multinomial interval) and the
- * week-over-week significance tests. Pure functions over counts per scale point, so the same
- * numbers come out whether the answers were counted in SQLite or in memory.
+ * Weekly survey scores read from SQLite: {@link io.productopsdash.engine.score.ScoreService} counts
+ * each week's answers per scale point and summarises them with the shared score statistics
+ * ({@code io.productopsdash.definitions.score}), the one source of the weekly score numbers.
  */
 package io.productopsdash.engine.score;

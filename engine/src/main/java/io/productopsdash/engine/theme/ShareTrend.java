@@ -1,6 +1,6 @@
 package io.productopsdash.engine.theme;
 
-import io.productopsdash.engine.score.ScoreStatistics;
+import io.productopsdash.definitions.score.ScoreStatistics;
 import io.productopsdash.models.theme.ThemeTrend;
 import java.util.List;
 import java.util.Objects;

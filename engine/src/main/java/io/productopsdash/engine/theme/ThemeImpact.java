@@ -4,7 +4,7 @@ import io.productopsdash.data.AnswerRepository;
 import io.productopsdash.data.Database;
 import io.productopsdash.data.SurveyRepository;
 import io.productopsdash.data.ThemeRepository;
-import io.productopsdash.engine.score.ScoreStatistics;
+import io.productopsdash.definitions.score.ScoreStatistics;
 import io.productopsdash.models.Answer;
 import io.productopsdash.models.Interval;
 import io.productopsdash.models.NotFoundException;

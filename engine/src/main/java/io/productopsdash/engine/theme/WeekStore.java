@@ -3,7 +3,7 @@ package io.productopsdash.engine.theme;
 import io.productopsdash.data.Database;
 import io.productopsdash.data.ThemeMemoryRepository;
 import io.productopsdash.data.ThemeRepository;
-import io.productopsdash.engine.score.ScoreStatistics;
+import io.productopsdash.definitions.score.ScoreStatistics;
 import io.productopsdash.models.Answer;
 import io.productopsdash.models.ConflictException;
 import io.productopsdash.models.Interval;

@@ -2,6 +2,7 @@ package io.productopsdash.engine.theme;
 
 import io.productopsdash.data.Database;
 import io.productopsdash.data.ThemeRepository;
+import io.productopsdash.definitions.score.ScoreStatistics;
 import io.productopsdash.engine.cluster.ClassTfIdfLabeler;
 import io.productopsdash.engine.cluster.ThemeLabeler;
 import io.productopsdash.models.ConflictException;

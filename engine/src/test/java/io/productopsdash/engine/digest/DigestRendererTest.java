@@ -6,6 +6,7 @@ import io.productopsdash.models.ScoreChange;
 import io.productopsdash.models.ScoreSummary;
 import io.productopsdash.models.WeekId;
 import io.productopsdash.models.WeeklyScore;
+import io.productopsdash.models.rollup.RollupSnapshot;
 import io.productopsdash.models.theme.ThemeTrend;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,16 +23,16 @@ class DigestRendererTest {
   }
 
   private static Digest digest(String name, String quote) {
-    return digest(name, quote, Digest.RequestSection.none());
+    return digest(name, quote, Digest.RequestSection.none(), null);
   }
 
-  private static Digest digest(String name, String quote, Digest.RequestSection requests) {
+  private static Digest digest(String name, String quote, Digest.RequestSection requests, RollupSnapshot snapshot) {
     DigestLinks links = new DigestLinks("https://ops.example.com/");
     return new Digest(
         7, 7, name, WEEK, Instant.parse("2026-11-23T08:00:00Z"), empty(WEEK), empty(WEEK.plusWeeks(-1)),
         List.of(new Digest.ThemeItem(3, "login & <b>", 1, 1.0, ThemeTrend.NEW, null, null, null, 11L, quote,
             links.theme(3, 7, WEEK))),
-        List.of(), 1, requests, null, null, null, null, Digest.ThemeRunNote.none(), Digest.Drivers.none(),
+        List.of(), 1, requests, null, null, null, null, Digest.ThemeRunNote.none(), Digest.Drivers.none(), snapshot,
         new Digest.Links(links.overview(7, WEEK), links.featureRequests(7), links.acquisition(WEEK), links.onboarding(WEEK)));
   }
 
@@ -58,6 +59,20 @@ class DigestRendererTest {
   }
 
   @Test
+  void numbersFromAnImportedSnapshotSaySoInBothParts() {
+    RollupSnapshot snapshot =
+        new RollupSnapshot(
+            3, "spark segment s3a://logs/<b>", Instant.parse("2026-11-22T00:00:00Z"), WEEK.plusWeeks(-12), WEEK, 10_000_000L,
+            Instant.parse("2026-11-22T06:00:00Z"));
+    RenderedDigest r = new DigestRenderer(ZoneOffset.UTC).render(digest("Name", "q", Digest.RequestSection.none(), snapshot));
+    String note = "These two weeks come from an imported snapshot (spark segment s3a://logs/<b>, as of 2026-11-22 00:00 Z,"
+        + " 10,000,000 events): the stored events do not cover them.";
+    assertThat(r.text()).contains("ACQUISITION AND ONBOARDING\n" + note + "\n");
+    assertThat(r.html()).contains("s3a://logs/&lt;b&gt;, as of 2026-11-22 00:00 Z, 10,000,000 events").doesNotContain("logs/<b>");
+    assertThat(new DigestRenderer(ZoneOffset.UTC).render(digest("Name", "q")).text()).doesNotContain("imported snapshot");
+  }
+
+  @Test
   void theRequestSectionListsNewAndGrowingAsksAndStatusChangesWithUserTextEscaped() {
     DigestLinks links = new DigestLinks("https://ops.example.com/");
     Digest.RequestItem lightning =
@@ -68,7 +83,7 @@ class DigestRendererTest {
             "Q1 <img src=x onerror=alert(1)>\nsee roadmap", links.featureRequest(4, 7));
     RenderedDigest r =
         new DigestRenderer(ZoneOffset.UTC)
-            .render(digest("Name", "q", new Digest.RequestSection(List.of(lightning, widget), List.of(widget), List.of(lightning), List.of(planned))));
+            .render(digest("Name", "q", new Digest.RequestSection(List.of(lightning, widget), List.of(widget), List.of(lightning), List.of(planned)), null));
     assertThat(r.text())
         .contains("- Support Bitcoin Lightning (under review): 12 requesters, 5 this week, 14 in all\n")
         .contains("New asks this week:\n- Add <b>widget</b>: 2 requesters https://ops.example.com/app/feature-requests/9?surveyId=7\n")

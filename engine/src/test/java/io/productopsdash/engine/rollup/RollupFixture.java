@@ -4,7 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.productopsdash.data.Database;
 import io.productopsdash.data.events.EventStore;
-import io.productopsdash.data.events.SegmentNormalizer;
+import io.productopsdash.definitions.events.SegmentNormalizer;
 import io.productopsdash.models.Event;
 import io.productopsdash.models.MetricsConfig;
 import java.time.Instant;
@@ -43,16 +43,18 @@ import java.util.List;
  *   <li>ivan: signup (ads, no plan), a page and two swaps, deposit 10 min later.
  *   <li>nina: no signup; a screen "Chain List", page /chains, "Chain Added", page /.
  * </ul>
+ *
+ * Public for the Spark module's tests, which run the Spark job over the same calls and compare.
  */
-final class RollupFixture {
-  static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
-  static final MetricsConfig CONFIG = MetricsConfig.walletExample(ZONE);
-  static final Instant AS_OF = Instant.parse("2026-03-20T12:00:00Z");
+public final class RollupFixture {
+  public static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+  public static final MetricsConfig CONFIG = MetricsConfig.walletExample(ZONE);
+  public static final Instant AS_OF = Instant.parse("2026-03-20T12:00:00Z");
 
   private RollupFixture() {}
 
   /** The calls as Segment JSON (single quotes stand for double quotes). */
-  static List<String> calls() {
+  public static List<String> calls() {
     List<String> c = new ArrayList<>();
     // alice
     c.add("{'type':'page','messageId':'a1','anonymousId':'anon-a','name':'Home','properties':{'path':'/'},'timestamp':'2026-02-02T09:00:00Z'}");
@@ -131,6 +133,19 @@ final class RollupFixture {
     c.add("{'type':'track','messageId':'n3','userId':'nina','event':'Chain Added','timestamp':'2026-02-14T10:06:00Z'}");
     c.add("{'type':'page','messageId':'n4','userId':'nina','properties':{'path':'/'},'timestamp':'2026-02-14T10:10:00Z'}");
     return c;
+  }
+
+  /**
+   * Survey answers to the fixture's users, as {@link SatisfactionByUsageIT} tabulates them: user,
+   * ISO week of 2026, score on a 7-point CSAT scale (the last one outside W06-W08).
+   */
+  public static Object[][] answerRows() {
+    return new Object[][] {
+      {"alice", "W06", 7}, {"anon-a", "W07", 6}, {"bob", "W06", 5}, {"carol", "W06", 6}, {"dave", "W06", 2},
+      {"erin", "W07", 1}, {"frank", "W07", 3}, {"mallory", "W07", 7}, {"anon-z", "W07", 4}, {"judy", "W08", 5},
+      {"grace", "W06", 1}, {"grace", "W08", 6}, {"heidi", "W07", 7}, {"ivan", "W07", 5}, {"nina", "W06", 3},
+      {"zoe", "W07", 4}, {"bob", "W09", 1},
+    };
   }
 
   /** Normalises the calls and stores them, shuffled by a fixed rule so rowid order is not time order. */

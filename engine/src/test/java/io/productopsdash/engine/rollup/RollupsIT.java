@@ -7,6 +7,7 @@ import io.productopsdash.data.Database;
 import io.productopsdash.data.events.EventColumns;
 import io.productopsdash.data.events.EventScan;
 import io.productopsdash.data.events.EventStore;
+import io.productopsdash.definitions.metrics.Percentiles;
 import io.productopsdash.models.WeekId;
 import io.productopsdash.models.rollup.AcquisitionReport;
 import io.productopsdash.models.rollup.AcquisitionWeek;

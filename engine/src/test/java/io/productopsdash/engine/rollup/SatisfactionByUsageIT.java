@@ -86,12 +86,7 @@ class SatisfactionByUsageIT {
   }
 
   private static List<Answer> answers() {
-    Object[][] rows = {
-      {"alice", "W06", 7}, {"anon-a", "W07", 6}, {"bob", "W06", 5}, {"carol", "W06", 6}, {"dave", "W06", 2},
-      {"erin", "W07", 1}, {"frank", "W07", 3}, {"mallory", "W07", 7}, {"anon-z", "W07", 4}, {"judy", "W08", 5},
-      {"grace", "W06", 1}, {"grace", "W08", 6}, {"heidi", "W07", 7}, {"ivan", "W07", 5}, {"nina", "W06", 3},
-      {"zoe", "W07", 4}, {"bob", "W09", 1},
-    };
+    Object[][] rows = RollupFixture.answerRows();
     List<Answer> out = new ArrayList<>();
     Instant at = Instant.parse("2026-03-01T00:00:00Z");
     for (int i = 0; i < rows.length; i++) {

@@ -3,6 +3,7 @@ package io.productopsdash.engine.rollup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.productopsdash.data.events.EventColumns;
+import io.productopsdash.definitions.metrics.SessionRule;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -13,16 +14,16 @@ class SessionizerTest {
 
   @Test
   void thirtyMinutesExactlyStartsANewSessionAndJustUnderDoesNot() {
-    assertThat(Sessionizer.startsNew(T0, T0, T0 + 30 * MIN)).isTrue();
-    assertThat(Sessionizer.startsNew(T0, T0, T0 + 30 * MIN - 1000)).isFalse();
+    assertThat(SessionRule.startsNew(T0, T0, T0 + 30 * MIN)).isTrue();
+    assertThat(SessionRule.startsNew(T0, T0, T0 + 30 * MIN - 1000)).isFalse();
   }
 
   @Test
   void twentyFourHoursAfterTheFirstEventStartsANewSessionEvenWithoutAGap() {
     long first = T0;
     long previous = T0 + 24 * 60 * MIN - 20 * MIN;
-    assertThat(Sessionizer.startsNew(previous, first, T0 + 24 * 60 * MIN)).isTrue();
-    assertThat(Sessionizer.startsNew(previous, first, T0 + 24 * 60 * MIN - 1)).isFalse();
+    assertThat(SessionRule.startsNew(previous, first, T0 + 24 * 60 * MIN)).isTrue();
+    assertThat(SessionRule.startsNew(previous, first, T0 + 24 * 60 * MIN - 1)).isFalse();
   }
 
   @Test

@@ -10,7 +10,7 @@ import io.productopsdash.data.AnswerRepository;
 import io.productopsdash.data.Database;
 import io.productopsdash.data.FeatureRequestRepository;
 import io.productopsdash.data.ThemeRepository;
-import io.productopsdash.engine.score.ScoreStatistics;
+import io.productopsdash.definitions.score.ScoreStatistics;
 import io.productopsdash.models.Answer;
 import io.productopsdash.models.NotFoundException;
 import io.productopsdash.models.Survey;

@@ -44,6 +44,17 @@ public final class DataDirOptions {
     return fromFile != null && !fromFile.isBlank() ? Path.of(fromFile.strip()) : defaultData;
   }
 
+  /** The data folder when it holds a database, else null: the caller reports {@link #noDatabase}. */
+  Path withDatabase(Map<String, String> env, Path defaultData) {
+    Path dir = resolve(env, defaultData);
+    return Files.isRegularFile(dir.resolve(io.productopsdash.data.Database.FILE_NAME)) ? dir : null;
+  }
+
+  /** The line a command prints when {@link #withDatabase} found none. */
+  String noDatabase(Map<String, String> env, Path defaultData) {
+    return "No ProductOpsDash database in " + resolve(env, defaultData).toAbsolutePath() + " (use --data DIR)";
+  }
+
   /** The settings of the config file that applies to {@code dataDir} (empty when there is none). */
   Properties config(Map<String, String> env, Path dataDir) {
     Path path = config;

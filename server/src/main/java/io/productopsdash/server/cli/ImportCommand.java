@@ -6,7 +6,7 @@ import io.productopsdash.data.events.CsvEventMapping;
 import io.productopsdash.data.events.EventFileImporter;
 import io.productopsdash.data.events.ImportCounters;
 import io.productopsdash.data.events.ImportFormat;
-import io.productopsdash.data.events.SkipReason;
+import io.productopsdash.definitions.events.SkipReason;
 import io.productopsdash.models.InvalidInputException;
 import java.io.IOException;
 import java.io.PrintStream;

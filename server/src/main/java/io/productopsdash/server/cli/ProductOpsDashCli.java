@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     description = "Self-hosted feedback text-mining and survey engine for product teams.",
     subcommands = {
       ServeCommand.class, DemoCommand.class, ImportCommand.class, RollupCommand.class, ThemesCommand.class,
-      SearchCommand.class, ReindexCommand.class, DigestCommand.class, RequestsCommand.class
+      SearchCommand.class, ReindexCommand.class, DigestCommand.class, RequestsCommand.class, ExportEventsCommand.class,
+      ExportAnswersCommand.class, ImportRollupsCommand.class
     })
 public final class ProductOpsDashCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -68,6 +68,19 @@ public final class RollupCommand implements Callable<Integer> {
 
   Clock clock = Clock.systemUTC();
 
+  /**
+   * The zone of the default metrics configuration (used while none is saved): {@code option},
+   * else {@code PRODUCTOPSDASH_ZONE}, else UTC; null when it is not a zone id.
+   */
+  static ZoneId defaultZone(String option) {
+    try {
+      String z = option != null ? option : System.getenv().getOrDefault("PRODUCTOPSDASH_ZONE", "UTC");
+      return ZoneId.of(z.isBlank() ? "UTC" : z.strip());
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -86,11 +99,8 @@ public final class RollupCommand implements Callable<Integer> {
       err.println("No ProductOpsDash database in " + dir.toAbsolutePath() + " (use --data DIR)");
       return 2;
     }
-    ZoneId defaultZone;
-    try {
-      String z = zone != null ? zone : System.getenv().getOrDefault("PRODUCTOPSDASH_ZONE", "UTC");
-      defaultZone = ZoneId.of(z.isBlank() ? "UTC" : z.strip());
-    } catch (DateTimeException e) {
+    ZoneId defaultZone = defaultZone(zone);
+    if (defaultZone == null) {
       err.println("--zone must be a time zone id such as Europe/Berlin or UTC, got '" + zone + "'");
       return 2;
     }

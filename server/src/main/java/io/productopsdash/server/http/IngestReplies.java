@@ -2,7 +2,7 @@ package io.productopsdash.server.http;
 
 import io.javalin.http.Context;
 import io.productopsdash.data.events.EventIngestion;
-import io.productopsdash.data.events.SkipReason;
+import io.productopsdash.definitions.events.SkipReason;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

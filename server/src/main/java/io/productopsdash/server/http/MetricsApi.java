@@ -1,10 +1,11 @@
 package io.productopsdash.server.http;
 
+import com.google.gson.JsonObject;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.productopsdash.engine.rollup.MetricsConfigJson;
-import io.productopsdash.engine.rollup.RollupService;
+import io.productopsdash.definitions.metrics.MetricsConfigJson;
 import io.productopsdash.engine.rollup.RollupService.WeekRange;
+import io.productopsdash.engine.rollup.RollupService;
 import io.productopsdash.engine.survey.SurveyService;
 import io.productopsdash.models.InvalidInputException;
 import io.productopsdash.models.MetricsConfig;
@@ -21,7 +22,8 @@ import java.time.format.DateTimeParseException;
  *   <li>{@code GET /api/v1/metrics/{acquisition,onboarding,usage}?from=YYYY-Www&to=YYYY-Www&asOf=ISO-instant}:
  *       the report records of {@code io.productopsdash.models.rollup} as JSON; {@code to} defaults
  *       to the week of {@code asOf}, {@code from} to twelve weeks ending at {@code to}, {@code asOf}
- *       to now;
+ *       to now; where the stored events do not cover the weeks and an imported snapshot does,
+ *       the snapshot's report for the weeks both share, with a {@code snapshot} field saying so;
  *   <li>{@code GET /api/v1/metrics/satisfaction?surveyId=ID&from=..&to=..&asOf=..}: the answers of
  *       survey version {@code surveyId} in the weeks {@code from} to {@code to} (same defaults)
  *       by signup cohort, onboarding outcome and feature-area adoption ({@code
@@ -54,24 +56,36 @@ public final class MetricsApi {
 
   private void acquisition(Context ctx) {
     Query q = query(ctx);
-    ctx.json(rollups.acquisition(q.config(), q.range(), q.asOf()));
+    reply(ctx, rollups.acquisitionServed(q.config(), q.range(), q.asOf()));
   }
 
   private void onboarding(Context ctx) {
     Query q = query(ctx);
-    ctx.json(rollups.onboarding(q.config(), q.range(), q.asOf()));
+    reply(ctx, rollups.onboardingServed(q.config(), q.range(), q.asOf()));
   }
 
   private void usage(Context ctx) {
     Query q = query(ctx);
-    ctx.json(rollups.usage(q.config(), q.range(), q.asOf()));
+    reply(ctx, rollups.usageServed(q.config(), q.range(), q.asOf()));
   }
 
   private void satisfaction(Context ctx) {
     auth.require(ctx);
     long surveyId = surveyId(ctx.queryParam("surveyId"));
     Query q = query(ctx);
-    ctx.json(rollups.satisfaction(q.config(), surveys.get(surveyId), q.range(), q.asOf()));
+    reply(ctx, rollups.satisfactionServed(q.config(), surveys.get(surveyId), q.range(), q.asOf()));
+  }
+
+  /**
+   * The report's JSON; one served from an imported snapshot also carries {@code snapshot} (its
+   * id, source, asOf, weeks, events and import time), so every reader can say so.
+   */
+  static void reply(Context ctx, RollupService.Served<?> served) {
+    JsonObject body = GsonJsonMapper.GSON.toJsonTree(served.report()).getAsJsonObject();
+    if (served.snapshot() != null) {
+      body.add("snapshot", GsonJsonMapper.GSON.toJsonTree(served.snapshot()));
+    }
+    ctx.contentType("application/json").result(GsonJsonMapper.GSON.toJson(body));
   }
 
   /** The required {@code surveyId} query parameter: a positive integer. */

@@ -6,7 +6,7 @@ import { axisStyle, axisTooltip, chartBox, draw, palette } from './charts.js';
 import { append, h } from './dom.js';
 import { fmt } from './format.js';
 import { RANGE_WEEKS, state } from './state.js';
-import { card, pageHeader } from './ui.js';
+import { card, pageHeader, snapshotNote } from './ui.js';
 import { plusWeeks } from './weeks.js';
 
 
@@ -16,7 +16,7 @@ export function metricsRange() {
 
 export async function acquisition(root) {
   const report = await api('/api/v1/metrics/acquisition' + query(metricsRange()));
-  append(root, pageHeader('Acquisition', 'Signups per ISO week by source and segment, ' + report.from + ' – ' + report.to));
+  append(root, pageHeader('Acquisition', 'Signups per ISO week by source and segment, ' + report.from + ' – ' + report.to), snapshotNote(report));
   const weeks = report.weeks.map((w) => w.week);
   const sources = topKeys(report.weeks.map((w) => w.bySource), 8);
   const chartPanel = h('div', { class: 'panel' }, h('h2', {}, 'Signups by source'), chartBox());
@@ -55,7 +55,7 @@ export function countOf(list, key) {
 
 export async function onboarding(root) {
   const report = await api('/api/v1/metrics/onboarding' + query(metricsRange()));
-  append(root, pageHeader('Onboarding', 'Signup-week cohorts: first transaction within ' + report.conversionWindowDays + ' days, time to it, and who gave up silently (30 days without activity).'));
+  append(root, pageHeader('Onboarding', 'Signup-week cohorts: first transaction within ' + report.conversionWindowDays + ' days, time to it, and who gave up silently (30 days without activity).'), snapshotNote(report));
   const cohorts = report.cohorts;
   const weeks = cohorts.map((c) => c.week);
   const outcome = h('div', { class: 'panel' }, h('h2', {}, 'Outcome per cohort'), chartBox());
@@ -93,7 +93,7 @@ export async function onboarding(root) {
 
 export async function usage(root) {
   const report = await api('/api/v1/metrics/usage' + query(metricsRange()));
-  append(root, pageHeader('Usage', 'Active users, sessions (30-minute gaps) and feature-area depth per ISO week.'));
+  append(root, pageHeader('Usage', 'Active users, sessions (30-minute gaps) and feature-area depth per ISO week.'), snapshotNote(report));
   const weeks = report.weeks;
   const selected = weeks[weeks.length - 1];
   const activity = h('div', { class: 'panel' }, h('h2', {}, 'Active users and sessions'), chartBox());

@@ -7,12 +7,12 @@ import { append, esc, h } from './dom.js';
 import { fmt } from './format.js';
 import { metricsRange, onboarding, usage } from './page-metrics.js';
 import { state } from './state.js';
-import { card, pageHeader } from './ui.js';
+import { card, pageHeader, snapshotNote } from './ui.js';
 
 
 export async function satisfaction(root) {
   const report = await api('/api/v1/metrics/satisfaction' + query(Object.assign({ surveyId: state.survey.id }, metricsRange())));
-  append(root, pageHeader('Satisfaction × usage', 'Scores of ' + report.from + ' – ' + report.to + ' by the answering user\'s signup cohort, onboarding outcome and feature-area adoption.'));
+  append(root, pageHeader('Satisfaction × usage', 'Scores of ' + report.from + ' – ' + report.to + ' by the answering user\'s signup cohort, onboarding outcome and feature-area adoption.'), snapshotNote(report));
   append(root, h('div', { class: 'cards' }, card('All answers', fmt.num(report.overall.mean), 'n = ' + fmt.int(report.overall.n))));
   const groups = (title, rows) => {
     const panel = h('div', { class: 'panel' }, h('h2', {}, title), chartBox('small'), scoreTable(rows));

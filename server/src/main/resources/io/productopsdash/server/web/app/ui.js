@@ -69,3 +69,17 @@ export async function themesOf(week) {
 export function card(label, value, note, extra) {
   return h('div', { class: 'card' }, h('div', { class: 'label' }, label), h('div', { class: 'value' }, value, extra || null), h('div', { class: 'note' }, note));
 }
+
+/**
+ * The note on a report served from an imported snapshot (the Spark job's rollups): where the
+ * numbers come from, their weeks, evaluation instant and event count. Null for a report computed
+ * from the stored events.
+ */
+export function snapshotNote(report) {
+  const s = report.snapshot;
+  if (!s) return null;
+  const at = (iso) => iso.slice(0, 16).replace('T', ' ') + ' UTC';
+  return h('p', { class: 'notice', role: 'note' },
+    h('strong', {}, 'From an imported snapshot'), ': ' + s.source + ', weeks ' + s.from + ' – ' + s.to + ', as of ' + at(s.asOf) + ', '
+      + Number(s.events).toLocaleString('en-US') + ' events (imported ' + at(s.importedAt) + '). The stored events do not cover these weeks.');
+}
