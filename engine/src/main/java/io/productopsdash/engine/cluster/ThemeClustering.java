@@ -19,7 +19,7 @@ import smile.clustering.linkage.WardLinkage;
  *       WeightedGraph#sharedNeighbours});
  *   <li>{@link Leiden} communities maximising modularity with resolution 1, seeded: the number of
  *       communities follows from the neighbourhood size, with no k given;
- *   <li>communities smaller than {@code ceil(n / 200)} are dissolved into the nearest remaining
+ *   <li>communities smaller than {@code min(ceil(n / 200), 20)} are dissolved into the nearest remaining
  *       centroid (the graph leaves a tail of tiny communities that are not themes); optionally
  *       also those smaller than a fraction of the median community ({@link
  *       ClusteringOptions#fragmentFraction()}, off by default);
@@ -57,6 +57,14 @@ import smile.clustering.linkage.WardLinkage;
  * alone: 53.9 / 13.1 / 12.8); the automatic 63 themes split into about 5 sub-themes each.
  */
 public final class ThemeClustering {
+  /**
+   * Graph communities of at least this many texts are never dissolved by the share rule ({@link
+   * ClusteringOptions#minClusterFraction()}, which takes effect only up to 4,000 texts): the
+   * smallest theme worth a PM's reading among thousands of answers (the issue that set it: 20-30
+   * answers). Chosen from that, not tuned on a data set.
+   */
+  public static final int SMALL_THEME = 20;
+
   /** Rows at most with a fixed k: Ward linkage needs {@code 2 n^2} bytes of distances. */
   public static final int FIXED_K_MAX_ROWS = 20_000;
 
@@ -127,6 +135,9 @@ public final class ThemeClustering {
               : x;
       int[] communitiesOf = leiden.communities();
       minSize = Math.max(1, (int) Math.ceil(options.minClusterFraction() * n - 1e-9));
+      // A share of n alone would dissolve real small topics of large weeks (500 answers at 100,000):
+      // a community of SMALL_THEME answers is a theme whatever the week's size.
+      minSize = Math.min(minSize, SMALL_THEME);
       minSize = Math.max(minSize, options.minClusterSize());
       minSize = Refinement.fragmentSize(communitiesOf, minSize, options.fragmentFraction());
       labels = Refinement.dissolveSmall(xs, communitiesOf, minSize);
