@@ -30,8 +30,12 @@ import java.util.Objects;
  *     and those whose status changed this week
  * @param signups acquisition of the week
  * @param previousSignups acquisition of the week before
- * @param onboarding the week's signup cohort
- * @param previousOnboarding the week before's signup cohort
+ * @param onboarding the newest complete signup cohort (its conversion window closed by {@code
+ *     asOf}), or null when none is
+ * @param previousOnboarding the complete cohort before it, or null
+ * @param cohortInProgress the digest week's own cohort while its window is open (shown, never
+ *     compared), or null when it is complete
+ * @param conversionWindowDays the conversion window that makes a cohort complete
  * @param links the dashboard's pages for the digest's sections
  */
 public record Digest(
@@ -50,6 +54,8 @@ public record Digest(
     AcquisitionWeek previousSignups,
     OnboardingCohort onboarding,
     OnboardingCohort previousOnboarding,
+    OnboardingCohort cohortInProgress,
+    int conversionWindowDays,
     Links links) {
   /** Copies the lists. */
   public Digest {

@@ -14,6 +14,7 @@ import io.productopsdash.models.Survey;
 import io.productopsdash.models.WeekId;
 import io.productopsdash.models.WeeklyScore;
 import io.productopsdash.models.rollup.AcquisitionReport;
+import io.productopsdash.models.rollup.OnboardingCohort;
 import io.productopsdash.models.rollup.OnboardingReport;
 import io.productopsdash.models.theme.ThemeTrend;
 import io.productopsdash.models.theme.ThemeWeek;
@@ -32,6 +33,11 @@ import java.util.Map;
  * requests from the stored theme runs (as {@code GET /api/v1/themes} and {@code
  * /api/v1/feature-requests?week=}, both through {@link FeatureRequests}), signups and onboarding from {@link RollupService} over weeks {@code
  * week - 1 .. week} at {@code asOf} (as {@code GET /api/v1/metrics/...?from=&to=&asOf=}).
+ *
+ * <p>Onboarding compares only complete cohorts: the newest signup-week cohort whose conversion
+ * window has closed at {@code asOf} against the complete one before it. A younger cohort's
+ * conversion can still rise, so the digest week's own cohort is reported as in progress and never
+ * compared.
  */
 public final class DigestComposer {
   /** Themes listed in a digest. */
@@ -65,7 +71,14 @@ public final class DigestComposer {
     MetricsConfig config = rollups.config();
     RollupService.WeekRange range = new RollupService.WeekRange(previous, week);
     AcquisitionReport acquisition = rollups.acquisition(config, range, asOf);
-    OnboardingReport onboarding = rollups.onboarding(config, range, asOf);
+    // Cohorts far enough back that the newest two complete ones are among them.
+    int lookback = config.conversionWindowDays() / 7 + 3;
+    OnboardingReport onboarding =
+        rollups.onboarding(config, new RollupService.WeekRange(week.plusWeeks(-lookback), week), asOf);
+    List<OnboardingCohort> complete = onboarding.cohorts().stream().filter(OnboardingCohort::complete).toList();
+    OnboardingCohort newestComplete = complete.isEmpty() ? null : complete.get(complete.size() - 1);
+    OnboardingCohort completeBefore = complete.size() < 2 ? null : complete.get(complete.size() - 2);
+    OnboardingCohort weekCohort = onboarding.cohorts().get(onboarding.cohorts().size() - 1);
     List<Digest.ThemeItem> all = themeItems(survey, week);
     Digest.RequestSection top = requestSection(survey, week, config.zone());
     int themedAnswers = db.read(c -> themes.weekThemes(c, survey.seriesId(), week)).stream()
@@ -86,8 +99,10 @@ public final class DigestComposer {
         top,
         acquisition.weeks().get(1),
         acquisition.weeks().get(0),
-        onboarding.cohorts().get(1),
-        onboarding.cohorts().get(0),
+        newestComplete,
+        completeBefore,
+        weekCohort.complete() ? null : weekCohort,
+        config.conversionWindowDays(),
         new Digest.Links(
             links.overview(survey.id(), week),
             links.featureRequests(survey.id()),

@@ -38,7 +38,9 @@ final class Signups {
 
   /**
    * The acquisition source of a signup event: its {@code properties[sourceProperty]}, else {@code
-   * context.campaign.source}, else {@code properties.utm_source}, else {@code (none)}.
+   * context.campaign.source}, else {@code properties.utm_source}, else {@code (none)}. A value that
+   * is missing, not a plain value or blank (empty or only spaces) counts as absent, so a blank {@code
+   * properties.source} falls through to the campaign source.
    */
   static String source(EventLog log, int signupEvent, MetricsConfig config) {
     int m = log.marked(signupEvent);
