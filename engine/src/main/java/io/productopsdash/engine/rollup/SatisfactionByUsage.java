@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Survey scores joined to what the respondents did in the product (PRODUCT.md §2, "satisfaction
+ * Survey scores joined to what the respondents did in the product (docs/definitions.md, "satisfaction
  * joined to usage"), as of an evaluation instant {@code asOf} (events after it do not exist, as
  * in the rollups, and answers given after it do not either). For each answer of the survey
  * version in the weeks {@code from} to {@code to}, given at or before {@code asOf}:

@@ -2,7 +2,8 @@ package io.productopsdash.engine.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
@@ -30,27 +31,53 @@ final class DuplicateCollapse {
 
   /** The groups of {@code ranked}, in the rank order of their heads. */
   static List<Group> of(IndexSearcher searcher, ScoreDoc[] ranked) throws IOException {
-    Map<Long, Group> byKey = new LinkedHashMap<>();
+    long[] keys = keys(searcher, ranked);
+    Map<Long, Group> byKey = new HashMap<>();
     List<Group> out = new ArrayList<>();
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    for (ScoreDoc sd : ranked) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-      // A fresh iterator per document: ranked order is not doc order.
-      NumericDocValues keys = DocValues.getNumeric(leaf.reader(), AnswerFields.COMMENT_KEY);
-      if (!keys.advanceExact(sd.doc - leaf.docBase)) {
+    for (int i = 0; i < ranked.length; i++) {
+      ScoreDoc sd = ranked[i];
+      if (keys[i] == NO_KEY) {
         out.add(new Group(sd, new ArrayList<>()));
         continue;
       }
-      Group group = byKey.get(keys.longValue());
+      Group group = byKey.get(keys[i]);
       if (group == null) {
         group = new Group(sd, new ArrayList<>());
-        byKey.put(keys.longValue(), group);
+        byKey.put(keys[i], group);
         out.add(group);
       } else {
         group.twins().add(sd);
       }
     }
     return out;
+  }
+
+  /* Marks a document without a comment key; a real key equal to it merely goes uncollapsed. */
+  private static final long NO_KEY = Long.MIN_VALUE;
+
+  /* Each ranked document's comment key, read in doc order with one iterator per segment. */
+  private static long[] keys(IndexSearcher searcher, ScoreDoc[] ranked) throws IOException {
+    Integer[] order = new Integer[ranked.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Integer.compare(ranked[a].doc, ranked[b].doc));
+    long[] keys = new long[ranked.length];
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    NumericDocValues values = null;
+    int leafIndex = -1;
+    for (int i : order) {
+      int doc = ranked[i].doc;
+      int sub = ReaderUtil.subIndex(doc, leaves);
+      if (sub != leafIndex) {
+        leafIndex = sub;
+        values = DocValues.getNumeric(leaves.get(sub).reader(), AnswerFields.COMMENT_KEY);
+      }
+      int local = doc - leaves.get(sub).docBase;
+      // A document listed twice (never, from one search) would need a fresh iterator.
+      keys[i] = values.docID() <= local && values.advanceExact(local) ? values.longValue() : NO_KEY;
+    }
+    return keys;
   }
 
   /** {@code hits} (the heads of {@code groups}, in order) with their identical answers attached. */
