@@ -76,7 +76,8 @@ export async function searchPage(root) {
     facetList('Sentiment', 'sentiment', (v) => v, (v) => go({ sentiment: v }), (v) => filters.sentiment === v),
     h('div', { class: 'facet' }, h('h3', {}, 'Kind'), h('button', { type: 'button', class: filters.featureRequest ? 'on' : '', onClick: () => go({ featureRequest: filters.featureRequest ? null : 'true' }) }, h('span', {}, 'Feature requests'))));
   const results = h('div', { class: 'grow' },
-    h('p', { class: 'muted', id: 'total' }, fmt.int(result.total) + (result.answers !== result.total ? ' distinct comments from ' + fmt.int(result.answers) + ' answers' : ' answers')
+    // Answers first, as the facets count them; identical comments are one hit each below.
+    h('p', { class: 'muted', id: 'total' }, fmt.int(result.answers) + ' answers' + (result.answers !== result.total ? ', ' + fmt.int(result.total) + ' distinct comments' : '')
       + (result.literalFallback ? ' (the query did not parse, so it was searched as plain words)' : '')),
     result.hits.length ? result.hits.map((hit) => hitView(hit, themeName)) : empty('No answers match.'));
   const page = result.page;
