@@ -31,7 +31,7 @@ export async function satisfaction(root) {
   draw(areaPanel.querySelector('.chart'), {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: axisTooltip((v) => fmt.num(v)) },
     legend: { textStyle: { color: palette().muted } },
-    xAxis: Object.assign({ type: 'category', data: report.byArea.map((a) => a.area) }, axisStyle(), { axisLabel: { interval: 0, formatter: shortLabel, color: palette().muted } }),
+    xAxis: Object.assign({ type: 'category', data: report.byArea.map((a) => a.area) }, axisStyle(), { axisLabel: { interval: 0, formatter: shortLabel, lineHeight: 14, color: palette().muted } }),
     yAxis: Object.assign({ type: 'value', min: state.survey.min, max: state.survey.max }, axisStyle()),
     series: [{ name: 'Adopters', type: 'bar', data: report.byArea.map((a) => a.adopters.mean) }, { name: 'Others', type: 'bar', data: report.byArea.map((a) => a.others.mean) }],
   });
@@ -73,7 +73,7 @@ export function scoreChart(box, rows) {
       return esc(r.key) + '<br>mean ' + esc(fmt.num(r.score.mean)) + (r.score.meanCi ? ' [' + esc(fmt.num(r.score.meanCi.low)) + ', ' + esc(fmt.num(r.score.meanCi.high)) + ']' : '') + '<br>n = ' + esc(r.score.n);
     } },
     // Every group's label is shown (interval 0), wrapped, so none (such as "in progress") is dropped.
-    xAxis: Object.assign({ type: 'category', data: rows.map((r) => r.key) }, axisStyle(), { axisLabel: { interval: 0, formatter: shortLabel, color: palette().muted } }),
+    xAxis: Object.assign({ type: 'category', data: rows.map((r) => r.key) }, axisStyle(), { axisLabel: { interval: 0, formatter: shortLabel, lineHeight: 14, color: palette().muted } }),
     yAxis: Object.assign({ type: 'value', min: state.survey.min, max: state.survey.max }, axisStyle()),
     series: [{ name: 'Mean score', type: 'bar', data: rows.map((r) => r.score.mean) }],
   });
