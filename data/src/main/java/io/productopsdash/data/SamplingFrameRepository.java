@@ -44,9 +44,13 @@ public final class SamplingFrameRepository {
     return mark(c, "dismissed_at", seriesId, week, userId, now);
   }
 
-  /** Marks the answer; returns false when it was already recorded this week. */
+  /**
+   * Marks the answer, and the impression too when none was recorded this week (an answer implies
+   * the survey was shown); returns false when the answer was already recorded this week.
+   */
   public boolean recordAnswered(Connection c, long seriesId, WeekId week, String userId, Instant now)
       throws SQLException {
+    mark(c, "shown_at", seriesId, week, userId, now);
     return mark(c, "answered_at", seriesId, week, userId, now);
   }
 
@@ -82,16 +86,25 @@ public final class SamplingFrameRepository {
     }
   }
 
-  /** Distinct users shown the series' survey in {@code week}: the response rate's denominator. */
-  public long impressions(Connection c, long seriesId, WeekId week) throws SQLException {
+  /**
+   * The response rate's parts for one week: distinct users shown the series' survey ({@code
+   * shown}; an answer implies the survey was shown, so a user who answered counts even when the
+   * widget's impression never arrived or came in the week before) and distinct users who answered
+   * ({@code answered}), so {@code answered <= shown} always.
+   */
+  public record Reach(long shown, long answered) {}
+
+  /** The {@link Reach} of the series' survey in {@code week}. */
+  public Reach reach(Connection c, long seriesId, WeekId week) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT COUNT(*) FROM sampling_frame WHERE series_id = ? AND week = ? AND shown_at IS NOT NULL")) {
+            "SELECT COUNT(*), COUNT(answered_at) FROM sampling_frame WHERE series_id = ? AND week = ?"
+                + " AND (shown_at IS NOT NULL OR answered_at IS NOT NULL)")) {
       ps.setLong(1, seriesId);
       ps.setString(2, week.toString());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        return rs.getLong(1);
+        return new Reach(rs.getLong(1), rs.getLong(2));
       }
     }
   }

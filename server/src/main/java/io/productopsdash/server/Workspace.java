@@ -132,6 +132,22 @@ public final class Workspace implements AutoCloseable {
    */
   public void startDigests(int port) {
     deps.digests().start(port);
+    // Remembered so that the digest command, run beside this server, links to the port it serves.
+    db.write(
+        c -> {
+          new io.productopsdash.data.SettingsRepository().put(c, SERVED_PORT_SETTING, Integer.toString(port));
+          return null;
+        });
+  }
+
+  /** The setting holding the port the workspace was last served on. */
+  public static final String SERVED_PORT_SETTING = "served-port";
+
+  /** The port this data folder was last served on, if it ever was. */
+  public static java.util.OptionalInt servedPort(Database db) {
+    return db.read(c -> new io.productopsdash.data.SettingsRepository().get(c, SERVED_PORT_SETTING))
+        .map(p -> java.util.OptionalInt.of(Integer.parseInt(p)))
+        .orElse(java.util.OptionalInt.empty());
   }
 
   /** Starts the theme schedule ({@code --theme-interval}); {@link #close()} stops it. */

@@ -6,6 +6,7 @@ import io.productopsdash.definitions.metrics.Rankings;
 import io.productopsdash.definitions.metrics.SatisfactionCounts;
 import io.productopsdash.models.FeatureArea;
 import io.productopsdash.models.InvalidInputException;
+import io.productopsdash.definitions.metrics.WeekCompleteness;
 import io.productopsdash.models.MetricsConfig;
 import io.productopsdash.models.Scale;
 import io.productopsdash.models.WeekId;
@@ -99,7 +100,9 @@ final class RollupReports {
     List<AcquisitionWeek> out = new ArrayList<>();
     for (int w = 0; w < weeks; w++) {
       long signups = sources.get(w).values().stream().mapToLong(Long::longValue).sum();
-      out.add(new AcquisitionWeek(week(w), signups, Rankings.keyCounts(sources.get(w)), Rankings.keyCounts(segments.get(w))));
+      out.add(new AcquisitionWeek(
+          week(w), signups, Rankings.keyCounts(sources.get(w)), Rankings.keyCounts(segments.get(w)),
+          WeekCompleteness.partial(week(w), config, asOf)));
     }
     return new AcquisitionReport(from, to, asOf, out);
   }
@@ -129,7 +132,7 @@ final class RollupReports {
           new SupportTickets(c[5], c[6], users == 0 ? null : (double) c[5] / users, users == 0 ? null : (double) c[6] / users);
       out.add(new OnboardingCohort(
           week(w), users, c[1], users == 0 ? null : (double) c[1] / users, d[0][w], d[1][w], d[2][w], d[3][w], support, c[2],
-          c[3], c[4]));
+          c[3], c[4], WeekCompleteness.complete(week(w), config, asOf), WeekCompleteness.windowClosesAt(week(w), config)));
     }
     return new OnboardingReport(from, to, asOf, config.conversionWindowDays(), out);
   }
@@ -174,7 +177,9 @@ final class RollupReports {
             n == 0 ? null : (double) d[2] / n, d[3], d[4], d[5]));
       }
       features.get(w).sort(Rankings.FEATURES);
-      out.add(new UsageWeek(week(w), activeUsers, active[w][1], active[w][2], sessions[w], seconds[w], features.get(w), areaDepth));
+      out.add(new UsageWeek(
+          week(w), activeUsers, active[w][1], active[w][2], sessions[w], seconds[w], features.get(w), areaDepth,
+          WeekCompleteness.partial(week(w), config, asOf)));
     }
     return new UsageReport(from, to, asOf, out);
   }

@@ -6,11 +6,13 @@ import io.productopsdash.data.FeatureRequestRepository;
 import io.productopsdash.data.SettingsRepository;
 import io.productopsdash.data.events.EventStore;
 import io.productopsdash.data.events.MetricsConfigRepository;
+import io.productopsdash.engine.embed.SentenceEmbedder;
 import io.productopsdash.engine.search.AnswerIndex;
 import io.productopsdash.engine.search.AnswerIndexer;
 import io.productopsdash.engine.survey.SurveyLoop;
 import io.productopsdash.engine.survey.SurveySampler;
 import io.productopsdash.engine.survey.SurveyService;
+import io.productopsdash.engine.text.enrich.Enricher;
 import io.productopsdash.engine.text.enrich.SentimentWorker;
 import io.productopsdash.engine.theme.ThemePipeline;
 import io.productopsdash.models.ConflictException;
@@ -171,6 +173,7 @@ public final class DemoDataSet {
       SurveyLoop loop =
           new SurveyLoop(db, new SurveySampler(HexFormat.of().parseHex(keyHex)), Clock.fixed(Instant.ofEpochMilli(cal.asOf), settings.zone()), settings.zone());
       replay.run(users, survey, loop);
+      loadModels();
       int themeWeeks = runThemes(survey.seriesId());
       Clock sentimentAt = Clock.fixed(Instant.ofEpochMilli(cal.asOf).plus(Duration.ofHours(6)), settings.zone());
       CompletableFuture<SentimentWorker.Report> sentiment = ThemePipeline.startSentiment(db, sentimentAt);
@@ -290,6 +293,15 @@ public final class DemoDataSet {
     }
 
     // ---- themes, sentiment, index ----
+
+    /* The models the theme runs need, loaded as a step of their own (else the themes bar stood still). */
+    private void loadModels() {
+      progress.update(DemoPhase.MODELS, 0, 2);
+      Enricher.shared();
+      progress.update(DemoPhase.MODELS, 1, 2);
+      SentenceEmbedder.shared();
+      progress.update(DemoPhase.MODELS, 2, 2);
+    }
 
     private int runThemes(long seriesId) {
       int withThemes = 0;

@@ -6,6 +6,11 @@ public enum DemoPhase {
   EVENTS("events"),
   /** The weekly survey: eligibility, impressions, dismissals and answers, counted in visits. */
   SURVEY("survey"),
+  /**
+   * Loading the language models (CoreNLP's pipeline, the sentence embedder) before the first
+   * theme run, counted in models: seconds in which nothing else moves.
+   */
+  MODELS("models"),
   /** Enrichment and the weekly theme runs, counted in weeks. */
   THEMES("themes"),
   /** The answer index, counted in answers: from here the data set can be served. */

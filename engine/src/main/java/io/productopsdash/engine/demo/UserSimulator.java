@@ -57,7 +57,10 @@ final class UserSimulator {
     this.cal = cal;
   }
 
-  /** Relative weight of each of {@link #SOURCES} in week {@code w}: ads from week 3, a Twitter launch in week 5, referrals from week 8. */
+  /**
+   * Relative weight of each of {@link #SOURCES} in week {@code w}: ads and referrals send signups
+   * from week 1 and grow from weeks 3 and 8; a Twitter launch peaks in week 5.
+   */
   static double[] sourceWeights(int w) {
     return new double[] {
       0.30, 0.20, w < 2 ? 0.05 : 0.18, w == 4 ? 0.40 : w == 5 ? 0.14 : 0.05, w < 7 ? 0.07 : 0.17, 0.05, 0.03

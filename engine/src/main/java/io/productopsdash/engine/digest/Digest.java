@@ -31,8 +31,12 @@ import java.util.Objects;
  *     and those whose status changed this week
  * @param signups acquisition of the week
  * @param previousSignups acquisition of the week before
- * @param onboarding the week's signup cohort
- * @param previousOnboarding the week before's signup cohort
+ * @param onboarding the newest complete signup cohort (its conversion window closed by {@code
+ *     asOf}), or null when none is
+ * @param previousOnboarding the complete cohort before it, or null
+ * @param cohortInProgress the digest week's own cohort while its window is open (shown, never
+ *     compared), or null when it is complete
+ * @param conversionWindowDays the conversion window that makes a cohort complete
  * @param themeRun which theme run the week's themes are from, and how many comments it left out
  * @param drivers the themes that pulled the week's score down, from {@code ThemeImpact} (as the
  *     {@code drivers} of {@code GET /api/v1/themes})
@@ -56,6 +60,8 @@ public record Digest(
     AcquisitionWeek previousSignups,
     OnboardingCohort onboarding,
     OnboardingCohort previousOnboarding,
+    OnboardingCohort cohortInProgress,
+    int conversionWindowDays,
     ThemeRunNote themeRun,
     Drivers drivers,
     RollupSnapshot productSnapshot,

@@ -16,6 +16,7 @@ import io.productopsdash.models.Survey;
 import io.productopsdash.models.WeekId;
 import io.productopsdash.models.WeeklyScore;
 import io.productopsdash.models.rollup.AcquisitionReport;
+import io.productopsdash.models.rollup.OnboardingCohort;
 import io.productopsdash.models.rollup.OnboardingReport;
 import io.productopsdash.models.rollup.RollupSnapshot;
 import io.productopsdash.models.theme.ThemeTrend;
@@ -36,6 +37,11 @@ import java.util.Map;
  * /api/v1/feature-requests?week=}, both through {@link FeatureRequests}), the drivers from {@link
  * ThemeImpact} (as the {@code drivers} of {@code GET /api/v1/themes}), signups and onboarding from {@link RollupService} over weeks {@code
  * week - 1 .. week} at {@code asOf} (as {@code GET /api/v1/metrics/...?from=&to=&asOf=}).
+ *
+ * <p>Onboarding compares only complete cohorts: the newest signup-week cohort whose conversion
+ * window has closed at {@code asOf} against the complete one before it. A younger cohort's
+ * conversion can still rise, so the digest week's own cohort is reported as in progress and never
+ * compared.
  */
 public final class DigestComposer {
   /** Themes listed in a digest. */
@@ -71,20 +77,27 @@ public final class DigestComposer {
     List<WeeklyScore> weekly = scores.weekly(survey, previous, week);
     MetricsConfig config = rollups.config();
     RollupService.WeekRange range = new RollupService.WeekRange(previous, week);
-    // Both weeks from one source: an imported snapshot when the stored events do not cover them.
+    // Cohorts far enough back that the newest two complete ones are among them.
+    int lookback = config.conversionWindowDays() / 7 + 3;
+    RollupService.WeekRange cohortRange = new RollupService.WeekRange(week.plusWeeks(-lookback), week);
+    // Both from one source: an imported snapshot when the stored events do not cover the weeks.
     RollupService.Served<AcquisitionReport> servedAcquisition = rollups.acquisitionServed(config, range, asOf);
-    RollupService.Served<OnboardingReport> servedOnboarding = rollups.onboardingServed(config, range, asOf);
+    RollupService.Served<OnboardingReport> servedOnboarding = rollups.onboardingServed(config, cohortRange, asOf);
     RollupSnapshot snapshot = servedAcquisition.snapshot();
     AcquisitionReport acquisition = servedAcquisition.report();
     OnboardingReport onboarding = servedOnboarding.report();
     if (snapshot != null
-        && (servedOnboarding.snapshot() == null || acquisition.weeks().size() != 2 || onboarding.cohorts().size() != 2)) {
+        && (servedOnboarding.snapshot() == null || acquisition.weeks().size() != 2 || onboarding.cohorts().isEmpty())) {
       snapshot = null;
       acquisition = rollups.acquisition(config, range, asOf);
-      onboarding = rollups.onboarding(config, range, asOf);
+      onboarding = rollups.onboarding(config, cohortRange, asOf);
     } else if (snapshot == null && servedOnboarding.snapshot() != null) {
-      onboarding = rollups.onboarding(config, range, asOf);
+      onboarding = rollups.onboarding(config, cohortRange, asOf);
     }
+    List<OnboardingCohort> complete = onboarding.cohorts().stream().filter(OnboardingCohort::complete).toList();
+    OnboardingCohort newestComplete = complete.isEmpty() ? null : complete.get(complete.size() - 1);
+    OnboardingCohort completeBefore = complete.size() < 2 ? null : complete.get(complete.size() - 2);
+    OnboardingCohort weekCohort = onboarding.cohorts().get(onboarding.cohorts().size() - 1);
     List<Digest.ThemeItem> all = themeItems(survey, week);
     Digest.RequestSection top = requestSection(survey, week, config.zone());
     int themedAnswers = db.read(c -> themes.weekThemes(c, survey.seriesId(), week)).stream()
@@ -105,8 +118,10 @@ public final class DigestComposer {
         top,
         acquisition.weeks().get(1),
         acquisition.weeks().get(0),
-        onboarding.cohorts().get(1),
-        onboarding.cohorts().get(0),
+        newestComplete,
+        completeBefore,
+        weekCohort.complete() ? null : weekCohort,
+        config.conversionWindowDays(),
         themeRun(survey, week),
         drivers(survey, week),
         snapshot,

@@ -5,9 +5,11 @@ import com.github.mustachejava.Mustache;
 import io.productopsdash.models.Interval;
 import io.productopsdash.models.ScoreChange;
 import io.productopsdash.models.ScoreSummary;
+import io.productopsdash.models.Significance;
 import io.productopsdash.models.WeeklyScore;
 import io.productopsdash.models.rollup.OnboardingCohort;
 import io.productopsdash.models.rollup.RollupSnapshot;
+import io.productopsdash.models.theme.ThemeTrend;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -33,11 +35,13 @@ import java.util.Map;
  *
  * <p>Numbers: means and their changes with two decimals, shares as percentages with one decimal
  * and their changes in percentage points, p-values with three decimals ({@code < 0.001} below);
- * a change is called significant at p &lt; {@value #ALPHA}. A missing number shows as an en dash.
+ * a change is worded by the one rule of {@link Significance} (significant at p &lt; 0.05, "too few
+ * answers" when either week has fewer than 30). Durations in hours below two days, else in days.
+ * A missing number shows as an en dash.
  */
 public final class DigestRenderer {
-  /** Significance level of the week-over-week tests. */
-  public static final double ALPHA = 0.05;
+  /** Significance level of the week-over-week tests ({@link Significance#ALPHA}). */
+  public static final double ALPHA = Significance.ALPHA;
   /** Longest quote shown, in characters. */
   static final int MAX_QUOTE = 280;
   static final int MAX_SUBJECT_NAME = 80;
@@ -139,6 +143,7 @@ public final class DigestRenderer {
               + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).format(s2.asOf().atZone(zone)) + " " + zone.getId()
               + ", " + String.format(Locale.ROOT, "%,d", s2.events()) + " events): the stored events do not cover them.");
     }
+    onboarding(d, v, zone);
     return v;
   }
 
@@ -194,7 +199,7 @@ public final class DigestRenderer {
     ScoreChange c = d.score().change();
     List<Map<String, Object>> rows = new ArrayList<>();
     rows.add(row("Answers", Integer.toString(s.n()), null, Integer.toString(p.n()), signed(s.n() - p.n()), null));
-    rows.add(row("Mean score", fixed(s.mean(), 2), ci(s.meanCi(), 2, 1), fixed(p.mean(), 2), signed(c.meanDelta(), 2), c.meanPValue()));
+    rows.add(row("Mean score", fixed(s.mean(), 2), ci(s.meanCi(), 2, 1), fixed(p.mean(), 2), signed(c.meanDelta(), 2), c.meanPValue(), c.meanVerdict()));
     rows.add(
         row(
             "Top box",
@@ -202,9 +207,10 @@ public final class DigestRenderer {
             ci(s.topBoxCi(), 1, 100),
             percent(p.topBox()),
             points(c.topBoxDelta()),
-            c.topBoxPValue()));
+            c.topBoxPValue(),
+            c.topBoxVerdict()));
     if (s.nps() != null || p.nps() != null || c.npsDelta() != null) {
-      rows.add(row("NPS", fixed(s.nps(), 1), ci(s.npsCi(), 1, 1), fixed(p.nps(), 1), signed(c.npsDelta(), 1), c.npsPValue()));
+      rows.add(row("NPS", fixed(s.nps(), 1), ci(s.npsCi(), 1, 1), fixed(p.nps(), 1), signed(c.npsDelta(), 1), c.npsPValue(), c.npsVerdict()));
     }
     Double rate = d.score().responseRate();
     Double previousRate = d.previousScore().responseRate();
@@ -212,7 +218,7 @@ public final class DigestRenderer {
         row(
             "Response rate",
             percent(rate),
-            d.score().impressions() + " shown",
+            d.score().respondents() + " of " + d.score().impressions() + " shown",
             percent(previousRate),
             pointsBetween(rate, previousRate),
             null));
@@ -224,39 +230,85 @@ public final class DigestRenderer {
     if (d.signups() != null) {
       long now = d.signups().signups();
       long before = d.previousSignups().signups();
-      rows.add(row("Signups", Long.toString(now), null, Long.toString(before), signed(now - before), null));
-    }
-    OnboardingCohort o = d.onboarding();
-    OnboardingCohort b = d.previousOnboarding();
-    if (o != null) {
+      boolean partial = d.signups().partial() || d.previousSignups().partial();
       rows.add(
           row(
-              "Conversion to first transaction",
-              percent(o.conversionRate()),
-              o.converted() + " of " + o.users(),
-              percent(b.conversionRate()),
-              pointsBetween(o.conversionRate(), b.conversionRate()),
-              null));
-      Double median = o.hoursToFirstTransaction().median();
-      Double previousMedian = b.hoursToFirstTransaction().median();
-      rows.add(
-          row(
-              "Median time to first transaction",
-              hours(median),
-              null,
-              hours(previousMedian),
-              median == null || previousMedian == null ? NONE : signed(median - previousMedian, 1) + " h",
-              null));
-      rows.add(
-          row(
-              "Silent give-ups",
-              Long.toString(o.silentGiveUps()),
-              null,
-              Long.toString(b.silentGiveUps()),
-              signed(o.silentGiveUps() - b.silentGiveUps()),
+              "Signups",
+              Long.toString(now),
+              d.signups().partial() ? "week in progress" : null,
+              Long.toString(before),
+              partial ? NONE : signed(now - before),
               null));
     }
     return rows;
+  }
+
+  /* The newest complete cohort against the complete one before; an open cohort is never compared. */
+  private static void onboarding(Digest d, Map<String, Object> v, ZoneId zone) {
+    OnboardingCohort o = d.onboarding();
+    OnboardingCohort b = d.previousOnboarding();
+    v.put("windowDays", d.conversionWindowDays());
+    OnboardingCohort open = d.cohortInProgress();
+    if (open != null) {
+      v.put(
+          "cohortInProgress",
+          "Cohort " + open.week() + " is in progress (its " + d.conversionWindowDays() + "-day window closes "
+              + DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).format(open.windowClosesAt().atZone(zone))
+              + "): " + open.users() + " signups, " + open.converted() + " converted so far; not compared.");
+    }
+    if (o == null) {
+      v.put("onboardingNote", "No signup cohort has had its full " + d.conversionWindowDays()
+          + "-day conversion window yet, so onboarding is not compared.");
+      v.put("onboardingRows", List.of());
+      return;
+    }
+    v.put("onboardingWeek", "Cohort " + o.week());
+    v.put("onboardingPreviousWeek", b == null ? NONE : "Cohort " + b.week());
+    v.put("onboardingNote", "Onboarding compares the newest complete cohorts, those whose " + d.conversionWindowDays()
+        + "-day conversion window has closed: " + o.week() + (b == null ? "" : " against " + b.week()) + ".");
+    List<Map<String, Object>> rows = new ArrayList<>();
+    rows.add(
+        cohortRow(
+            "Conversion to first transaction",
+            percent(o.conversionRate()),
+            o.converted() + " of " + o.users(),
+            b == null ? NONE : percent(b.conversionRate()),
+            b == null ? NONE : pointsBetween(o.conversionRate(), b.conversionRate())));
+    Double median = o.hoursToFirstTransaction().median();
+    Double previousMedian = b == null ? null : b.hoursToFirstTransaction().median();
+    rows.add(
+        cohortRow(
+            "Median time to first transaction",
+            duration(median),
+            null,
+            duration(previousMedian),
+            median == null || previousMedian == null ? NONE : signedDuration(median - previousMedian)));
+    rows.add(
+        cohortRow(
+            "Silent give-ups",
+            Long.toString(o.silentGiveUps()),
+            null,
+            b == null ? NONE : Long.toString(b.silentGiveUps()),
+            b == null ? NONE : signed(o.silentGiveUps() - b.silentGiveUps())));
+    v.put("onboardingRows", rows);
+  }
+
+  private static Map<String, Object> cohortRow(String name, String value, String detail, String previous, String change) {
+    return row(name, value, detail, previous, change, null);
+  }
+
+  private static Map<String, Object> row(
+      String name, String value, String detail, String previous, String change, Double p, Significance verdict) {
+    Map<String, Object> r = row(name, value, detail, previous, change, null);
+    if (p != null) {
+      r.put("p", pValue(p));
+    }
+    if (verdict != null && verdict != Significance.NONE) {
+      r.put("verdict", verdict.words());
+      r.put("significant", verdict == Significance.SIGNIFICANT);
+      r.put("tested", true);
+    }
+    return r;
   }
 
   private static Map<String, Object> row(String name, String value, String detail, String previous, String change, Double p) {
@@ -268,8 +320,6 @@ public final class DigestRenderer {
     r.put("change", change);
     if (p != null) {
       r.put("p", pValue(p));
-      r.put("significant", p < ALPHA);
-      r.put("verdict", p < ALPHA ? "significant" : "not significant");
     }
     return r;
   }
@@ -279,7 +329,7 @@ public final class DigestRenderer {
     r.put("label", oneLine(t.label(), 120));
     r.put("size", t.size() == 1 ? "1 answer" : t.size() + " answers");
     r.put("share", percent(t.share()));
-    r.put("trend", t.trend().name().toLowerCase(Locale.ROOT));
+    r.put("trend", t.trend() == ThemeTrend.STABLE ? "share stable (no significant change)" : t.trend().name().toLowerCase(Locale.ROOT).replace('_', ' '));
     String change;
     if (t.sizeChange() != null) {
       change = signed(t.sizeChange()) + " vs " + t.previousWeek();
@@ -381,8 +431,16 @@ public final class DigestRenderer {
     return p < 0.001 ? "p < 0.001" : "p = " + fixed(p, 3);
   }
 
-  static String hours(Double h) {
-    return h == null ? NONE : String.format(Locale.ROOT, "%.1f h", h);
+  /** Hours as "5.2 h" below two days, else as "3.4 d". */
+  static String duration(Double h) {
+    if (h == null) {
+      return NONE;
+    }
+    return Math.abs(h) < 48 ? String.format(Locale.ROOT, "%.1f h", h) : String.format(Locale.ROOT, "%.1f d", h / 24);
+  }
+
+  static String signedDuration(double h) {
+    return (h >= 0 ? "+" : "-") + duration(Math.abs(h));
   }
 
   private static String ci(Interval ci, int decimals, double scale) {

@@ -53,9 +53,15 @@ public final class AcquisitionRollup {
     }
     List<AcquisitionWeek> out = new ArrayList<>();
     for (int w = 0; w < weeks; w++) {
+      WeekId week = LocalDays.week(firstWeek + w);
       out.add(new AcquisitionWeek(
-          LocalDays.week(firstWeek + w), signups[w], Rankings.keyCounts(sources.get(w)), Rankings.keyCounts(segments.get(w))));
+          week, signups[w], Rankings.keyCounts(sources.get(w)), Rankings.keyCounts(segments.get(w)), isPartial(week, config, asOf)));
     }
     return new AcquisitionReport(from, to, asOf, out);
+  }
+
+  /** Whether {@code week} had not ended at {@code asOf} in the configured zone (a partial week). */
+  static boolean isPartial(WeekId week, MetricsConfig config, Instant asOf) {
+    return io.productopsdash.definitions.metrics.WeekCompleteness.partial(week, config, asOf);
   }
 }

@@ -10,6 +10,7 @@ import io.productopsdash.models.rollup.OnboardingCohort;
 import io.productopsdash.models.rollup.OnboardingOutcome;
 import io.productopsdash.models.rollup.OnboardingReport;
 import io.productopsdash.models.rollup.SupportTickets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,9 +101,19 @@ public final class OnboardingRollup {
     }
     List<OnboardingCohort> out = new ArrayList<>();
     for (int w = 0; w < weeks; w++) {
-      out.add(cohorts[w].result(LocalDays.week(firstWeek + w)));
+      WeekId week = LocalDays.week(firstWeek + w);
+      Instant closes = windowClosesAt(week, config);
+      out.add(cohorts[w].result(week, !asOf.isBefore(closes), closes));
     }
     return new OnboardingReport(from, to, asOf, config.conversionWindowDays(), out);
+  }
+
+  /**
+   * When the conversion window of {@code week}'s cohort closes: the window after the end of the
+   * week (its last signup's window). From then on the cohort is complete.
+   */
+  public static Instant windowClosesAt(WeekId week, MetricsConfig config) {
+    return io.productopsdash.definitions.metrics.WeekCompleteness.windowClosesAt(week, config);
   }
 
   /** Per string id: whether it is one of {@code names}. */
@@ -220,7 +231,7 @@ public final class OnboardingRollup {
       converted++;
     }
 
-    OnboardingCohort result(WeekId week) {
+    OnboardingCohort result(WeekId week, boolean complete, Instant windowClosesAt) {
       Double rate = users == 0 ? null : (double) converted / users;
       SupportTickets support =
           new SupportTickets(
@@ -230,7 +241,7 @@ public final class OnboardingRollup {
           week, users, converted, rate,
           Percentiles.distribution(hours, converted), Percentiles.distribution(steps, converted),
           Percentiles.distribution(sessions, converted), Percentiles.distribution(days, converted),
-          support, silent, inProgress, convertedAfterWindow);
+          support, silent, inProgress, convertedAfterWindow, complete, windowClosesAt);
     }
   }
 }

@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Survey scores joined to what the respondents did in the product (PRODUCT.md §2, "satisfaction
+ * Survey scores joined to what the respondents did in the product (docs/definitions.md, "satisfaction
  * joined to usage"), as of an evaluation instant {@code asOf} (events after it do not exist, as
- * in the rollups). For each answer of the survey version in the weeks {@code from} to {@code to}:
+ * in the rollups, and answers given after it do not either). For each answer of the survey
+ * version in the weeks {@code from} to {@code to}, given at or before {@code asOf}:
  *
  * <ul>
  *   <li><b>user</b>: the answer's {@code userId}, resolved through the identity links (an
@@ -84,7 +85,7 @@ public final class SatisfactionByUsage {
     SatisfactionCounts counts = new SatisfactionCounts(scale, areas.stream().map(FeatureArea::name).toList());
     boolean[] adopted = new boolean[areas.size()];
     for (Answer answer : answers) {
-      if (answer.week().compareTo(from) < 0 || answer.week().compareTo(to) > 0) {
+      if (answer.week().compareTo(from) < 0 || answer.week().compareTo(to) > 0 || answer.createdAt().isAfter(asOf)) {
         continue;
       }
       String id = answer.userId();

@@ -33,7 +33,12 @@ final class Signups {
     return out;
   }
 
-  /** The acquisition source of a signup event ({@link SignupAttribution#source}). */
+  /**
+   * The acquisition source of a signup event ({@link SignupAttribution#source}): its {@code properties[sourceProperty]}, else {@code
+   * context.campaign.source}, else {@code properties.utm_source}, else {@code (none)}. A value that
+   * is missing, not a plain value or blank (empty or only spaces) counts as absent, so a blank {@code
+   * properties.source} falls through to the campaign source.
+   */
   static String source(EventLog log, int signupEvent, MetricsConfig config) {
     int m = log.marked(signupEvent);
     return SignupAttribution.source(m < 0 ? null : log.markedProperties(m), m < 0 ? null : log.markedContext(m), config);

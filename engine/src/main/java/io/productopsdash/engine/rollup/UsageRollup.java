@@ -116,7 +116,8 @@ public final class UsageRollup {
           LocalDays.week(firstWeek + w), a.activeUsers, a.sessions, a.events,
           Percentiles.distribution(a.sessionsPerUser, a.activeUsers),
           Percentiles.distribution(a.secondsPerUser, a.activeUsers),
-          features.of(w, log), a.areas(areas)));
+          features.of(w, log), a.areas(areas),
+          AcquisitionRollup.isPartial(LocalDays.week(firstWeek + w), config, asOf)));
     }
     return new UsageReport(from, to, asOf, out);
   }

@@ -39,9 +39,9 @@ public final class ScoreService {
             long[] current = countsPerPoint(survey, counts.get(week));
             ScoreSummary summary = ScoreSummarizer.summarize(survey.scale(), current);
             ScoreChange change = ScoreSummarizer.compare(week.plusWeeks(-1), survey.scale(), previous, current);
-            long impressions = frame.impressions(c, survey.seriesId(), week);
-            Double responseRate = impressions == 0 ? null : (double) summary.n() / impressions;
-            out.add(new WeeklyScore(week, summary, impressions, responseRate, change));
+            SamplingFrameRepository.Reach reach = frame.reach(c, survey.seriesId(), week);
+            Double responseRate = reach.shown() == 0 ? null : (double) reach.answered() / reach.shown();
+            out.add(new WeeklyScore(week, summary, reach.shown(), reach.answered(), responseRate, change));
             previous = current;
           }
           return out;

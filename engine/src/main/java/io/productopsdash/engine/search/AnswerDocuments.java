@@ -50,6 +50,21 @@ public final class AnswerDocuments {
     return week.year() * 100 + week.week();
   }
 
+  /**
+   * The identity of a comment's text for collapsing exact duplicates: case folded, white space
+   * runs made one space, ends trimmed, then a 64-bit FNV-1a hash of its UTF-16 units (a collision
+   * of two different comments is about one in 10^19 per pair).
+   */
+  public static long commentKey(String comment) {
+    String folded = comment.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+    long hash = 0xcbf29ce484222325L;
+    for (int i = 0; i < folded.length(); i++) {
+      hash ^= folded.charAt(i);
+      hash *= 0x100000001b3L;
+    }
+    return hash;
+  }
+
   /** The document for {@code answer}, facets already built. */
   public static Document toDocument(AnswerRecord answer) {
     Document doc = new Document();
@@ -80,6 +95,13 @@ public final class AnswerDocuments {
     facet(doc, AnswerFields.FACET_SCORE_BUCKET, bucket);
 
     doc.add(new Field(AnswerFields.COMMENT, answer.comment(), COMMENT_TYPE));
+    boolean commented = !answer.comment().isBlank();
+    doc.add(new StringField(AnswerFields.HAS_COMMENT, Boolean.toString(commented), Field.Store.NO));
+    if (commented) {
+      long key = commentKey(answer.comment());
+      doc.add(new NumericDocValuesField(AnswerFields.COMMENT_KEY, key));
+      doc.add(new StringField(AnswerFields.COMMENT_KEY, Long.toHexString(key), Field.Store.NO));
+    }
 
     if (answer.themeId() != null) {
       doc.add(new StringField(AnswerFields.THEME, answer.themeId(), Field.Store.YES));

@@ -26,6 +26,14 @@ public final class AnswerFields {
   public static final String SEGMENT = "segment";
   /** "true" or "false". */
   public static final String FEATURE_REQUEST = "feature_request";
+  /** "true" when the answer has a comment, else "false": exact term. */
+  public static final String HAS_COMMENT = "has_comment";
+  /**
+   * The comment's identity for collapsing exact duplicates: a 64-bit hash of the comment with case
+   * and runs of white space folded ({@link AnswerDocuments#commentKey}); numeric doc values and an
+   * exact term (its hex form); absent for an answer without a comment.
+   */
+  public static final String COMMENT_KEY = "comment_key";
   /** Sentence embedding, cosine similarity. */
   public static final String EMBEDDING = "embedding";
   public static final int EMBEDDING_DIMENSION = 384;

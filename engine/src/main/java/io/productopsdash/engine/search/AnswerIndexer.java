@@ -43,7 +43,7 @@ public final class AnswerIndexer {
   /** The sentiment code of an answer not yet scored. */
   public static final String NO_SENTIMENT = "unknown";
   /** Version of the document layout; an index recorded with another one is rebuilt. */
-  static final String SCHEMA_VERSION = "1";
+  static final String SCHEMA_VERSION = "2";
   static final String SCHEMA_KEY = "schema";
   static final String WEEK_KEY_PREFIX = "week:";
 

@@ -155,30 +155,51 @@ public final class AnswerSearch {
     IndexSearcher searcher = index.acquire();
     try {
       ParsedQuery text = text(searcher, request);
-      Query query = withFilters(text.query(), request.filters());
+      Query query = withFilters(text.query(), request);
       int n = (request.page() + 1) * request.pageSize();
+      if (request.collapseDuplicates()) {
+        // Every match is ranked, so the page counts distinct comments, not copies.
+        n = Math.max(1, Math.min(searcher.count(query), DuplicateCollapse.MAX_MATCHES));
+      }
       // One pass over the matches: the page, the facet counts and the exact total together.
       FacetsCollectorManager.FacetsResult found =
           FacetsCollectorManager.search(searcher, query, n, sort(request.sort()), true, new FacetsCollectorManager());
-      ScoreDoc[] top = found.topDocs().scoreDocs;
-      int from = Math.min(request.page() * request.pageSize(), top.length);
-      ScoreDoc[] page = Arrays.copyOfRange(top, from, top.length);
-      List<SearchResult.Hit> hits = hits(searcher, text.query(), page);
       long total = 0;
       for (FacetsCollector.MatchingDocs m : found.facetsCollector().getMatchingDocs()) {
         total += m.totalHits;
       }
-      return new SearchResult(total, hits, facets(searcher, found.facetsCollector()), text.literal());
+      Map<String, List<SearchResult.FacetCount>> facets = facets(searcher, found.facetsCollector());
+      ScoreDoc[] top = found.topDocs().scoreDocs;
+      if (request.collapseDuplicates()) {
+        return collapsed(searcher, request, text, top, total, facets);
+      }
+      int from = Math.min(request.page() * request.pageSize(), top.length);
+      ScoreDoc[] page = Arrays.copyOfRange(top, from, top.length);
+      List<SearchResult.Hit> hits = hits(searcher, text.query(), page);
+      return new SearchResult(total, hits, facets, text.literal());
     } finally {
       index.release(searcher);
     }
+  }
+
+  /* One page of the ranked matches with identical comments collapsed into their best-ranked one. */
+  private SearchResult collapsed(
+      IndexSearcher searcher, SearchRequest request, ParsedQuery text, ScoreDoc[] ranked, long answers,
+      Map<String, List<SearchResult.FacetCount>> facets) throws IOException {
+    List<DuplicateCollapse.Group> groups = DuplicateCollapse.of(searcher, ranked);
+    int from = Math.min(request.page() * request.pageSize(), groups.size());
+    int to = Math.min(from + request.pageSize(), groups.size());
+    List<DuplicateCollapse.Group> page = groups.subList(from, to);
+    List<SearchResult.Hit> hits =
+        DuplicateCollapse.attach(searcher, hits(searcher, text.query(), DuplicateCollapse.heads(page)), page);
+    return new SearchResult(groups.size(), answers, hits, facets, text.literal());
   }
 
   /* The query text parsed, or searched literally when it does not parse or expands too far. */
   private ParsedQuery text(IndexSearcher searcher, SearchRequest request) throws IOException {
     ParsedQuery text = parse(request.query());
     try {
-      searcher.rewrite(withFilters(text.query(), request.filters()));
+      searcher.rewrite(withFilters(text.query(), request));
       return text;
     } catch (IndexSearcher.TooManyClauses e) {
       // A wildcard expanding to too many terms: search its words literally instead.
@@ -194,10 +215,10 @@ public final class AnswerSearch {
     ParsedQuery text = text(searcher, request);
     int window = Math.max(CANDIDATES, Math.min(MAX_FUSED, (request.page() + 1) * request.pageSize()));
     ScoreDoc[] keyword = hybrid
-        ? searcher.search(withFilters(text.query(), request.filters()), window, sort(SearchRequest.SortOrder.RELEVANCE), true)
+        ? searcher.search(withFilters(text.query(), request), window, sort(SearchRequest.SortOrder.RELEVANCE), true)
             .scoreDocs
         : new ScoreDoc[0];
-    Query filter = withFilters(new MatchAllDocsQuery(), request.filters());
+    Query filter = withFilters(new MatchAllDocsQuery(), request);
     ScoreDoc[] knn = searcher.search(new KnnFloatVectorQuery(AnswerFields.EMBEDDING, vector, window, filter), window)
         .scoreDocs;
     Set<Integer> all = new HashSet<>();
@@ -230,16 +251,20 @@ public final class AnswerSearch {
     } else {
       candidates.sort(BY_SCORE_THEN_ID);
     }
+    Query candidateQuery = new DocSetQuery(candidates.stream().mapToInt(Candidate::doc).toArray());
+    Map<String, List<SearchResult.FacetCount>> facets =
+        facets(searcher, searcher.search(candidateQuery, new FacetsCollectorManager()));
+    ParsedQuery shown = new ParsedQuery(text.query(), hybrid && text.literal());
+    if (request.collapseDuplicates()) {
+      ScoreDoc[] ranked = candidates.stream().map(c -> new ScoreDoc(c.doc(), c.score())).toArray(ScoreDoc[]::new);
+      return collapsed(searcher, request, shown, ranked, candidates.size(), facets);
+    }
     int from = Math.min(request.page() * request.pageSize(), candidates.size());
     int to = Math.min(from + request.pageSize(), candidates.size());
     ScoreDoc[] page = candidates.subList(from, to).stream()
         .map(c -> new ScoreDoc(c.doc(), c.score()))
         .toArray(ScoreDoc[]::new);
-    Query candidateQuery = new DocSetQuery(candidates.stream().mapToInt(Candidate::doc).toArray());
-    return new SearchResult(
-        candidates.size(), hits(searcher, text.query(), page),
-        facets(searcher, searcher.search(candidateQuery, new FacetsCollectorManager())),
-        hybrid && text.literal());
+    return new SearchResult(candidates.size(), hits(searcher, text.query(), page), facets, shown.literal());
   }
 
   /*
@@ -293,7 +318,8 @@ public final class AnswerSearch {
 
   /**
    * Up to {@code k} answers closest to {@code answerId} by embedding, closest first (ties by id),
-   * never the answer itself; empty when the answer has no embedding.
+   * never the answer itself nor another answer with its identical text, and each other text once
+   * (its closest answer); empty when the answer has no embedding.
    *
    * @throws NotFoundException when no answer has that id
    */
@@ -312,22 +338,28 @@ public final class AnswerSearch {
       if (vector == null) {
         return List.of();
       }
+      StoredFields stored = searcher.storedFields();
+      String own = stored.document(self.scoreDocs[0].doc).get(AnswerFields.COMMENT);
+      // Never the answer itself nor a copy of its text; copies of another text count once.
       Query others = new BooleanQuery.Builder()
           .add(new MatchAllDocsQuery(), Occur.FILTER)
           .add(new TermQuery(idTerm), Occur.MUST_NOT)
+          .add(new TermQuery(new Term(AnswerFields.COMMENT_KEY, Long.toHexString(AnswerDocuments.commentKey(own)))),
+              Occur.MUST_NOT)
           .build();
-      TopDocs top = searcher.search(
-          new KnnFloatVectorQuery(AnswerFields.EMBEDDING, vector, k, others), k);
-      StoredFields stored = searcher.storedFields();
+      int wide = Math.min(MAX_SIMILAR * 4, k * 4);
+      TopDocs top = searcher.search(new KnnFloatVectorQuery(AnswerFields.EMBEDDING, vector, wide, others), wide);
+      ScoreDoc[] ranked = top.scoreDocs.clone();
+      Arrays.sort(ranked, Comparator.comparingDouble((ScoreDoc sd) -> -sd.score).thenComparingInt(sd -> sd.doc));
       List<SimilarAnswer> out = new ArrayList<>();
-      for (ScoreDoc sd : top.scoreDocs) {
-        Document doc = stored.document(sd.doc);
-        out.add(new SimilarAnswer(Long.parseLong(doc.get(AnswerFields.ID)), sd.score,
+      for (DuplicateCollapse.Group g : DuplicateCollapse.of(searcher, ranked)) {
+        Document doc = stored.document(g.head().doc);
+        out.add(new SimilarAnswer(Long.parseLong(doc.get(AnswerFields.ID)), g.head().score,
             doc.get(AnswerFields.THEME), doc.get(AnswerFields.COMMENT)));
       }
       out.sort(Comparator.comparingDouble((SimilarAnswer s) -> -s.similarity())
           .thenComparingLong(SimilarAnswer::answerId));
-      return List.copyOf(out);
+      return List.copyOf(out.subList(0, Math.min(k, out.size())));
     } finally {
       index.release(searcher);
     }
@@ -354,8 +386,13 @@ public final class AnswerSearch {
     return q == null ? new MatchNoDocsQuery("no searchable words") : q;
   }
 
-  private static Query withFilters(Query text, SearchFilters f) {
+  /* The filters of the request; answers without a comment only when the request asks for them. */
+  private static Query withFilters(Query text, SearchRequest request) {
+    SearchFilters f = request.filters();
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
+    if (!request.includeUncommented()) {
+      b.add(new TermQuery(new Term(AnswerFields.HAS_COMMENT, "true")), Occur.FILTER);
+    }
     if (f.surveyId() != null) {
       b.add(new TermQuery(new Term(AnswerFields.SURVEY, f.surveyId().toString())), Occur.FILTER);
     }

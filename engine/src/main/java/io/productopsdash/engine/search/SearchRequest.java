@@ -3,14 +3,25 @@ package io.productopsdash.engine.search;
 import java.util.Objects;
 
 /**
- * One search: query text in Lucene syntax (blank matches every answer), filters, order, page and
- * how the text is matched ({@link Mode}).
+ * One search: query text in Lucene syntax (blank matches every commented answer), filters, order,
+ * page and how the text is matched ({@link Mode}).
  *
  * @param page zero-based page number
  * @param pageSize 1..{@value #MAX_PAGE_SIZE}
+ * @param includeUncommented whether answers without a comment are listed too (only a blank query
+ *     can match them); off by default
+ * @param collapseDuplicates whether answers with the identical comment (case and white space
+ *     aside) are one hit, carrying the others' ids; on by default, and pages count such hits
  */
 public record SearchRequest(
-    String query, SearchFilters filters, SortOrder sort, int page, int pageSize, Mode mode) {
+    String query,
+    SearchFilters filters,
+    SortOrder sort,
+    int page,
+    int pageSize,
+    Mode mode,
+    boolean includeUncommented,
+    boolean collapseDuplicates) {
   public static final int MAX_PAGE_SIZE = 100;
   public static final int DEFAULT_PAGE_SIZE = 20;
 
@@ -33,6 +44,11 @@ public record SearchRequest(
   public enum SortOrder {
     RELEVANCE,
     DATE_DESC
+  }
+
+  /** Commented answers only, identical comments collapsed. */
+  public SearchRequest(String query, SearchFilters filters, SortOrder sort, int page, int pageSize, Mode mode) {
+    this(query, filters, sort, page, pageSize, mode, false, true);
   }
 
   /** A keyword search. */
@@ -64,18 +80,28 @@ public record SearchRequest(
   }
 
   public SearchRequest withFilters(SearchFilters newFilters) {
-    return new SearchRequest(query, newFilters, sort, page, pageSize, mode);
+    return new SearchRequest(query, newFilters, sort, page, pageSize, mode, includeUncommented, collapseDuplicates);
   }
 
   public SearchRequest withSort(SortOrder newSort) {
-    return new SearchRequest(query, filters, newSort, page, pageSize, mode);
+    return new SearchRequest(query, filters, newSort, page, pageSize, mode, includeUncommented, collapseDuplicates);
   }
 
   public SearchRequest withPage(int newPage, int newPageSize) {
-    return new SearchRequest(query, filters, sort, newPage, newPageSize, mode);
+    return new SearchRequest(query, filters, sort, newPage, newPageSize, mode, includeUncommented, collapseDuplicates);
   }
 
   public SearchRequest withMode(Mode newMode) {
-    return new SearchRequest(query, filters, sort, page, pageSize, newMode);
+    return new SearchRequest(query, filters, sort, page, pageSize, newMode, includeUncommented, collapseDuplicates);
+  }
+
+  /** The same search with or without the answers that have no comment. */
+  public SearchRequest withUncommented(boolean include) {
+    return new SearchRequest(query, filters, sort, page, pageSize, mode, include, collapseDuplicates);
+  }
+
+  /** The same search with identical comments collapsed into one hit, or every answer listed. */
+  public SearchRequest withCollapsedDuplicates(boolean collapse) {
+    return new SearchRequest(query, filters, sort, page, pageSize, mode, includeUncommented, collapse);
   }
 }

@@ -19,7 +19,7 @@ class DigestRendererTest {
 
   private static WeeklyScore empty(WeekId week) {
     ScoreSummary s = new ScoreSummary(0, List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L), null, null, null, null, null, null, null, null, true);
-    return new WeeklyScore(week, s, 0, null, new ScoreChange(week.plusWeeks(-1), null, null, null, null, null, null, true));
+    return new WeeklyScore(week, s, 0, 0, null, new ScoreChange(week.plusWeeks(-1), null, null, null, null, null, null, true));
   }
 
   private static Digest digest(String name, String quote) {
@@ -32,7 +32,7 @@ class DigestRendererTest {
         7, 7, name, WEEK, Instant.parse("2026-11-23T08:00:00Z"), empty(WEEK), empty(WEEK.plusWeeks(-1)),
         List.of(new Digest.ThemeItem(3, "login & <b>", 1, 1.0, ThemeTrend.NEW, null, null, null, 11L, quote,
             links.theme(3, 7, WEEK))),
-        List.of(), 1, requests, null, null, null, null, Digest.ThemeRunNote.none(), Digest.Drivers.none(), snapshot,
+        List.of(), 1, requests, null, null, null, null, null, 30, Digest.ThemeRunNote.none(), Digest.Drivers.none(), snapshot,
         new Digest.Links(links.overview(7, WEEK), links.featureRequests(7), links.acquisition(WEEK), links.onboarding(WEEK)));
   }
 

@@ -88,7 +88,9 @@ class SatisfactionByUsageIT {
   private static List<Answer> answers() {
     Object[][] rows = RollupFixture.answerRows();
     List<Answer> out = new ArrayList<>();
-    Instant at = Instant.parse("2026-03-01T00:00:00Z");
+    // Given before every evaluation instant used here, so these tests see events cut, not answers
+    // (answersGivenAfterTheEvaluationInstantDoNotCount moves some later).
+    Instant at = Instant.parse("2026-02-02T00:00:00Z");
     for (int i = 0; i < rows.length; i++) {
       out.add(new Answer(
           i + 1, "r" + i, 42, (String) rows[i][0], WeekId.parse("2026-" + rows[i][1]), (int) rows[i][2], null, null,
@@ -186,6 +188,24 @@ class SatisfactionByUsageIT {
     assertGroup(chains.others(), 15, 71.0 / 15);
     assertThat(chains.meanDelta()).isCloseTo(1.0 - 71.0 / 15, within(EPS));
     assertThat(chains.pValue()).isNull();
+  }
+
+  @Test
+  void answersGivenAfterTheEvaluationInstantDoNotCount() {
+    // judy's and grace's W08 answers given on 18 Feb: as of 7 Feb they do not exist yet.
+    Instant later = Instant.parse("2026-02-18T09:00:00Z");
+    List<Answer> answers = new ArrayList<>();
+    for (Answer a : answers()) {
+      answers.add(a.week().equals(TO)
+          ? new Answer(a.id(), a.responseId(), a.surveyId(), a.userId(), a.week(), a.score(), null, null, null, later, later)
+          : a);
+    }
+    Instant asOf = Instant.parse("2026-02-07T12:00:00Z");
+    SatisfactionReport early = SatisfactionByUsage.of(log, RollupFixture.CONFIG, 42, CSAT, answers, identities, FROM, TO, asOf);
+    // No signup as of then (see below): 44 / 10 less judy 5 and grace 6 = 33 / 8.
+    assertGroup(early.byOnboarding().get(3), 8, 33.0 / 8);
+    SatisfactionReport atThem = SatisfactionByUsage.of(log, RollupFixture.CONFIG, 42, CSAT, answers, identities, FROM, TO, later);
+    assertThat(atThem.overall().n()).isEqualTo(early.overall().n() + 2);
   }
 
   @Test

@@ -63,7 +63,7 @@ class AnswerIndexerIT {
             return null;
           });
       assertThat(indexer.indexSeriesWeek(db, index, s.seriesId(), WeekId.parse("2026-W11"))).isEqualTo(2);
-      assertThat(search.search(SearchRequest.of("")).totalHits()).isEqualTo(2);
+      assertThat(search.search(everyAnswer()).totalHits()).isEqualTo(2);
 
       index.upsert(new AnswerRecord(9_999, s.id(), WeekId.parse("2026-W10"),
           java.time.LocalDate.of(2026, 3, 2), 3, ScoreBucket.MID, "stale fees", null, null, null,
@@ -75,14 +75,19 @@ class AnswerIndexerIT {
       assertThat(progress).isNotEmpty();
       assertThat(progress.get(progress.size() - 1)).containsExactly(4, 4);
 
-      SearchResult all = search.search(SearchRequest.of("").withPage(0, 100));
+      SearchResult all = search.search(everyAnswer().withPage(0, 100));
       assertThat(all.ids()).containsExactlyInAnyOrderElementsOf(ids);
       SearchResult fees = search.search(SearchRequest.of("fees"));
       assertThat(fees.ids()).containsExactlyInAnyOrder(ids.get(0), ids.get(2));
       assertThat(fees.facets().get(AnswerFields.FACET_SENTIMENT))
           .containsExactly(new SearchResult.FacetCount(AnswerIndexer.NO_SENTIMENT, 2));
-      assertThat(search.search(SearchRequest.of("").withFilters(SearchFilters.none().withScores(1, 2))).ids())
+      assertThat(search.search(everyAnswer().withFilters(SearchFilters.none().withScores(1, 2))).ids())
           .containsExactly(ids.get(0));
     }
+  }
+
+  /* Every indexed answer: those without a comment too, identical comments not collapsed. */
+  private static SearchRequest everyAnswer() {
+    return SearchRequest.of("").withUncommented(true).withCollapsedDuplicates(false);
   }
 }

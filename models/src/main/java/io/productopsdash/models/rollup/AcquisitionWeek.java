@@ -6,9 +6,11 @@ import java.util.List;
 /**
  * Signups of one ISO week: distinct users whose signup fell in it, broken down by acquisition
  * source and by segment, each breakdown largest first (ties by key) and summing to {@code
- * signups}.
+ * signups}. {@code partial} marks a week that had not ended at the evaluation instant: its counts
+ * are still growing, so it is never compared with a complete week.
  */
-public record AcquisitionWeek(WeekId week, long signups, List<KeyCount> bySource, List<KeyCount> bySegment) {
+public record AcquisitionWeek(
+    WeekId week, long signups, List<KeyCount> bySource, List<KeyCount> bySegment, boolean partial) {
   public AcquisitionWeek {
     Checks.required("week", week);
     Checks.count("signups", signups);

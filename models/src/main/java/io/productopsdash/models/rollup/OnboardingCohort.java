@@ -1,6 +1,7 @@
 package io.productopsdash.models.rollup;
 
 import io.productopsdash.models.WeekId;
+import java.time.Instant;
 
 /**
  * Onboarding of the users who signed up in one ISO week. {@code converted} made a first
@@ -11,6 +12,12 @@ import io.productopsdash.models.WeekId;
  * inProgress} are the others, so {@code converted + silentGiveUps + inProgress == users}. {@code
  * convertedAfterWindow} (informative) counts the not-converted whose first transaction came after
  * the window. {@code conversionRate} is a fraction (null for an empty cohort).
+ *
+ * <p>{@code complete} tells whether the cohort's window has closed: the evaluation instant is at
+ * least the conversion window after the end of the cohort's week ({@code windowClosesAt}), so
+ * every member had the whole window. An incomplete cohort's conversion can only rise and its
+ * silent give-ups are not yet possible for its youngest members: it is shown as "in progress" and
+ * never compared as a change.
  */
 public record OnboardingCohort(
     WeekId week,
@@ -24,8 +31,11 @@ public record OnboardingCohort(
     SupportTickets supportTickets,
     long silentGiveUps,
     long inProgress,
-    long convertedAfterWindow) {
+    long convertedAfterWindow,
+    boolean complete,
+    Instant windowClosesAt) {
   public OnboardingCohort {
+    Checks.required("windowClosesAt", windowClosesAt);
     Checks.required("week", week);
     Checks.count("users", users);
     Checks.count("converted", converted);

@@ -8,7 +8,8 @@ import java.util.List;
  * session's first event: no midnight split). {@code activeUsers} had at least one session in the
  * week; {@code sessionsPerUser} and {@code sessionSecondsPerUser} are distributions over them;
  * {@code features} are sorted by events (most first, ties by kind and key); {@code areas} follow
- * the configuration's order.
+ * the configuration's order. {@code partial} marks a week that had not ended at the evaluation
+ * instant (its counts are still growing; it is never compared with a complete week).
  */
 public record UsageWeek(
     WeekId week,
@@ -18,7 +19,8 @@ public record UsageWeek(
     Distribution sessionsPerUser,
     Distribution sessionSecondsPerUser,
     List<FeatureUsage> features,
-    List<AreaDepth> areas) {
+    List<AreaDepth> areas,
+    boolean partial) {
   public UsageWeek {
     Checks.required("week", week);
     Checks.count("activeUsers", activeUsers);

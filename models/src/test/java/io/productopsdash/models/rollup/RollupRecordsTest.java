@@ -15,20 +15,20 @@ class RollupRecordsTest {
   @Test
   void onboardingOutcomesMustAddUpToTheCohort() {
     Distribution one = new Distribution(1, 2.0, 2.0, 2.0, 2.0);
-    OnboardingCohort ok = new OnboardingCohort(W, 3, 1, 1.0 / 3, one, one, one, one, NO_TICKETS, 1, 1, 1);
+    OnboardingCohort ok = new OnboardingCohort(W, 3, 1, 1.0 / 3, one, one, one, one, NO_TICKETS, 1, 1, 1, true, java.time.Instant.EPOCH);
     assertThat(ok.users()).isEqualTo(3);
-    assertThatThrownBy(() -> new OnboardingCohort(W, 3, 1, 1.0 / 3, one, one, one, one, NO_TICKETS, 1, 0, 0))
+    assertThatThrownBy(() -> new OnboardingCohort(W, 3, 1, 1.0 / 3, one, one, one, one, NO_TICKETS, 1, 0, 0, true, java.time.Instant.EPOCH))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("1 + 1 + 0 != 3");
-    assertThatThrownBy(() -> new OnboardingCohort(W, 3, 1, 1.0 / 3, one, one, one, one, NO_TICKETS, 1, 1, 3))
+    assertThatThrownBy(() -> new OnboardingCohort(W, 3, 1, 1.0 / 3, one, one, one, one, NO_TICKETS, 1, 1, 3, true, java.time.Instant.EPOCH))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void breakdownsMustSumToTheSignups() {
-    assertThat(new AcquisitionWeek(W, 2, List.of(new KeyCount("ads", 2)), List.of(new KeyCount(KeyCount.NONE, 2))).signups())
+    assertThat(new AcquisitionWeek(W, 2, List.of(new KeyCount("ads", 2)), List.of(new KeyCount(KeyCount.NONE, 2)), false).signups())
         .isEqualTo(2);
-    assertThatThrownBy(() -> new AcquisitionWeek(W, 2, List.of(new KeyCount("ads", 1)), List.of(new KeyCount("pro", 2))))
+    assertThatThrownBy(() -> new AcquisitionWeek(W, 2, List.of(new KeyCount("ads", 1)), List.of(new KeyCount("pro", 2)), false))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

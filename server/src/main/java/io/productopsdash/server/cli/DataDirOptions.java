@@ -1,5 +1,6 @@
 package io.productopsdash.server.cli;
 
+import io.productopsdash.data.Database;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,44 @@ public final class DataDirOptions {
   /** The line a command prints when {@link #withDatabase} found none. */
   String noDatabase(Map<String, String> env, Path defaultData) {
     return "No ProductOpsDash database in " + resolve(env, defaultData).toAbsolutePath() + " (use --data DIR)";
+  }
+
+  /** Where {@code demo} makes its workspaces, relative to the working folder. */
+  static final Path DEMO_WORKSPACES = Path.of("demo-workspaces");
+
+  /**
+   * The data folder of a command that reads an existing one: as {@link #resolve}, except that when
+   * nothing chose a folder and the default holds no database, the newest demo workspace with one
+   * is used, and a note on {@code err} says so.
+   */
+  Path existing(Map<String, String> env, Path defaultData, java.io.PrintWriter err) {
+    Path dir = resolve(env, defaultData);
+    if (data != null || !dir.equals(defaultData) || Files.isRegularFile(dir.resolve(Database.FILE_NAME))) {
+      return dir;
+    }
+    Path demo = newestDemo(DEMO_WORKSPACES);
+    if (demo == null) {
+      return dir;
+    }
+    err.println("Note: no --data given and " + defaultData + " has no database; using the newest demo workspace "
+        + demo + " (pass --data to choose another).");
+    err.flush();
+    return demo;
+  }
+
+  /** The newest {@code demo-*} folder under {@code root} that holds a database, or null. */
+  static Path newestDemo(Path root) {
+    if (!Files.isDirectory(root)) {
+      return null;
+    }
+    try (java.util.stream.Stream<Path> dirs = Files.list(root)) {
+      return dirs.filter(d -> d.getFileName().toString().startsWith("demo-"))
+          .filter(d -> Files.isRegularFile(d.resolve(Database.FILE_NAME)))
+          .max(java.util.Comparator.comparing((Path d) -> d.getFileName().toString()))
+          .orElse(null);
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /** The settings of the config file that applies to {@code dataDir} (empty when there is none). */

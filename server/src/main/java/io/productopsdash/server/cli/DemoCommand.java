@@ -100,6 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
         "Data set: %,d users, %,d events, %,d answers (%,d with a comment), themes in %d of %d weeks, %d feature requests, %,d answers indexed",
         summary.users(), summary.events(), summary.answers(), summary.comments(), summary.themeWeeks(), summary.weeks().size(),
         summary.featureRequests(), summary.indexedAnswers()));
+    out.println("Try it from another terminal: " + searchCommand(config.dataDir()));
     out.flush();
     if (exitAfterLoad) {
       if (workspace.generatedAdminToken() != null) {
@@ -130,6 +131,13 @@ public final class DemoCommand implements Callable<Integer> {
                   + summary.surveyId() + "&userId=" + visitor);
         });
     return 0;
+  }
+
+  /** The {@code search} command line that reads this demo's workspace, with its folder spelled out. */
+  static String searchCommand(Path dataDir) {
+    String dir = dataDir.toAbsolutePath().toString();
+    String quoted = dir.matches("[A-Za-z0-9_./:@%+=,-]+") ? dir : "'" + dir.replace("'", "'\\''") + "'";
+    return "./bin/productopsdash search \"swap AND slow\" --data " + quoted;
   }
 
   private static boolean isEmptyOrAbsent(Path dir) throws IOException {

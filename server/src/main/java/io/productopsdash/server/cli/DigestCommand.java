@@ -7,6 +7,7 @@ import io.productopsdash.models.InvalidInputException;
 import io.productopsdash.models.NotFoundException;
 import io.productopsdash.models.Survey;
 import io.productopsdash.models.WeekId;
+import io.productopsdash.server.Workspace;
 import io.productopsdash.server.digest.DigestSender;
 import io.productopsdash.server.digest.DigestSettings;
 import io.productopsdash.server.digest.Digests;
@@ -67,13 +68,30 @@ public final class DigestCommand implements Callable<Integer> {
   Map<String, String> env = System.getenv();
   DigestSender.Sleeper sleeper = Digests::sleep;
 
+  /**
+   * The port for links when no public URL is configured: the configured port ({@code
+   * PRODUCTOPSDASH_PORT} or the config file's), else the port this data folder was last served on,
+   * else 7070.
+   */
+  private int port(Properties file, Database db) {
+    String configured = env.getOrDefault("PRODUCTOPSDASH_PORT", file.getProperty("port"));
+    if (configured != null && !configured.isBlank()) {
+      try {
+        return Integer.parseInt(configured.strip());
+      } catch (NumberFormatException e) {
+        // not a port: fall through to the served one
+      }
+    }
+    return Workspace.servedPort(db).orElse(7070);
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Path dir = dataDir.resolve(env, Path.of("productopsdash-data"));
+    Path dir = dataDir.existing(env, Path.of("productopsdash-data"), err);
     if (!Files.isRegularFile(dir.resolve(Database.FILE_NAME))) {
-      err.println("No ProductOpsDash database in " + dir.toAbsolutePath() + " (use --data DIR)");
+      err.println("No ProductOpsDash database in " + dir.toAbsolutePath() + " (use --data DIR; demo prints the folder it made)");
       return 2;
     }
     Properties file = dataDir.config(env, dir);
@@ -86,14 +104,8 @@ public final class DigestCommand implements Callable<Integer> {
       return 2;
     }
     DigestSettings settings = digest.resolve(env, file);
-    int port;
-    try {
-      port = Integer.parseInt(env.getOrDefault("PRODUCTOPSDASH_PORT", file.getProperty("port", "7070")).strip());
-    } catch (NumberFormatException e) {
-      port = 7070;
-    }
     try (Database db = Database.open(dir);
-        Digests digests = new Digests(db, clock, zoneId, settings, dir, port, sleeper)) {
+        Digests digests = new Digests(db, clock, zoneId, settings, dir, port(file, db), sleeper)) {
       Survey survey = new SurveyService(db, clock).get(surveyId);
       WeekId w = week == null ? WeekId.of(clock.instant(), zoneId).plusWeeks(-1) : WeekId.parse(week, "week");
       if (log) {

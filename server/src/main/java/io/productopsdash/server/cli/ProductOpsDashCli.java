@@ -17,12 +17,20 @@ import picocli.CommandLine.Command;
 public final class ProductOpsDashCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Read by {@link #main} before any logger exists (see {@link QuietLogs}); declared here so every command accepts it. */
+  @CommandLine.Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Show the libraries' log messages (schema migrations, model loading, GPU probes) on the terminal.")
+  boolean verbose;
+
   @Override
   public void run() {
     spec.commandLine().usage(System.out);
   }
 
   public static void main(String[] args) {
+    QuietLogs.configure(java.util.Arrays.asList(args).contains("--verbose"));
     int code = new CommandLine(new ProductOpsDashCli()).execute(args);
     if (code != 0) {
       System.exit(code);

@@ -48,9 +48,9 @@ public final class ReindexCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Map<String, String> env = System.getenv();
-    Path dir = dataDir.resolve(env, Path.of("productopsdash-data"));
+    Path dir = dataDir.existing(env, Path.of("productopsdash-data"), err);
     if (!Files.isRegularFile(dir.resolve(Database.FILE_NAME))) {
-      err.println("No ProductOpsDash database in " + dir.toAbsolutePath() + " (use --data DIR)");
+      err.println("No ProductOpsDash database in " + dir.toAbsolutePath() + " (use --data DIR; demo prints the folder it made)");
       return 2;
     }
     String zoneText = zone != null ? zone : env.getOrDefault("PRODUCTOPSDASH_ZONE", "");

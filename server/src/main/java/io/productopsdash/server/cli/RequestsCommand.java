@@ -70,9 +70,9 @@ public final class RequestsCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      Path dir = dataDir.resolve(System.getenv(), Path.of("productopsdash-data"));
+      Path dir = dataDir.existing(System.getenv(), Path.of("productopsdash-data"), err);
       if (!Files.isRegularFile(dir.resolve(Database.FILE_NAME))) {
-        err.println("No ProductOpsDash database in " + dir.toAbsolutePath() + " (use --data DIR)");
+        err.println("No ProductOpsDash database in " + dir.toAbsolutePath() + " (use --data DIR; demo prints the folder it made)");
         return 2;
       }
       try (Database db = Database.open(dir)) {

@@ -94,9 +94,9 @@ public final class RollupCommand implements Callable<Integer> {
       err.println("satisfaction needs --survey ID, a positive survey version id");
       return 2;
     }
-    Path dir = dataDir.resolve(System.getenv(), Path.of("productopsdash-data"));
+    Path dir = dataDir.existing(System.getenv(), Path.of("productopsdash-data"), err);
     if (!Files.isRegularFile(dir.resolve(Database.FILE_NAME))) {
-      err.println("No ProductOpsDash database in " + dir.toAbsolutePath() + " (use --data DIR)");
+      err.println("No ProductOpsDash database in " + dir.toAbsolutePath() + " (use --data DIR; demo prints the folder it made)");
       return 2;
     }
     ZoneId defaultZone = defaultZone(zone);

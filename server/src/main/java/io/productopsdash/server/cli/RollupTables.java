@@ -31,7 +31,7 @@ final class RollupTables {
     List<String[]> segments = new ArrayList<>();
     segments.add(new String[] {"week", "segment", "users"});
     for (AcquisitionWeek w : r.weeks()) {
-      weeks.add(new String[] {w.week().toString(), Long.toString(w.signups())});
+      weeks.add(new String[] {w.week() + (w.partial() ? " (partial)" : ""), Long.toString(w.signups())});
       for (KeyCount k : w.bySource()) {
         sources.add(new String[] {w.week().toString(), k.key(), Long.toString(k.users())});
       }
@@ -48,17 +48,18 @@ final class RollupTables {
     StringBuilder out =
         new StringBuilder(
             "Onboarding per signup-week cohort, " + r.from() + " to " + r.to() + ", as of " + r.asOf()
-                + " (conversion window " + r.conversionWindowDays() + " days; medians, p75/p90 of hours)\n\n");
+                + " (conversion window " + r.conversionWindowDays() + " days; time to first transaction: median, p75, p90;"
+                + " a cohort is in progress until its window has closed)\n\n");
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {
-      "cohort", "users", "converted", "conv %", "hours med", "p75", "p90", "steps med", "sessions med", "days med",
+      "cohort", "users", "converted", "conv %", "time med", "p75", "p90", "steps med", "sessions med", "days med",
       "tickets/user", "with ticket %", "silent", "in progress", "after window"
     });
     for (OnboardingCohort c : r.cohorts()) {
       rows.add(new String[] {
-        c.week().toString(), Long.toString(c.users()), Long.toString(c.converted()), percent(c.conversionRate()),
-        num(c.hoursToFirstTransaction().median()), num(c.hoursToFirstTransaction().p75()),
-        num(c.hoursToFirstTransaction().p90()), num(c.steps().median()), num(c.sessions().median()),
+        c.week() + (c.complete() ? "" : " (in progress)"), Long.toString(c.users()), Long.toString(c.converted()),
+        percent(c.conversionRate()), hours(c.hoursToFirstTransaction().median()), hours(c.hoursToFirstTransaction().p75()),
+        hours(c.hoursToFirstTransaction().p90()), num(c.steps().median()), num(c.sessions().median()),
         num(c.days().median()), num(c.supportTickets().meanPerUser()), percent(c.supportTickets().shareWithAny()),
         Long.toString(c.silentGiveUps()), Long.toString(c.inProgress()), Long.toString(c.convertedAfterWindow())
       });
@@ -71,17 +72,17 @@ final class RollupTables {
     for (UsageWeek w : r.weeks()) {
       Distribution s = w.sessionsPerUser();
       Distribution t = w.sessionSecondsPerUser();
-      out.append('\n').append(w.week()).append(": ").append(w.activeUsers()).append(" active users, ")
+      out.append('\n').append(w.week()).append(w.partial() ? " (partial week)" : "").append(": ").append(w.activeUsers()).append(" active users, ")
           .append(w.sessions()).append(" sessions, ").append(w.events()).append(" events; per user: sessions median ")
           .append(num(s.median())).append(" mean ").append(num(s.mean())).append(", session time median ")
-          .append(num(t.median())).append(" s mean ").append(num(t.mean())).append(" s\n");
+          .append(duration(t.median())).append(" mean ").append(duration(t.mean())).append("\n");
       if (!w.features().isEmpty()) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"kind", "feature/page", "events", "users", "sessions", "session time s"});
+        rows.add(new String[] {"kind", "feature/page", "events", "users", "sessions", "session time"});
         for (FeatureUsage f : w.features()) {
           rows.add(new String[] {
             f.kind(), f.key(), Long.toString(f.events()), Long.toString(f.users()), Long.toString(f.sessions()),
-            num(f.sessionSeconds())
+            duration(f.sessionSeconds())
           });
         }
         out.append(table(rows, "llrrrr"));
@@ -143,6 +144,29 @@ final class RollupTables {
 
   private static String num(Double v) {
     return v == null ? "-" : String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  /** Seconds as "45 s", "12.5 min", "5.2 h" or "3.4 d", with thousands separators. */
+  static String duration(Double seconds) {
+    if (seconds == null) {
+      return "-";
+    }
+    double s = seconds;
+    if (s < 120) {
+      return String.format(Locale.ROOT, "%.0f s", s);
+    }
+    if (s < 3600) {
+      return String.format(Locale.ROOT, "%.1f min", s / 60);
+    }
+    if (s < 48 * 3600) {
+      return String.format(Locale.ROOT, "%.1f h", s / 3600);
+    }
+    return String.format(Locale.ROOT, "%,.1f d", s / 86_400);
+  }
+
+  /** Hours as {@link #duration}. */
+  static String hours(Double h) {
+    return h == null ? "-" : duration(h * 3600);
   }
 
   private static String percent(Double fraction) {

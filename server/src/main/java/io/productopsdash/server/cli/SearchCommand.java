@@ -85,6 +85,12 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--mode", paramLabel = "MODE", description = "keyword (default), hybrid or vector.")
   String mode;
 
+  @Option(names = "--uncommented", description = "List answers without a comment too (a blank query matches them).")
+  boolean uncommented;
+
+  @Option(names = "--every-answer", description = "List every answer; by default identical comments are one hit with a count.")
+  boolean everyAnswer;
+
   @Option(names = "--json", description = "Print the API's JSON instead of a table.")
   boolean json;
 
@@ -116,6 +122,8 @@ public final class SearchCommand implements Callable<Integer> {
     put(params, "page", page);
     put(params, "pageSize", size);
     put(params, "mode", mode);
+    put(params, "uncommented", uncommented ? "true" : null);
+    put(params, "collapse", everyAnswer ? "false" : null);
     SearchRequest request;
     try {
       request = SearchApi.request(params);
@@ -123,9 +131,9 @@ public final class SearchCommand implements Callable<Integer> {
       err.println("Invalid " + OPTIONS.getOrDefault(e.field(), e.field()) + ": " + e.rule());
       return 2;
     }
-    Path dir = dataDir.resolve(System.getenv(), Path.of("productopsdash-data"));
+    Path dir = dataDir.existing(System.getenv(), Path.of("productopsdash-data"), err);
     if (!Files.isRegularFile(dir.resolve(Database.FILE_NAME))) {
-      err.println("No ProductOpsDash database in " + dir.toAbsolutePath() + " (use --data DIR)");
+      err.println("No ProductOpsDash database in " + dir.toAbsolutePath() + " (use --data DIR; demo prints the folder it made)");
       return 2;
     }
     SearchResult result;
@@ -161,9 +169,11 @@ public final class SearchCommand implements Callable<Integer> {
   String table(SearchRequest request, SearchResult result) {
     StringBuilder b = new StringBuilder();
     long first = (long) request.page() * request.pageSize() + 1;
-    b.append(String.format(Locale.ROOT, "%,d answer%s match%s %s(%s)%s%n", result.totalHits(),
-        result.totalHits() == 1 ? "" : "s", result.totalHits() == 1 ? "es" : "",
+    b.append(String.format(Locale.ROOT, "%,d answer%s match%s %s(%s)%s%s%n", result.answers(),
+        result.answers() == 1 ? "" : "s", result.answers() == 1 ? "es" : "",
         request.query().isBlank() ? "" : "\"" + plain(request.query()) + "\" ", request.mode().code(),
+        result.answers() == result.totalHits() ? ""
+            : String.format(Locale.ROOT, "; %,d distinct comments, identical ones shown once", result.totalHits()),
         result.hits().isEmpty() ? "" : String.format(Locale.ROOT, "; hits %,d-%,d", first, first + result.hits().size() - 1)));
     if (result.literalFallback()) {
       b.append("(the query did not parse: searched its words literally)\n");
@@ -178,7 +188,8 @@ public final class SearchCommand implements Callable<Integer> {
       for (SearchResult.Hit h : result.hits()) {
         String label = theme(h);
         b.append(String.format(Locale.ROOT, row, h.answerId(), h.week(), h.score(),
-            label.length() > 30 ? label.substring(0, 29) + "…" : label, snippet(h.snippet())));
+            label.length() > 30 ? label.substring(0, 29) + "…" : label,
+            snippet(h.snippet()) + (h.sameTextCount() == 0 ? "" : "  (+" + h.sameTextCount() + " identical)")));
       }
     }
     b.append("Facets\n");

@@ -30,7 +30,7 @@ import java.util.function.Function;
 public final class SearchApi {
   static final Set<String> SEARCH_PARAMS =
       Set.of("q", "surveyId", "from", "to", "theme", "minScore", "maxScore", "sentiment",
-          "featureRequest", "sort", "page", "pageSize", "mode");
+          "featureRequest", "sort", "page", "pageSize", "mode", "uncommented", "collapse");
   static final Set<String> SIMILAR_PARAMS = Set.of("k");
   static final int DEFAULT_SIMILAR = 10;
   static final Set<String> SENTIMENTS =
@@ -55,7 +55,7 @@ public final class SearchApi {
   /** A matching answer; {@code snippet} marks matches with {@code <em>}. */
   record HitView(
       long answerId, int score, String week, String themeId, String themeLabel, String sentiment,
-      float relevance, String snippet) {}
+      float relevance, String snippet, int sameTextCount, List<SearchResult.Twin> sameText) {}
 
   /** An answer close to another. */
   record SimilarView(long answerId, float similarity, String themeId, String comment) {}
@@ -124,11 +124,15 @@ public final class SearchApi {
         sort,
         page == null ? 0 : page,
         pageSize == null ? SearchRequest.DEFAULT_PAGE_SIZE : pageSize,
-        mode(ctx.apply("mode")));
+        mode(ctx.apply("mode")),
+        Boolean.TRUE.equals(bool(ctx, "uncommented")),
+        !Boolean.FALSE.equals(bool(ctx, "collapse")));
   }
 
   /**
-   * The JSON reply to {@code request}: total, page, mode, hits, facets and the names of the themes
+   * The JSON reply to {@code request}: total (hits: distinct comments when identical ones are
+   * collapsed), answers (matching answers), page, mode, hits (each with the identical answers it
+   * stands for), facets (counting answers) and the names of the themes
    * the hits and the theme facet mention (a theme id to its current name), in this order.
    */
   public static Map<String, Object> reply(
@@ -139,6 +143,7 @@ public final class SearchApi {
     }
     Map<String, Object> reply = new LinkedHashMap<>();
     reply.put("total", result.totalHits());
+    reply.put("answers", result.answers());
     reply.put("page", request.page());
     reply.put("pageSize", request.pageSize());
     reply.put("mode", request.mode().code());
@@ -147,7 +152,7 @@ public final class SearchApi {
         "hits",
         result.hits().stream()
             .map(h -> new HitView(h.answerId(), h.score(), h.week(), h.themeId(), h.themeLabel(),
-                h.sentiment(), h.relevance(), h.snippet()))
+                h.sentiment(), h.relevance(), h.snippet(), h.sameTextCount(), h.sameText()))
             .toList());
     reply.put("facets", facets);
     Set<Long> themes = new TreeSet<>();

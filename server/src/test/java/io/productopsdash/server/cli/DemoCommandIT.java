@@ -11,6 +11,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -55,7 +57,7 @@ class DemoCommandIT {
     assertThat(r.out()).contains("Demo workspace: " + fresh.toAbsolutePath(), "seed 3", "150 users");
     assertThat(r.out())
         .containsPattern(
-            "Phases: events [\\d.]+ s, survey [\\d.]+ s, themes [\\d.]+ s, index [\\d.]+ s \\(ready after [\\d.]+ s\\),"
+            "Phases: events [\\d.]+ s, survey [\\d.]+ s, models [\\d.]+ s, themes [\\d.]+ s, index [\\d.]+ s \\(ready after [\\d.]+ s\\),"
                 + " sentiment [\\d.]+ s \\(total [\\d.]+ s\\)");
     Matcher token = Pattern.compile("Admin token \\(shown once, keep it\\): (\\S+)").matcher(r.out());
     assertThat(token.find()).isTrue();
@@ -70,6 +72,47 @@ class DemoCommandIT {
       assertThat(answers.find()).isTrue();
       assertThat(single(st, "SELECT COUNT(*) FROM answers")).isEqualTo(answers.group(1).replace(",", ""));
     }
+
+    // The search command the demo prints, run as printed, reads the demo's workspace.
+    Matcher printed = Pattern.compile("Try it from another terminal: (\\./bin/productopsdash .+)").matcher(r.out());
+    assertThat(printed.find()).as(r.out()).isTrue();
+    List<String> words = shellWords(printed.group(1));
+    assertThat(words.subList(0, 3)).containsExactly("./bin/productopsdash", "search", "swap AND slow");
+    assertThat(Path.of(words.get(words.indexOf("--data") + 1))).isEqualTo(fresh.toAbsolutePath());
+    CliRun search = run(words.subList(1, words.size()).toArray(String[]::new));
+    assertThat(search.code()).as(search.err()).isZero();
+    assertThat(search.err()).doesNotContain("No ProductOpsDash database");
+    assertThat(search.out()).as(search.out()).containsPattern("^[\\d,]+ answers? match(es)? \"swap AND slow\" \\(keyword\\)");
+    // The same folder holds the demo's comments: a broader query finds some.
+    List<String> broader = new ArrayList<>(words.subList(1, words.size()));
+    broader.set(1, "swap*");
+    CliRun swaps = run(broader.toArray(String[]::new));
+    assertThat(swaps.code()).as(swaps.err()).isZero();
+    Matcher hits = Pattern.compile("^([\\d,]+) answers? match").matcher(swaps.out());
+    assertThat(hits.find()).as(swaps.out()).isTrue();
+    assertThat(Integer.parseInt(hits.group(1).replace(",", ""))).as("answers about swaps in the demo: %s", swaps.out()).isPositive();
+  }
+
+  @Test
+  void theNewestDemoWorkspaceWithADatabaseIsFound() throws IOException {
+    Path root = dir.resolve("demo-workspaces");
+    Files.createDirectories(root.resolve("demo-20261201-090000"));
+    Files.writeString(root.resolve("demo-20261201-090000").resolve("productopsdash.db"), "");
+    Files.createDirectories(root.resolve("demo-20261203-090000"));
+    Files.writeString(root.resolve("demo-20261203-090000").resolve("productopsdash.db"), "");
+    Files.createDirectories(root.resolve("demo-20261205-090000")); // empty: a demo that never got going
+    assertThat(DataDirOptions.newestDemo(root)).isEqualTo(root.resolve("demo-20261203-090000"));
+    assertThat(DataDirOptions.newestDemo(dir.resolve("nowhere"))).isNull();
+  }
+
+  /* The words of a command line as a POSIX shell splits them (double and single quotes). */
+  private static List<String> shellWords(String line) {
+    List<String> words = new ArrayList<>();
+    Matcher m = Pattern.compile("\"([^\"]*)\"|'([^']*)'|(\\S+)").matcher(line);
+    while (m.find()) {
+      words.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
+    }
+    return words;
   }
 
   @Test

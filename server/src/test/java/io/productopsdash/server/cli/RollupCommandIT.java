@@ -37,7 +37,8 @@ class RollupCommandIT {
     assertThat(rollup("acquisition")).as(err.toString()).isZero();
     assertThat(out.toString())
         .contains("Signups per ISO week, 2026-W46 to 2026-W47, as of 2026-11-18T10:00:00Z")
-        .contains("week      signups\n2026-W46        0\n2026-W47        2\n")
+        // The week of the as-of instant has not ended: partial.
+        .contains("week                signups\n2026-W46                  0\n2026-W47 (partial)        2\n")
         .contains("week      source      users\n2026-W47  ads             1\n2026-W47  newsletter      1\n")
         .contains("week      segment  users\n2026-W47  (none)       1\n2026-W47  pro          1\n");
   }
@@ -48,11 +49,13 @@ class RollupCommandIT {
     assertThat(rollup("onboarding")).as(err.toString()).isZero();
     String text = out.toString();
     assertThat(text).contains("conversion window 30 days");
-    // Cohort W47: 2 users, 1 converted (50.0%), 40 minutes = 0.7 h, no tickets, 1 in progress.
+    // Cohort W47: 2 users, 1 converted (50.0%) after 40 minutes, no tickets, 1 in progress; both
+    // cohorts' 30-day windows are still open on 2026-11-18.
     assertThat(text.lines().filter(l -> l.startsWith("2026-W47")).findFirst().orElseThrow().split("\\s+"))
-        .containsExactly("2026-W47", "2", "1", "50.0", "0.7", "0.7", "0.7", "1.0", "2.0", "0.0", "0.0", "0.0", "0", "1", "0");
+        .containsExactly("2026-W47", "(in", "progress)", "2", "1", "50.0", "40.0", "min", "40.0", "min", "40.0", "min", "1.0",
+            "2.0", "0.0", "0.0", "0.0", "0", "1", "0");
     assertThat(text.lines().filter(l -> l.startsWith("2026-W46")).findFirst().orElseThrow().split("\\s+"))
-        .containsExactly("2026-W46", "0", "0", "-", "-", "-", "-", "-", "-", "-", "-", "-", "0", "0", "0");
+        .containsExactly("2026-W46", "(in", "progress)", "0", "0", "-", "-", "-", "-", "-", "-", "-", "-", "-", "0", "0", "0");
   }
 
   @Test
@@ -60,9 +63,9 @@ class RollupCommandIT {
     MetricsFixture.store(dataDir);
     assertThat(rollup("usage")).as(err.toString()).isZero();
     assertThat(out.toString())
-        .contains("2026-W47: 2 active users, 3 sessions, 4 events; per user: sessions median 1.5 mean 1.5")
-        .contains("kind   feature/page       events  users  sessions  session time s\n")
-        .contains("event  Signed Up               2      2         2           600.0\n")
+        .contains("2026-W47 (partial week): 2 active users, 3 sessions, 4 events; per user: sessions median 1.5 mean 1.5")
+        .contains("kind   feature/page       events  users  sessions  session time\n")
+        .contains("event  Signed Up               2      2         2      10.0 min\n")
         .contains("Atomic swap      1      50.0          1.0        1.0  1    0   0\n");
   }
 

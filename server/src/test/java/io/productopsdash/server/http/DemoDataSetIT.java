@@ -118,7 +118,7 @@ class DemoDataSetIT {
       assertThat(keyCounts(api.getAsJsonArray("bySource"))).as("sources of %s", mine.week()).isEqualTo(mine.signupsBySource());
       assertThat(keyCounts(api.getAsJsonArray("bySegment"))).as("plans of %s", mine.week()).isEqualTo(mine.signupsByPlan());
     }
-    // Several sources, and the campaign weeks show: Twitter's launch in week 5, ads from week 3.
+    // Several sources, and the campaign weeks show: Twitter's launch in week 5, ads growing from week 3.
     Map<String, Long> all = new HashMap<>();
     summary.weeks().forEach(w -> w.signupsBySource().forEach((k, v) -> all.merge(k, v, Long::sum)));
     assertThat(all.keySet()).contains("organic", "app_store", "google", "twitter", "referral", "newsletter", "(none)");
@@ -256,7 +256,9 @@ class DemoDataSetIT {
     ApiTestServer.Reply r =
         server.admin("GET", "/api/v1/search?q=" + URLEncoder.encode("lightning", StandardCharsets.UTF_8) + "&pageSize=1", null);
     assertThat(r.status()).as("%s", r).isEqualTo(200);
-    assertThat(r.json().get("total").getAsLong()).isEqualTo(mentions);
+    // Every matching answer counts, identical comments too (they are collapsed into fewer hits).
+    assertThat(r.json().get("answers").getAsLong()).isEqualTo(mentions);
+    assertThat(r.json().get("total").getAsLong()).isPositive().isLessThanOrEqualTo(mentions);
     // generate() waited for sentiment and indexed it: no commented answer is left "unknown".
     ApiTestServer.Reply unknown = server.admin("GET", "/api/v1/search?q=lightning&sentiment=unknown&pageSize=1", null);
     assertThat(unknown.status()).as("%s", unknown).isEqualTo(200);

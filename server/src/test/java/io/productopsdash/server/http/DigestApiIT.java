@@ -8,6 +8,8 @@ import com.google.gson.JsonObject;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.productopsdash.engine.digest.Digest;
+import io.productopsdash.models.Significance;
+import io.productopsdash.models.WeekId;
 import io.productopsdash.models.WeeklyScore;
 import io.productopsdash.server.digest.DigestFixture;
 import io.productopsdash.server.digest.DigestScheduler;
@@ -175,7 +177,9 @@ class DigestApiIT {
                 "- Mean score: %.2f (95%% CI %.2f \u2013 %.2f); 2026-W46: 4.00; change %+.2f (p = %.3f, %s)",
                 mean, meanCi.get("low").getAsDouble(), meanCi.get("high").getAsDouble(),
                 change.get("meanDelta").getAsDouble(), change.get("meanPValue").getAsDouble(),
-                change.get("meanPValue").getAsDouble() < 0.05 ? "significant" : "not significant"))
+                Significance.valueOf(change.get("meanVerdict").getAsString()).words()))
+        // Fewer than 30 answers in both weeks: the one rule says "too few answers", whatever p is.
+        .contains("change +1.80 (p = 0.154, too few answers)")
         .contains("- Mean score: 5.80")
         .contains(
             String.format(
@@ -186,14 +190,18 @@ class DigestApiIT {
                 change.get("topBoxDelta").getAsDouble() * 100,
                 change.get("topBoxPValue").getAsDouble()))
         .contains("- Top box: 60.0%")
-        .contains("- Response rate: 83.3% (6 shown); 2026-W46: 80.0%; change +3.3 pp");
+        .contains("- Response rate: 83.3% (5 of 6 shown); 2026-W46: 80.0%; change +3.3 pp");
+    assertThat(change.get("meanVerdict").getAsString()).isEqualTo("TOO_FEW_ANSWERS");
 
     // Themes as the themes endpoint gives them, in its order.
     JsonArray themes =
         server.admin("GET", "/api/v1/themes?surveyId=" + id + "&week=2026-W47", null).json().getAsJsonArray("themes");
     assertThat(themes).hasSize(3);
     assertThat(text).contains("Of 5 commented answers clustered this week.");
-    String[] changes = {"-1 vs 2026-W46, stable (p = 0.620)", "not in 2026-W46, new", "+0 vs 2026-W46, stable (p = 0.810)"};
+    String[] changes = {
+      "-1 vs 2026-W46, share stable (no significant change) (p = 0.620)", "not in 2026-W46, new",
+      "+0 vs 2026-W46, share stable (no significant change) (p = 0.810)"
+    };
     int at = 0;
     for (int i = 0; i < 3; i++) {
       JsonObject t = themes.get(i).getAsJsonObject();
@@ -231,13 +239,17 @@ class DigestApiIT {
         .contains(String.format(Locale.ROOT, "- Signups: %d; 2026-W46: %d; change +2",
             signups.get(1).getAsJsonObject().get("signups").getAsLong(), signups.get(0).getAsJsonObject().get("signups").getAsLong()))
         .contains("- Signups: 2; 2026-W46: 0; change +2")
-        .contains(String.format(Locale.ROOT, "- Conversion to first transaction: %.1f%% (%d of %d); 2026-W46: \u2013",
-            cohort.get("conversionRate").getAsDouble() * 100, cohort.get("converted").getAsLong(), cohort.get("users").getAsLong()))
-        .contains("- Conversion to first transaction: 50.0% (1 of 2)")
-        .contains(String.format(Locale.ROOT, "- Median time to first transaction: %.1f h",
-            cohort.getAsJsonObject("hoursToFirstTransaction").get("median").getAsDouble()))
-        .contains("- Median time to first transaction: 0.7 h")
-        .contains("- Silent give-ups: 0; 2026-W46: 0; change +0");
+        .contains("- Signups: 2; 2026-W46: 0; change +2");
+    // W47's cohort has had 7 of its 30 days: shown as in progress, never compared as a change. The
+    // comparison is of the newest complete cohorts (W42 against W41, windows closed by the Monday).
+    assertThat(cohort.get("complete").getAsBoolean()).isFalse();
+    assertThat(text)
+        .contains(String.format(Locale.ROOT, "Cohort 2026-W47 is in progress (its 30-day window closes 2026-12-23): %d signups, %d converted so far; not compared.",
+            cohort.get("users").getAsLong(), cohort.get("converted").getAsLong()))
+        .contains("Cohort 2026-W47 is in progress (its 30-day window closes 2026-12-23): 2 signups, 1 converted so far; not compared.")
+        .contains("Onboarding compares the newest complete cohorts, those whose 30-day conversion window has closed: 2026-W42 against 2026-W41.")
+        .contains("- Conversion to first transaction: \u2013 (0 of 0); Cohort 2026-W41: \u2013; change \u2013")
+        .doesNotContain("Median time to first transaction: 0.7 h");
 
     // The model behind it holds the API's numbers exactly (one source each).
     Digest d = server.digests().composer().compose(stored.survey(), DigestFixture.W47, DigestFixture.MONDAY_W48);
@@ -250,8 +262,11 @@ class DigestApiIT {
     assertThat(s.responseRate()).isEqualTo(w47.get("responseRate").getAsDouble());
     assertThat(d.themes()).extracting(Digest.ThemeItem::themeId)
         .containsExactly(stored.loginTheme(), stored.darkModeTheme(), stored.pricingTheme());
-    assertThat(d.onboarding().conversionRate()).isEqualTo(cohort.get("conversionRate").getAsDouble());
-    assertThat(d.onboarding().hoursToFirstTransaction().median())
+    assertThat(d.onboarding().week()).isEqualTo(WeekId.parse("2026-W42"));
+    assertThat(d.onboarding().complete()).isTrue();
+    assertThat(d.previousOnboarding().week()).isEqualTo(WeekId.parse("2026-W41"));
+    assertThat(d.cohortInProgress().converted()).isEqualTo(cohort.get("converted").getAsLong());
+    assertThat(d.cohortInProgress().hoursToFirstTransaction().median())
         .isEqualTo(cohort.getAsJsonObject("hoursToFirstTransaction").get("median").getAsDouble());
   }
 

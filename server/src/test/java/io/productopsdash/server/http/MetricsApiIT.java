@@ -218,6 +218,36 @@ class MetricsApiIT {
         .isEqualTo("Europe/Berlin");
   }
 
+  @Test
+  void theUnfinishedWeekIsPartialAndACohortIsCompleteOnlyOnceItsWindowHasClosed() {
+    // Now (Wednesday of W47): W47 has not ended; W46 has.
+    for (String kind : new String[] {"acquisition", "usage"}) {
+      JsonArray weeks = server.admin("GET", "/api/v1/metrics/" + kind + RANGE, null).json().getAsJsonArray("weeks");
+      assertThat(weeks.get(0).getAsJsonObject().get("partial").getAsBoolean()).as("%s W46", kind).isFalse();
+      assertThat(weeks.get(1).getAsJsonObject().get("partial").getAsBoolean()).as("%s W47", kind).isTrue();
+    }
+    // W47 ends on Monday 23 Nov 00:00 in Berlin: 2026-11-22T23:00Z (CET, UTC+1).
+    JsonArray justBefore =
+        server.admin("GET", "/api/v1/metrics/acquisition" + RANGE + "&asOf=2026-11-22T22:59:59Z", null).json().getAsJsonArray("weeks");
+    assertThat(justBefore.get(1).getAsJsonObject().get("partial").getAsBoolean()).isTrue();
+    JsonArray atTheEnd =
+        server.admin("GET", "/api/v1/metrics/acquisition" + RANGE + "&asOf=2026-11-22T23:00:00Z", null).json().getAsJsonArray("weeks");
+    assertThat(atTheEnd.get(1).getAsJsonObject().get("partial").getAsBoolean()).isFalse();
+
+    // A 30-day window: W46's cohort (signups up to Mon 16 Nov 00:00 CET) closes 30 days after the
+    // week's end, 2026-12-15T23:00Z; W47's a week later.
+    Reply now = server.admin("GET", "/api/v1/metrics/onboarding" + RANGE, null);
+    assertThat(cohort(now, 0).get("complete").getAsBoolean()).isFalse();
+    assertThat(cohort(now, 0).get("windowClosesAt").getAsString()).isEqualTo("2026-12-15T23:00:00Z");
+    assertThat(cohort(now, 1).get("complete").getAsBoolean()).isFalse();
+    assertThat(cohort(now, 1).get("windowClosesAt").getAsString()).isEqualTo("2026-12-22T23:00:00Z");
+    Reply closing = server.admin("GET", "/api/v1/metrics/onboarding" + RANGE + "&asOf=2026-12-15T23:00:00Z", null);
+    assertThat(cohort(closing, 0).get("complete").getAsBoolean()).isTrue();
+    assertThat(cohort(closing, 1).get("complete").getAsBoolean()).isFalse();
+    Reply before = server.admin("GET", "/api/v1/metrics/onboarding" + RANGE + "&asOf=2026-12-15T22:59:59Z", null);
+    assertThat(cohort(before, 0).get("complete").getAsBoolean()).isFalse();
+  }
+
   private static JsonObject cohort(Reply r, int index) {
     assertThat(r.status()).as("%s", r).isEqualTo(200);
     return r.json().getAsJsonArray("cohorts").get(index).getAsJsonObject();

@@ -127,6 +127,18 @@ class SatisfactionApiIT {
   }
 
   @Test
+  void asOfCutsTheAnswersAsWellAsTheEvents() {
+    // On Friday of W47 the W48 answers (given on 25 Nov) do not exist yet: 7, 5, 2, 4 remain.
+    JsonObject early =
+        server.admin("GET", "/api/v1/metrics/satisfaction?surveyId=" + surveyId + "&from=2026-W47&to=2026-W48&asOf=2026-11-20T00:00:00Z", null)
+            .json();
+    assertScore(early.getAsJsonObject("overall"), 4, 4.5);
+    // At the instant of the W48 answers they count (at or before asOf).
+    JsonObject at = server.admin("GET", "/api/v1/metrics/satisfaction?surveyId=" + surveyId + RANGE, null).json();
+    assertScore(at.getAsJsonObject("overall"), 6, 4.5);
+  }
+
+  @Test
   void theRangeSelectsTheAnswersByWeekAndDefaultsToTwelveWeeksUpToNow() {
     // Only W48: u1 6, u3 3.
     JsonObject w48 =

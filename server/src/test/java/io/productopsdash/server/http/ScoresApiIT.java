@@ -141,6 +141,28 @@ class ScoresApiIT {
   }
 
   @Test
+  void anAnswerCountsAsShownSoTheResponseRateNeverExceedsOne() {
+    long id = server.createSurvey(1.0);
+    impressions(id, "a");
+    answer(id, "r1", "a", 6);
+    // b's widget never reported the impression; c answered twice (two response ids).
+    answer(id, "r2", "b", 5);
+    answer(id, "r3", "c", 4);
+    answer(id, "r4", "c", 2);
+
+    JsonObject week =
+        server.admin("GET", "/api/v1/surveys/" + id + "/scores?from=2026-W47&to=2026-W47", null).json()
+            .getAsJsonArray("weeks").get(0).getAsJsonObject();
+
+    assertThat(week.getAsJsonObject("score").get("n").getAsInt()).isEqualTo(4);
+    assertThat(week.get("impressions").getAsLong()).as("a, b and c were shown it").isEqualTo(3);
+    assertThat(week.get("respondents").getAsLong()).isEqualTo(3);
+    assertThat(week.get("responseRate").getAsDouble()).isEqualTo(1.0);
+    // Fewer than 30 answers: the verdict says so rather than "not significant".
+    assertThat(week.getAsJsonObject("change").get("meanVerdict").getAsString()).isEqualTo("TOO_FEW_ANSWERS");
+  }
+
+  @Test
   void withoutARangeTheLastTwelveWeeksUpToNowAreReported() {
     long id = server.createSurvey(1.0);
 

@@ -10,5 +10,6 @@ export const fmt = {
   signed: (v, d = 2) => (v === null || v === undefined ? '–' : (v > 0 ? '+' : '') + Number(v).toFixed(d)),
   p: (v) => (v === null || v === undefined ? '–' : v < 0.001 ? 'p < 0.001' : 'p = ' + v.toFixed(3)),
   hours: (v) => (v === null || v === undefined ? '–' : v < 48 ? v.toFixed(1) + ' h' : (v / 24).toFixed(1) + ' d'),
-  seconds: (v) => (v === null || v === undefined ? '–' : v < 120 ? v.toFixed(0) + ' s' : (v / 60).toFixed(1) + ' min'),
+  seconds: (v) => (v === null || v === undefined ? '–' : v < 120 ? v.toFixed(0) + ' s' : v < 3600 ? (v / 60).toFixed(1) + ' min'
+    : (v / 3600).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + ' h'),
 };

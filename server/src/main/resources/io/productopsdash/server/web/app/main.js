@@ -82,6 +82,17 @@ document.addEventListener('click', (e) => {
   navigate(url.search ? url.pathname + url.search : withSelection(url.pathname));
 });
 window.addEventListener('popstate', () => start(false));
+// On a phone the page list hides behind the Menu button; choosing a page closes it again.
+document.getElementById('menu').addEventListener('click', (e) => {
+  const open = document.body.classList.toggle('menu-open');
+  e.currentTarget.setAttribute('aria-expanded', String(open));
+});
+document.getElementById('nav').addEventListener('click', (e) => {
+  if (e.target.closest('a')) {
+    document.body.classList.remove('menu-open');
+    document.getElementById('menu').setAttribute('aria-expanded', 'false');
+  }
+});
 window.addEventListener('app:navigate', () => render());
 window.addEventListener('resize', resizeCharts);
 document.getElementById('survey').addEventListener('change', async (e) => {

@@ -2,11 +2,11 @@
  * Acquisition, onboarding and usage pages (the product-event rollups).
  */
 import { api, query } from './api.js';
-import { axisStyle, axisTooltip, chartBox, draw, palette } from './charts.js';
+import { HATCH, axisStyle, axisTooltip, chartBox, draw, palette } from './charts.js';
 import { append, h } from './dom.js';
 import { fmt } from './format.js';
 import { RANGE_WEEKS, state } from './state.js';
-import { card, pageHeader, snapshotNote } from './ui.js';
+import { card, pageHeader, progressBadge, snapshotNote } from './ui.js';
 import { plusWeeks } from './weeks.js';
 
 
@@ -17,14 +17,16 @@ export function metricsRange() {
 export async function acquisition(root) {
   const report = await api('/api/v1/metrics/acquisition' + query(metricsRange()));
   append(root, pageHeader('Acquisition', 'Signups per ISO week by source and segment, ' + report.from + ' – ' + report.to), snapshotNote(report));
-  const weeks = report.weeks.map((w) => w.week);
+  const weeks = report.weeks.map(weekLabel);
   const sources = topKeys(report.weeks.map((w) => w.bySource), 8);
   const chartPanel = h('div', { class: 'panel' }, h('h2', {}, 'Signups by source'), chartBox());
   const total = report.weeks.reduce((a, w) => a + w.signups, 0);
   const last = report.weeks[report.weeks.length - 1];
   const prev = report.weeks[report.weeks.length - 2];
+  // A week still in progress is never compared with a complete one.
+  const note = last.partial ? 'week in progress, not compared' : prev && !prev.partial ? fmt.signed(last.signups - prev.signups, 0) + ' vs ' + prev.week : '';
   append(root, h('div', { class: 'cards' },
-    card('Signups this week', fmt.int(last.signups), prev ? fmt.signed(last.signups - prev.signups, 0) + ' vs last week' : ''),
+    card('Signups, week ' + last.week, fmt.int(last.signups), note, last.partial ? progressBadge('partial', 'This week has not ended yet') : null),
     card('Signups, 12 weeks', fmt.int(total), sources.length + ' sources')));
   append(root, chartPanel);
   draw(chartPanel.querySelector('.chart'), {
@@ -33,13 +35,41 @@ export async function acquisition(root) {
     grid: { left: 56, right: 20, top: 40, bottom: 36 },
     xAxis: Object.assign({ type: 'category', data: weeks }, axisStyle()),
     yAxis: Object.assign({ type: 'value' }, axisStyle()),
-    series: sources.map((s) => ({ name: s, type: 'bar', stack: 'signups', data: report.weeks.map((w) => countOf(w.bySource, s)) })),
+    series: sources.map((s) => ({ name: s, type: 'bar', stack: 'signups', data: report.weeks.map((w) => hatched(countOf(w.bySource, s), w.partial)) })),
   });
   const segments = topKeys(report.weeks.map((w) => w.bySegment), 12);
   append(root, h('div', { class: 'panel' }, h('h2', {}, 'By segment'), h('table', {},
     h('thead', {}, h('tr', {}, h('th', {}, 'Week'), h('th', { class: 'num' }, 'Signups'), segments.map((s) => h('th', { class: 'num' }, s)))),
-    h('tbody', {}, report.weeks.slice().reverse().map((w) => h('tr', {}, h('td', {}, w.week), h('td', { class: 'num' }, fmt.int(w.signups)),
+    h('tbody', {}, report.weeks.slice().reverse().map((w) => h('tr', { class: w.partial ? 'partial' : null }, h('td', {}, w.week, w.partial ? progressBadge('partial', 'This week has not ended yet') : null), h('td', { class: 'num' }, fmt.int(w.signups)),
       segments.map((s) => h('td', { class: 'num' }, fmt.int(countOf(w.bySegment, s))))))))));
+}
+
+/** A week's axis label: a week that has not ended is marked "(partial)". */
+export function weekLabel(w) {
+  return w.partial ? w.week + ' (partial)' : w.week;
+}
+
+/** A bar value, hatched when it belongs to an incomplete cohort or a partial week. */
+export function hatched(value, incomplete) {
+  return incomplete ? { value, itemStyle: { decal: HATCH, opacity: 0.75 } } : value;
+}
+
+/**
+ * A line over cohorts as two series: solid over complete cohorts, dashed over those still in
+ * progress (joined at the last complete one), so a young cohort's dip never reads as a fall.
+ */
+export function splitLine(name, cohorts, value, extra) {
+  if (cohorts.every((c) => c.complete)) return [Object.assign({ name, type: 'line', data: cohorts.map(value) }, extra)];
+  const lastComplete = cohorts.map((c) => c.complete).lastIndexOf(true);
+  const solid = cohorts.map((c) => (c.complete ? value(c) : null));
+  const dashed = cohorts.map((c, i) => (!c.complete || i === lastComplete ? value(c) : null));
+  return [Object.assign({ name, type: 'line', data: solid }, extra),
+    Object.assign({ name: name + ' (in progress)', type: 'line', data: dashed, lineStyle: Object.assign({ type: 'dashed' }, extra && extra.color ? { color: extra.color } : {}) }, extra, { lineStyle: Object.assign({ type: 'dashed' }, extra && extra.color ? { color: extra.color } : {}) })];
+}
+
+/** A weekly line, dashed into a partial week (joined at the last complete one). */
+function partialLine(name, weeks, value, color) {
+  return splitLine(name, weeks.map((w) => ({ complete: !w.partial, w })), (c) => value(c.w), { color });
 }
 
 export function topKeys(lists, limit) {
@@ -55,40 +85,43 @@ export function countOf(list, key) {
 
 export async function onboarding(root) {
   const report = await api('/api/v1/metrics/onboarding' + query(metricsRange()));
-  append(root, pageHeader('Onboarding', 'Signup-week cohorts: first transaction within ' + report.conversionWindowDays + ' days, time to it, and who gave up silently (30 days without activity).'), snapshotNote(report));
+  append(root, pageHeader('Onboarding', 'Signup-week cohorts: first transaction within ' + report.conversionWindowDays + ' days, time to it, and who gave up silently (30 days without activity). '
+    + 'A cohort is in progress until its ' + report.conversionWindowDays + '-day window has closed: hatched bars and dashed lines, never compared as a change.'), snapshotNote(report));
   const cohorts = report.cohorts;
-  const weeks = cohorts.map((c) => c.week);
+  const weeks = cohorts.map((c) => (c.complete ? c.week : c.week + ' (in progress)'));
   const outcome = h('div', { class: 'panel' }, h('h2', {}, 'Outcome per cohort'), chartBox());
   const time = h('div', { class: 'panel' }, h('h2', {}, 'Time to first transaction (converted users)'), chartBox());
   append(root, h('div', { class: 'grid2' }, outcome, time));
   draw(outcome.querySelector('.chart'), {
-    tooltip: { trigger: 'axis', formatter: axisTooltip((v, p) => (p.seriesName === 'Conversion' ? fmt.pct(v) : fmt.int(v))) },
-    legend: { textStyle: { color: palette().muted } },
+    tooltip: { trigger: 'axis', formatter: axisTooltip((v, p) => (p.seriesName.startsWith('Conversion') ? fmt.pct(v) : fmt.int(v))) },
+    legend: {},
     xAxis: Object.assign({ type: 'category', data: weeks }, axisStyle()),
     yAxis: [Object.assign({ type: 'value', name: 'users' }, axisStyle()),
       Object.assign({ type: 'value', name: 'conversion', min: 0, max: 1, axisLabel: { formatter: (v) => Math.round(v * 100) + '%', color: palette().muted }, splitLine: { show: false } })],
     series: [
-      { name: 'Converted', type: 'bar', stack: 'o', data: cohorts.map((c) => c.converted), color: '#26a69a' },
-      { name: 'In progress', type: 'bar', stack: 'o', data: cohorts.map((c) => c.inProgress), color: '#90a4ae' },
-      { name: 'Silent give-ups', type: 'bar', stack: 'o', data: cohorts.map((c) => c.silentGiveUps), color: '#ef5350' },
-      { name: 'Conversion', type: 'line', yAxisIndex: 1, data: cohorts.map((c) => c.conversionRate), color: '#3d5afe' },
+      { name: 'Converted', type: 'bar', stack: 'o', data: cohorts.map((c) => hatched(c.converted, !c.complete)), color: '#26a69a' },
+      { name: 'In progress', type: 'bar', stack: 'o', data: cohorts.map((c) => hatched(c.inProgress, !c.complete)), color: '#90a4ae' },
+      { name: 'Silent give-ups', type: 'bar', stack: 'o', data: cohorts.map((c) => hatched(c.silentGiveUps, !c.complete)), color: '#ef5350' },
+      ...splitLine('Conversion', cohorts, (c) => c.conversionRate, { yAxisIndex: 1, color: '#3d5afe' }),
     ],
   });
+  const timeColors = { median: '#3d5afe', p75: '#ff7043', p90: '#26a69a' };
   draw(time.querySelector('.chart'), {
     tooltip: { trigger: 'axis', formatter: axisTooltip((v) => fmt.hours(v)) },
-    legend: { textStyle: { color: palette().muted } },
+    legend: {},
     xAxis: Object.assign({ type: 'category', data: weeks }, axisStyle()),
     yAxis: Object.assign({ type: 'value', name: 'hours' }, axisStyle()),
-    series: ['median', 'p75', 'p90'].map((k) => ({ name: k, type: 'line', data: cohorts.map((c) => c.hoursToFirstTransaction[k]) })),
+    series: ['median', 'p75', 'p90'].flatMap((k) => splitLine(k, cohorts, (c) => c.hoursToFirstTransaction[k], { color: timeColors[k] })),
   });
-  append(root, h('div', { class: 'panel' }, h('h2', {}, 'Cohorts'), h('table', { class: 'cohorts' },
-    h('thead', {}, h('tr', {}, ['Cohort', 'Users', 'Converted', 'Conversion', 'TTFT median', 'p75', 'p90', 'Steps (median)', 'Sessions (median)', 'Days (median)', 'With tickets', 'Silent give-ups', 'In progress']
-      .map((t, i) => h('th', { class: i ? 'num' : '' }, t)))),
-    h('tbody', {}, cohorts.slice().reverse().map((c) => h('tr', {},
-      h('td', {}, c.week), h('td', { class: 'num' }, fmt.int(c.users)), h('td', { class: 'num' }, fmt.int(c.converted)), h('td', { class: 'num' }, fmt.pct(c.conversionRate)),
+  const inProgress = progressBadge('in progress', 'The conversion window of this cohort has not closed yet: its numbers can still change');
+  append(root, h('div', { class: 'panel' }, h('h2', {}, 'Cohorts'), h('p', { class: 'muted' }, 'Time to first transaction for converted users; hover a heading for its definition.'), h('div', { class: 'table-scroll' }, h('table', { class: 'cohorts' },
+    h('thead', {}, h('tr', {}, [['Cohort'], ['Users'], ['Converted'], ['Rate', 'Conversion rate'], ['Median', 'Time to first transaction: median'], ['p75', 'Time to first transaction: 75th percentile'], ['p90', 'Time to first transaction: 90th percentile'], ['Steps', 'Steps to first transaction (median)'], ['Sessions', 'Sessions to first transaction (median)'], ['Days', 'Days to first transaction (median)'], ['Tickets', 'Share of users with a support ticket'], ['Gave up', 'Silent give-ups: 30 days without activity'], ['Trying', 'Still in progress: neither converted nor silent']]
+      .map(([t, title], i) => h('th', { class: i ? 'num' : '', title: title || null }, t)))),
+    h('tbody', {}, cohorts.slice().reverse().map((c) => h('tr', { class: c.complete ? null : 'partial' },
+      h('td', {}, c.week, c.complete ? null : inProgress.cloneNode(true)), h('td', { class: 'num' }, fmt.int(c.users)), h('td', { class: 'num' }, fmt.int(c.converted)), h('td', { class: 'num' }, fmt.pct(c.conversionRate)),
       h('td', { class: 'num' }, fmt.hours(c.hoursToFirstTransaction.median)), h('td', { class: 'num' }, fmt.hours(c.hoursToFirstTransaction.p75)), h('td', { class: 'num' }, fmt.hours(c.hoursToFirstTransaction.p90)),
       h('td', { class: 'num' }, fmt.num(c.steps.median, 0)), h('td', { class: 'num' }, fmt.num(c.sessions.median, 0)), h('td', { class: 'num' }, fmt.num(c.days.median, 0)),
-      h('td', { class: 'num' }, fmt.pct(c.supportTickets.shareWithAny)), h('td', { class: 'num' }, fmt.int(c.silentGiveUps)), h('td', { class: 'num' }, fmt.int(c.inProgress))))))));
+      h('td', { class: 'num' }, fmt.pct(c.supportTickets.shareWithAny)), h('td', { class: 'num' }, fmt.int(c.silentGiveUps)), h('td', { class: 'num' }, fmt.int(c.inProgress)))))))));
 }
 
 export async function usage(root) {
@@ -100,22 +133,22 @@ export async function usage(root) {
   const adoption = h('div', { class: 'panel' }, h('h2', {}, 'Share of active users per feature area'), chartBox());
   const depth = h('div', { class: 'panel' }, h('h2', {}, 'Depth per area, week ' + selected.week), chartBox('small'));
   append(root, h('div', { class: 'cards' },
-    card('Active users', fmt.int(selected.activeUsers), 'week ' + selected.week),
+    card('Active users', fmt.int(selected.activeUsers), 'week ' + selected.week + (selected.partial ? ', in progress' : ''), selected.partial ? progressBadge('partial', 'This week has not ended yet') : null),
     card('Sessions', fmt.int(selected.sessions), fmt.num(selected.sessionsPerUser.mean, 1) + ' per user'),
-    card('Session time per user', fmt.seconds(selected.sessionSecondsPerUser.median), 'median per week')),
+    card('Session time per user', fmt.seconds(selected.sessionSecondsPerUser.median), 'median in week ' + selected.week)),
   h('div', { class: 'grid2' }, activity, adoption), depth);
   draw(activity.querySelector('.chart'), {
     tooltip: { trigger: 'axis', formatter: axisTooltip((v) => fmt.int(v)) },
     legend: { textStyle: { color: palette().muted } },
-    xAxis: Object.assign({ type: 'category', data: weeks.map((w) => w.week) }, axisStyle()),
+    xAxis: Object.assign({ type: 'category', data: weeks.map(weekLabel) }, axisStyle()),
     yAxis: Object.assign({ type: 'value' }, axisStyle()),
-    series: [{ name: 'Active users', type: 'line', data: weeks.map((w) => w.activeUsers) }, { name: 'Sessions', type: 'line', data: weeks.map((w) => w.sessions) }],
+    series: [...partialLine('Active users', weeks, (w) => w.activeUsers, '#3d5afe'), ...partialLine('Sessions', weeks, (w) => w.sessions, '#ff7043')],
   });
   const areas = [...new Set(weeks.flatMap((w) => w.areas.map((a) => a.area)))];
   draw(adoption.querySelector('.chart'), {
     tooltip: { trigger: 'axis', formatter: axisTooltip((v) => fmt.pct(v)) },
     legend: { textStyle: { color: palette().muted } },
-    xAxis: Object.assign({ type: 'category', data: weeks.map((w) => w.week) }, axisStyle()),
+    xAxis: Object.assign({ type: 'category', data: weeks.map(weekLabel) }, axisStyle()),
     yAxis: Object.assign({ type: 'value', min: 0, axisLabel: { formatter: (v) => Math.round(v * 100) + '%', color: palette().muted } }),
     series: areas.map((area) => ({ name: area, type: 'line', data: weeks.map((w) => { const a = w.areas.find((x) => x.area === area); return a ? a.shareOfActiveUsers : null; }) })),
   });

@@ -6,7 +6,7 @@ import { axisStyle, chartBox, draw, palette } from './charts.js';
 import { append, esc, h } from './dom.js';
 import { fmt } from './format.js';
 import { RANGE_WEEKS, state } from './state.js';
-import { card, changeText, currentParams, empty, link, pageHeader, themesOf, trendBadge } from './ui.js';
+import { card, changeText, currentParams, empty, link, pageHeader, themesOf, trendBadge, verdictBadge } from './ui.js';
 import { plusWeeks } from './weeks.js';
 
 
@@ -19,7 +19,6 @@ export async function overview(root) {
   const weeks = scores.weeks;
   const now = weeks[weeks.length - 1];
   const change = now.change;
-  const significant = change && !change.lowSample && change.meanPValue !== null && change.meanPValue < 0.05;
   append(root, pageHeader('Overview', state.survey.question + ' · week ' + state.week));
   append(root, h('div', { class: 'cards' },
     card('Mean score', now.score.n ? fmt.num(now.score.mean) : '–',
@@ -27,11 +26,11 @@ export async function overview(root) {
       now.score.lowSample ? h('span', { class: 'badge STABLE' }, 'too few answers') : null),
     card('vs last week', change && change.meanDelta !== null ? fmt.signed(change.meanDelta) : '–',
       change ? fmt.p(change.meanPValue) + ' (Welch t-test)' : 'no previous week',
-      change ? h('span', { class: 'badge ' + (significant ? 'sig' : 'STABLE') }, significant ? 'significant' : 'not significant') : null),
+      change ? verdictBadge(change.meanVerdict) : null),
     card('Top box', fmt.pct(now.score.topBox),
       now.score.topBoxCi ? 'CI ' + fmt.pct(now.score.topBoxCi.low) + ' – ' + fmt.pct(now.score.topBoxCi.high) : ''),
     card('Answers', fmt.int(now.score.n), fmt.int(now.impressions) + ' shown'),
-    card('Response rate', fmt.pct(now.responseRate), 'answers / impressions')));
+    card('Response rate', fmt.pct(now.responseRate), fmt.int(now.respondents) + ' of ' + fmt.int(now.impressions) + ' users shown answered')));
 
   const trendPanel = h('div', { class: 'panel' }, h('h2', {}, 'Satisfaction per week, with 95% CI'), chartBox());
   const themePanel = h('div', { class: 'panel' }, h('h2', {}, 'Top themes this week'));
@@ -45,7 +44,7 @@ export async function overview(root) {
       formatter: (params) => {
         const w = weeks[params[0].dataIndex];
         return esc(w.week) + '<br>mean ' + esc(fmt.num(w.score.mean)) + (w.score.meanCi ? ' [' + esc(fmt.num(w.score.meanCi.low)) + ', ' + esc(fmt.num(w.score.meanCi.high)) + ']' : '')
-          + '<br>n = ' + esc(w.score.n) + ', response rate ' + esc(fmt.pct(w.responseRate));
+          + '<br>n = ' + esc(w.score.n) + ', response rate ' + esc(fmt.pct(w.responseRate)) + ' (' + esc(w.respondents) + ' of ' + esc(w.impressions) + ' shown)';
       },
     },
     legend: { data: ['Mean score', 'Response rate'], textStyle: { color: palette().muted } },

@@ -31,7 +31,7 @@ export async function satisfaction(root) {
   draw(areaPanel.querySelector('.chart'), {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: axisTooltip((v) => fmt.num(v)) },
     legend: { textStyle: { color: palette().muted } },
-    xAxis: Object.assign({ type: 'category', data: report.byArea.map((a) => a.area) }, axisStyle()),
+    xAxis: Object.assign({ type: 'category', data: report.byArea.map((a) => a.area) }, axisStyle(), { axisLabel: { interval: 0, formatter: shortLabel, lineHeight: 14, color: palette().muted } }),
     yAxis: Object.assign({ type: 'value', min: state.survey.min, max: state.survey.max }, axisStyle()),
     series: [{ name: 'Adopters', type: 'bar', data: report.byArea.map((a) => a.adopters.mean) }, { name: 'Others', type: 'bar', data: report.byArea.map((a) => a.others.mean) }],
   });
@@ -48,7 +48,22 @@ export function ciText(ci) {
 export function scoreTable(rows) {
   return h('table', {}, h('thead', {}, h('tr', {}, ['Group', 'n', 'Mean', '95% CI', 'Top box'].map((t, i) => h('th', { class: i ? 'num' : '' }, t)))),
     h('tbody', {}, rows.map((r) => h('tr', {}, h('td', {}, r.key), h('td', { class: 'num' }, fmt.int(r.score.n)), h('td', { class: 'num' }, fmt.num(r.score.mean)),
-      h('td', { class: 'num' }, ciText(r.score.meanCi), r.score.lowSample ? h('span', { class: 'badge STABLE' }, 'few answers') : null), h('td', { class: 'num' }, fmt.pct(r.score.topBox))))));
+      h('td', { class: 'num' }, ciText(r.score.meanCi), r.score.lowSample ? h('span', { class: 'badge STABLE', title: 'Fewer than 30 answers: the interval is wide' }, 'too few answers') : null), h('td', { class: 'num' }, fmt.pct(r.score.topBox))))));
+}
+
+/**
+ * A category label that fits under its bar: an ISO week without its year ("W35"), other labels
+ * broken into lines of about 10 characters, so every label shows ("in progress" too).
+ */
+export function shortLabel(label) {
+  const text = String(label);
+  if (/^\d{4}-W\d{2}$/.test(text)) return text.slice(5);
+  const lines = [];
+  for (const word of text.split(' ')) {
+    if (lines.length && (lines[lines.length - 1] + ' ' + word).length <= 10) lines[lines.length - 1] += ' ' + word;
+    else lines.push(word);
+  }
+  return lines.join('\n');
 }
 
 export function scoreChart(box, rows) {
@@ -57,7 +72,8 @@ export function scoreChart(box, rows) {
       const r = rows[params[0].dataIndex];
       return esc(r.key) + '<br>mean ' + esc(fmt.num(r.score.mean)) + (r.score.meanCi ? ' [' + esc(fmt.num(r.score.meanCi.low)) + ', ' + esc(fmt.num(r.score.meanCi.high)) + ']' : '') + '<br>n = ' + esc(r.score.n);
     } },
-    xAxis: Object.assign({ type: 'category', data: rows.map((r) => r.key) }, axisStyle()),
+    // Every group's label is shown (interval 0), wrapped, so none (such as "in progress") is dropped.
+    xAxis: Object.assign({ type: 'category', data: rows.map((r) => r.key) }, axisStyle(), { axisLabel: { interval: 0, formatter: shortLabel, lineHeight: 14, color: palette().muted } }),
     yAxis: Object.assign({ type: 'value', min: state.survey.min, max: state.survey.max }, axisStyle()),
     series: [{ name: 'Mean score', type: 'bar', data: rows.map((r) => r.score.mean) }],
   });

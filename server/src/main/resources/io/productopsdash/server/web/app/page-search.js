@@ -20,7 +20,7 @@ export function bucketRange(bucket) {
 export async function searchPage(root) {
   const params = new URLSearchParams(location.search);
   const filters = {};
-  for (const key of ['q', 'mode', 'theme', 'from', 'to', 'minScore', 'maxScore', 'sentiment', 'featureRequest', 'sort', 'page']) {
+  for (const key of ['q', 'mode', 'theme', 'from', 'to', 'minScore', 'maxScore', 'sentiment', 'featureRequest', 'sort', 'page', 'uncommented']) {
     if (params.get(key)) filters[key] = params.get(key);
   }
   const go = (changes) => {
@@ -28,14 +28,15 @@ export async function searchPage(root) {
     if (!('page' in changes)) delete next.page;
     navigate('/app/search' + query(next));
   };
-  append(root, pageHeader('Search', 'Every answer of this survey with a comment; Lucene query syntax (AND, OR, "phrases", wild*).'));
+  append(root, pageHeader('Search', 'Every answer of this survey with a comment (identical comments shown once, with how many gave them); Lucene query syntax (AND, OR, "phrases", wild*).'));
   const input = h('input', { type: 'search', name: 'q', placeholder: 'e.g. fees, swap AND slow, "seed phrase"', value: filters.q || '', 'aria-label': 'Query' });
   const mode = h('select', { name: 'mode', 'aria-label': 'Mode' }, h('option', { value: '' }, 'Keywords (BM25)'), h('option', { value: 'hybrid' }, 'Hybrid (keywords + meaning)'));
   mode.value = filters.mode || '';
   const sort = h('select', { name: 'sort', 'aria-label': 'Sort' }, h('option', { value: '' }, 'Relevance'), h('option', { value: 'date' }, 'Newest first'));
   sort.value = filters.sort || '';
-  const form = h('form', { class: 'searchbar', onSubmit: (e) => { e.preventDefault(); go({ q: input.value.trim() || null, mode: mode.value || null, sort: sort.value || null }); } },
-    input, mode, sort, h('button', { type: 'submit' }, 'Search'));
+  const uncommented = h('input', { type: 'checkbox', name: 'uncommented', checked: filters.uncommented === 'true' });
+  const form = h('form', { class: 'searchbar', onSubmit: (e) => { e.preventDefault(); go({ q: input.value.trim() || null, mode: mode.value || null, sort: sort.value || null, uncommented: uncommented.checked ? 'true' : null }); } },
+    input, mode, sort, h('label', { class: 'check', title: 'Answers with a score only; a blank query lists them' }, uncommented, ' without comments too'), h('button', { type: 'submit' }, 'Search'));
   append(root, form);
   const request = Object.assign({ surveyId: state.survey.id, pageSize: 20 }, filters);
   let result;
@@ -58,6 +59,7 @@ export async function searchPage(root) {
   if (filters.minScore || filters.maxScore) chip('score: ' + (filters.minScore || state.survey.min) + ' – ' + (filters.maxScore || state.survey.max), { minScore: null, maxScore: null });
   if (filters.sentiment) chip('sentiment: ' + filters.sentiment, { sentiment: null });
   if (filters.featureRequest) chip('feature requests only', { featureRequest: null });
+  if (filters.uncommented) chip('answers without comments too', { uncommented: null });
   if (chips.length) append(root, h('div', { class: 'chips' }, chips));
 
   const facetList = (title, dim, label, onPick, isOn) => {
@@ -74,7 +76,9 @@ export async function searchPage(root) {
     facetList('Sentiment', 'sentiment', (v) => v, (v) => go({ sentiment: v }), (v) => filters.sentiment === v),
     h('div', { class: 'facet' }, h('h3', {}, 'Kind'), h('button', { type: 'button', class: filters.featureRequest ? 'on' : '', onClick: () => go({ featureRequest: filters.featureRequest ? null : 'true' }) }, h('span', {}, 'Feature requests'))));
   const results = h('div', { class: 'grow' },
-    h('p', { class: 'muted', id: 'total' }, fmt.int(result.total) + ' answers' + (result.literalFallback ? ' (the query did not parse, so it was searched as plain words)' : '')),
+    // Answers first, as the facets count them; identical comments are one hit each below.
+    h('p', { class: 'muted', id: 'total' }, fmt.int(result.answers) + ' answers' + (result.answers !== result.total ? ', ' + fmt.int(result.total) + ' distinct comments' : '')
+      + (result.literalFallback ? ' (the query did not parse, so it was searched as plain words)' : '')),
     result.hits.length ? result.hits.map((hit) => hitView(hit, themeName)) : empty('No answers match.'));
   const page = result.page;
   const pages = Math.ceil(result.total / result.pageSize);
@@ -110,6 +114,17 @@ export function hitView(hit, themeName) {
     h('div', { class: 'meta' }, scoreBadge(hit.score), ' #' + hit.answerId + ' · ' + hit.week + (hit.themeId ? ' · ' : ''),
       hit.themeId ? link('/app/themes/' + hit.themeId, { surveyId: state.survey.id, week: hit.week }, themeName(hit.themeId)) : null,
       hit.sentiment ? ' · ' + hit.sentiment : ''),
-    h('div', { class: 'text' }, snippetNodes(hit.snippet || '')),
-    button, similarBox);
+    h('div', { class: 'text' }, hit.snippet ? snippetNodes(hit.snippet) : h('span', { class: 'muted' }, '(no comment)')),
+    sameTextView(hit), hit.snippet ? button : null, similarBox);
+}
+
+/** The other answers with the identical comment, behind a summary that opens them. */
+function sameTextView(hit) {
+  if (!hit.sameTextCount) return null;
+  const n = hit.sameTextCount;
+  const listed = hit.sameText || [];
+  return h('details', { class: 'same-text', 'data-same-text': n },
+    h('summary', {}, '+' + fmt.int(n) + ' identical ' + (n === 1 ? 'answer' : 'answers')),
+    h('ul', {}, listed.map((t) => h('li', {}, scoreBadge(t.score), ' #' + t.answerId + ' · ' + t.week))),
+    n > listed.length ? h('p', { class: 'muted' }, 'and ' + fmt.int(n - listed.length) + ' more') : null);
 }

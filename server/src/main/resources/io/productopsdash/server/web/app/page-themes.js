@@ -64,8 +64,14 @@ export async function themesPage(root) {
 export function sentimentText(mix) {
   if (!mix) return h('span', { class: 'muted' }, '–');
   const total = Object.values(mix).reduce((a, b) => a + b, 0);
-  if (!total) return h('span', { class: 'muted' }, 'pending');
-  return Object.entries(mix).filter(([, n]) => n > 0).map(([k, n]) => h('div', { class: 'muted' }, k + ' ' + Math.round((100 * n) / total) + '%'));
+  if (!total) return h('span', { class: 'muted' }, '–');
+  // Answers still waiting for the background sentiment run are progress, not a sentiment.
+  const pending = mix.pending || 0;
+  const scored = total - pending;
+  const parts = Object.entries(mix).filter(([k, n]) => k !== 'pending' && n > 0)
+    .map(([k, n]) => h('div', { class: 'muted' }, k + ' ' + Math.round((100 * n) / scored) + '%'));
+  if (pending) parts.push(h('div', { class: 'muted', title: pending + ' of ' + total + ' answers still being scored' }, 'computing sentiment… ' + fmt.int(scored) + ' of ' + fmt.int(total)));
+  return parts;
 }
 
 export async function themeDetail(root, id) {

@@ -57,6 +57,22 @@ export function changeText(t) {
   return { text: signed, cls: 'muted', title: title + ' (no significant change of share)' };
 }
 
+/**
+ * A week-over-week test's verdict as a badge, worded by the API's one rule (Significance):
+ * significant, not significant, or too few answers (fewer than 30 in either week).
+ */
+export function verdictBadge(verdict) {
+  if (!verdict || verdict === 'NONE') return null;
+  const text = { SIGNIFICANT: 'significant', NOT_SIGNIFICANT: 'not significant', TOO_FEW_ANSWERS: 'too few answers' }[verdict];
+  const title = { SIGNIFICANT: 'p < 0.05 with at least 30 answers in both weeks', NOT_SIGNIFICANT: 'p ≥ 0.05', TOO_FEW_ANSWERS: 'Fewer than 30 answers in one of the weeks: the test is not trusted, whatever its p-value' }[verdict];
+  return h('span', { class: 'badge ' + (verdict === 'SIGNIFICANT' ? 'sig' : 'STABLE'), title }, text);
+}
+
+/** A badge for a cohort whose conversion window is still open or a week that has not ended. */
+export function progressBadge(text, title) {
+  return h('span', { class: 'badge progress', title }, text);
+}
+
 export async function themesOf(week) {
   try {
     return await api('/api/v1/themes' + query({ surveyId: state.survey.id, week }));
