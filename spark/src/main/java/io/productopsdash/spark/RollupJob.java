@@ -163,7 +163,7 @@ public final class RollupJob {
     Map<Long, Scale> scales = Map.of();
     Long answers = null;
     if (options.answers() != null) {
-      Dataset<Row> answerRows = SatisfactionReports.read(spark, options.answers());
+      Dataset<Row> answerRows = SatisfactionReports.givenBy(SatisfactionReports.read(spark, options.answers()), asOf);
       long[] count = new long[1];
       scales = SatisfactionReports.scales(answerRows, count);
       answers = count[0];

@@ -3,6 +3,7 @@ package io.productopsdash.spark;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.unix_millis;
 
 import io.productopsdash.models.InvalidInputException;
 import io.productopsdash.models.Scale;
@@ -22,7 +23,10 @@ import org.apache.spark.sql.types.StructType;
  * events (a user without activity events has no signup and adopted nothing).
  */
 final class SatisfactionReports {
-  /** One answer: survey version, its scale, the ISO week, the user and the score. */
+  /**
+   * One answer: survey version, its scale, the ISO week, the user, the score and, when known, when
+   * it was given ({@code createdAt}, an ISO-8601 instant).
+   */
   static final StructType ANSWERS =
       new StructType()
           .add("surveyId", DataTypes.LongType)
@@ -31,13 +35,23 @@ final class SatisfactionReports {
           .add("topBox", DataTypes.IntegerType)
           .add("week", DataTypes.StringType)
           .add("userId", DataTypes.StringType)
-          .add("score", DataTypes.IntegerType);
+          .add("score", DataTypes.IntegerType)
+          .add("createdAt", DataTypes.StringType);
 
   private SatisfactionReports() {}
 
   /** Reads the answers file(s); a line that is not such an answer fails the job. */
   static Dataset<Row> read(SparkSession spark, String path) {
     return spark.read().schema(ANSWERS).option("mode", "FAILFAST").json(path);
+  }
+
+  /**
+   * The answers given at or before {@code asOf} (epoch milliseconds), as the embedded engine counts
+   * them; an answer without {@code createdAt} (files written before it was exported) is kept.
+   */
+  static Dataset<Row> givenBy(Dataset<Row> answers, long asOf) {
+    return answers.filter(
+        col("createdAt").isNull().or(unix_millis(col("createdAt").cast("timestamp")).leq(lit(asOf))));
   }
 
   /**

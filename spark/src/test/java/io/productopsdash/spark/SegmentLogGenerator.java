@@ -423,7 +423,6 @@ final class SegmentLogGenerator {
     int users = (int) Math.max(1, events / 29);
     WeekId first = WeekId.of(Instant.ofEpochMilli(START), ZONE);
     List<Answer> out = new ArrayList<>();
-    Instant at = Instant.ofEpochMilli(END);
     for (int i = 0; i < count; i++) {
       int u = random.nextInt(users);
       String user = switch (random.nextInt(10)) {
@@ -432,6 +431,8 @@ final class SegmentLogGenerator {
         default -> "user-" + u;
       };
       WeekId week = first.plusWeeks(random.nextInt(WEEKS + 2) - 1);
+      // Given during its week: the last weeks' answers fall after AS_OF, which both engines leave out.
+      Instant at = week.start(ZONE).plusSeconds(random.nextInt(7 * 86_400));
       out.add(new Answer(i + 1, "g" + surveyId + "-" + i, surveyId, user, week, min + random.nextInt(max - min + 1), null, null, null, at, at));
     }
     return out;

@@ -38,6 +38,8 @@ class SnapshotImportIT {
   private static final WeekId FROM = WeekId.parse("2026-W05");
   private static final WeekId TO = WeekId.parse("2026-W12");
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-21T00:00:00Z"), ZoneOffset.UTC);
+  /** When the answer of week 2026-W06 was given: in its week, before the job's as-of instant. */
+  private static final Instant GIVEN = Instant.parse("2026-02-04T10:00:00Z");
 
   @TempDir static Path dir;
   private Path out;
@@ -51,7 +53,7 @@ class SnapshotImportIT {
     Path answers =
         SparkRollupIT.writeAnswers(dir.resolve("answers.jsonl"), 42, SparkRollupIT.CSAT,
             List.of(new io.productopsdash.models.Answer(1, "r1", 42, "alice", WeekId.parse("2026-W06"), 6, null, null, null,
-                CLOCK.instant(), CLOCK.instant())));
+                GIVEN, GIVEN)));
     out = dir.resolve("out");
     JobRuns.run(List.of(in.toString()), RollupJobOptions.InputFormat.SEGMENT, config, FROM, TO, RollupFixture.AS_OF, out, answers);
   }

@@ -82,8 +82,8 @@ public final class SparkRollupBench {
         for (Answer a : survey) {
           Scale scale = a.surveyId() == 3 ? CSAT : NPS;
           w.write(String.format(
-              Locale.ROOT, "{\"surveyId\":%d,\"kind\":\"%s\",\"points\":%d,\"topBox\":%d,\"week\":\"%s\",\"userId\":\"%s\",\"score\":%d}%n",
-              a.surveyId(), scale.kind(), scale.points(), scale.topBox(), a.week(), a.userId(), a.score()));
+              Locale.ROOT, "{\"surveyId\":%d,\"kind\":\"%s\",\"points\":%d,\"topBox\":%d,\"week\":\"%s\",\"userId\":\"%s\",\"score\":%d,\"createdAt\":\"%s\"}%n",
+              a.surveyId(), scale.kind(), scale.points(), scale.topBox(), a.week(), a.userId(), a.score(), a.createdAt()));
         }
       }
     }

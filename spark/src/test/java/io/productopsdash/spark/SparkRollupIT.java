@@ -67,12 +67,13 @@ class SparkRollupIT {
   static Path writeAnswers(Path file, long surveyId, Scale scale, List<Answer> answers) {
     List<String> lines = new ArrayList<>();
     for (Answer a : answers) {
-      lines.add(ApiJson.GSON.toJson(new AnswerLine(surveyId, scale.kind().name(), scale.points(), scale.topBox(), a.week().toString(), a.userId(), a.score())));
+      lines.add(ApiJson.GSON.toJson(new AnswerLine(surveyId, scale.kind().name(), scale.points(), scale.topBox(), a.week().toString(), a.userId(), a.score(), a.createdAt().toString())));
     }
     return JobRuns.writeLines(file, lines);
   }
 
-  private record AnswerLine(long surveyId, String kind, int points, int topBox, String week, String userId, int score) {}
+  private record AnswerLine(
+      long surveyId, String kind, int points, int topBox, String week, String userId, int score, String createdAt) {}
 
   /** Compares the four reports of the embedded engine and of the job's output folder. */
   static ReportComparison compare(EmbeddedRollups embedded, Path out, long surveyId, Scale scale, List<Answer> answers) {
@@ -152,7 +153,7 @@ class SparkRollupIT {
     for (List<Answer> answers : List.of(csat, nps)) {
       Scale scale = answers == csat ? CSAT : npsScale;
       for (Answer a : answers) {
-        lines.add(ApiJson.GSON.toJson(new AnswerLine(a.surveyId(), scale.kind().name(), scale.points(), scale.topBox(), a.week().toString(), a.userId(), a.score())));
+        lines.add(ApiJson.GSON.toJson(new AnswerLine(a.surveyId(), scale.kind().name(), scale.points(), scale.topBox(), a.week().toString(), a.userId(), a.score(), a.createdAt().toString())));
       }
     }
     Path answersFile = JobRuns.writeLines(dir.resolve("answers/part-0.jsonl"), lines);

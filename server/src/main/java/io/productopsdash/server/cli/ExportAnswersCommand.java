@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
     description = "Write a survey version's scores (no comments) as JSON lines for RollupJob --answers.")
 public final class ExportAnswersCommand implements Callable<Integer> {
   /** One answer as the Spark job reads it. */
-  record AnswerLine(long surveyId, String kind, int points, int topBox, String week, String userId, int score) {}
+  record AnswerLine(long surveyId, String kind, int points, int topBox, String week, String userId, int score, String createdAt) {}
 
   private static final Path DEFAULT_DATA = Path.of("productopsdash-data");
 
@@ -74,7 +74,8 @@ public final class ExportAnswersCommand implements Callable<Integer> {
       try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW)) {
         for (Answer a : answers) {
           w.write(ApiJson.GSON.toJson(
-              new AnswerLine(s.id(), scale.kind().name(), scale.points(), scale.topBox(), a.week().toString(), a.userId(), a.score())));
+              new AnswerLine(s.id(), scale.kind().name(), scale.points(), scale.topBox(), a.week().toString(), a.userId(), a.score(),
+                  a.createdAt().toString())));
           w.write('\n');
         }
       }

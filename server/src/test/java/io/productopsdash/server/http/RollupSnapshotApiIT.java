@@ -137,8 +137,14 @@ class RollupSnapshotApiIT {
     Path answers = dir.resolve("answers.jsonl");
     Run exported = cli("export-answers", "--survey", Long.toString(survey), "--out", answers.toString(), "--data", jobData.toString());
     assertThat(exported.code()).as(exported.err()).isZero();
-    assertThat(Files.readAllLines(answers))
-        .containsExactly(
+    List<String> exportedLines = Files.readAllLines(answers);
+    assertThat(exportedLines).hasSize(1);
+    JsonObject line = JsonParser.parseString(exportedLines.get(0)).getAsJsonObject();
+    // When it was given, so that a job's --as-of leaves out later answers as the API does.
+    java.time.Instant given = java.time.Instant.parse(line.remove("createdAt").getAsString());
+    assertThat(given).isBefore(java.time.Instant.now().plusSeconds(1));
+    assertThat(line.toString())
+        .isEqualTo(
             "{\"surveyId\":" + survey + ",\"kind\":\"CSAT\",\"points\":7,\"topBox\":2,\"week\":\"2026-W47\",\"userId\":\"u1\",\"score\":6}");
 
     // import-rollups into a workspace without events: served, and saying so.
