@@ -13,6 +13,9 @@ final class Refinement {
    */
   static final int LARGE = 20_000;
 
+  /** Lloyd iterations of each re-run of the modularity pruning above {@link #LARGE} rows. */
+  static final int RERUN_ITERATIONS = 10;
+
   private Refinement() {}
 
   /**
@@ -204,7 +207,10 @@ final class Refinement {
         next[i] = l > bestTheme ? l - 1 : l;
       }
       if (lloydIterations > 0 && k - 1 > 1) {
-        next = KMeans.lloyd(x, centroids(x, next, k - 1), lloydIterations, threads).assignments();
+        // Above LARGE rows the re-run starts from a partition that differs by one theme and stops
+        // after RERUN_ITERATIONS: each iteration over 100,000 rows and hundreds of themes costs seconds.
+        int iterations = large ? Math.min(lloydIterations, RERUN_ITERATIONS) : lloydIterations;
+        next = KMeans.lloyd(x, centroids(x, next, k - 1), iterations, threads).assignments();
       }
       bySize(next);
       current = next;
