@@ -109,57 +109,18 @@ public final class KMeans {
    */
   private static int assign(float[][] x, float[] norms, float[][] c, int[] labels, double[] dist, int threads) {
     int n = x.length;
-    int k = c.length;
-    int width = Math.min(DotProducts.BLOCK, (k + 15) / 16 * 16);
-    float[][][] blocks = DotProducts.transposedBlocks(c, width);
-    float[] cNorm = new float[blocks.length * width];
-    for (int j = 0; j < k; j++) {
-      cNorm[j] = (float) Vectors.squaredNorm(c[j]);
-    }
-    int chunk = 256;
-    int chunks = (n + chunk - 1) / chunk;
-    int[] changed = new int[chunks];
-    Parallel.forEach(threads, chunks, ch -> {
-      float[][] acc = new float[4][width];
-      int from = ch * chunk;
-      int to = Math.min(n, from + chunk);
-      float[] best = new float[4];
-      int[] bestIndex = new int[4];
-      for (int i0 = from; i0 < to; i0 += 4) {
-        int rows = Math.min(4, to - i0);
-        Arrays.fill(best, Float.POSITIVE_INFINITY);
-        Arrays.fill(bestIndex, -1);
-        for (int b = 0; b < blocks.length; b++) {
-          DotProducts.dot4(
-              blocks[b], x[i0], x[i0 + Math.min(1, rows - 1)], x[i0 + Math.min(2, rows - 1)],
-              x[i0 + Math.min(3, rows - 1)], acc[0], acc[1], acc[2], acc[3]);
-          int columns = Math.min(width, k - b * width);
-          for (int q = 0; q < rows; q++) {
-            float[] a = acc[q];
-            for (int j = 0; j < columns; j++) {
-              float v = cNorm[b * width + j] - 2 * a[j];
-              if (v < best[q]) {
-                best[q] = v;
-                bestIndex[q] = b * width + j;
-              }
-            }
-          }
-        }
-        for (int q = 0; q < rows; q++) {
-          int i = i0 + q;
-          if (labels[i] != bestIndex[q]) {
-            labels[i] = bestIndex[q];
-            changed[ch]++;
-          }
-          dist[i] = Math.max(0, norms[i] + best[q]);
-        }
+    int[] nearest = new int[n];
+    float[] best = new float[n];
+    nearest(x, c, null, threads, nearest, best);
+    int changed = 0;
+    for (int i = 0; i < n; i++) {
+      if (labels[i] != nearest[i]) {
+        labels[i] = nearest[i];
+        changed++;
       }
-    });
-    int total = 0;
-    for (int v : changed) {
-      total += v;
+      dist[i] = Math.max(0, norms[i] + best[i]);
     }
-    return total;
+    return changed;
   }
 
   /**
@@ -168,13 +129,23 @@ public final class KMeans {
    * form of the same rule in {@link Refinement} for large inputs.
    */
   static int[] nearestOther(float[][] x, int[] labels, float[][] c, int threads) {
-    int n = x.length;
-    int k = c.length;
-    int[] out = new int[n];
-    if (k < 2) {
-      java.util.Arrays.fill(out, -1);
+    int[] out = new int[x.length];
+    if (c.length < 2) {
+      Arrays.fill(out, -1);
       return out;
     }
+    nearest(x, c, labels, threads, out, new float[x.length]);
+    return out;
+  }
+
+  /*
+   * The nearest centroid of every row by |c|^2 - 2 x.c (ties: the lower centroid), skipping
+   * exclude[i] when exclude is not null: nearest[i] gets its index, best[i] the value. Rows run in
+   * chunks on a few threads, each writing only its own slots.
+   */
+  private static void nearest(float[][] x, float[][] c, int[] exclude, int threads, int[] nearest, float[] best) {
+    int n = x.length;
+    int k = c.length;
     int width = Math.min(DotProducts.BLOCK, (k + 15) / 16 * 16);
     float[][][] blocks = DotProducts.transposedBlocks(c, width);
     float[] cNorm = new float[blocks.length * width];
@@ -187,11 +158,11 @@ public final class KMeans {
       float[][] acc = new float[4][width];
       int from = ch * chunk;
       int to = Math.min(n, from + chunk);
-      float[] best = new float[4];
+      float[] bestValue = new float[4];
       int[] bestIndex = new int[4];
       for (int i0 = from; i0 < to; i0 += 4) {
         int rows = Math.min(4, to - i0);
-        Arrays.fill(best, Float.POSITIVE_INFINITY);
+        Arrays.fill(bestValue, Float.POSITIVE_INFINITY);
         Arrays.fill(bestIndex, -1);
         for (int b = 0; b < blocks.length; b++) {
           DotProducts.dot4(
@@ -200,23 +171,23 @@ public final class KMeans {
           int columns = Math.min(width, k - b * width);
           for (int q = 0; q < rows; q++) {
             float[] a = acc[q];
-            int own = labels[i0 + q];
+            int skip = exclude == null ? -1 : exclude[i0 + q];
             for (int j = 0; j < columns; j++) {
               int index = b * width + j;
               float v = cNorm[index] - 2 * a[j];
-              if (v < best[q] && index != own) {
-                best[q] = v;
+              if (v < bestValue[q] && index != skip) {
+                bestValue[q] = v;
                 bestIndex[q] = index;
               }
             }
           }
         }
         for (int q = 0; q < rows; q++) {
-          out[i0 + q] = bestIndex[q];
+          nearest[i0 + q] = bestIndex[q];
+          best[i0 + q] = bestValue[q];
         }
       }
     });
-    return out;
   }
 
   /** Cluster of every row, 0..k-1 (a copy). */
